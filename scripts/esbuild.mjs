@@ -1,0 +1,75 @@
+// Bundles every entry the extension ships: host, worker, CLI (Node) and the webviews (browser).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Reports errors in the `file:line:col: message` shape VS Code's problem matchers read. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemMatcher],
+  absWorkingDir: root,
+};
+
+const node = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { panel: 'src/webview/panel/main.ts', hiddenStates: 'src/webview/hiddenStates/main.ts' },
+    outdir: 'dist/webview',
+    loader: { '.css': 'css' },
+  },
+];
+
+/** tfjs-backend-wasm loads its .wasm at run time; ship them beside the bundles so nothing is fetched. */
+function copyWasm() {
+  const src = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+  const out = join(root, 'dist/wasm');
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(src, f), join(out, f));
+  const uplotCss = join(root, 'node_modules/uplot/dist/uPlot.min.css');
+  if (existsSync(uplotCss)) {
+    mkdirSync(join(root, 'dist/webview'), { recursive: true });
+    copyFileSync(uplotCss, join(root, 'dist/webview/uPlot.min.css'));
+  }
+}
+
+copyWasm();
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,3 @@
+// Placeholder entry; the data and model work fill in inspect, train and predict.
+process.stderr.write('seqlab: not implemented yet\n');
+process.exitCode = 2;

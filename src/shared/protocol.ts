@@ -1,0 +1,166 @@
+/**
+ * Every message that crosses a boundary: extension host ↔ worker thread, and extension host ↔ webviews.
+ * Only plain data travels: numbers, strings, arrays and Float32Array. Each union has a validator, because every
+ * incoming message is checked before use (webviews render untrusted files; a worker may be a different build).
+ */
+import type {
+  BatchReport,
+  Baselines,
+  EpochReport,
+  Forecast,
+  HiddenStates,
+  Metrics,
+  TrainConfig,
+  ValidationTrace,
+} from '../model/types';
+import type { ColumnSummary, Problem } from '../model/data/types';
+
+export type RunState = 'queued' | 'training' | 'done' | 'stopped' | 'error';
+
+/** The source a run reads: a file path, or bytes the host read through workspace.fs. */
+export type WireSource = { path: string } | { name: string; bytes: Uint8Array };
+
+// ─── host → worker ──────────────────────────────────────────────────────────────
+export const enum ToWorker {
+  Train = 'train',
+  Stop = 'stop',
+  Predict = 'predict',
+  Probe = 'probe',
+}
+/** Start training; the worker answers with events tagged runId and ends with Done or Failed. */
+export interface TrainRequest { type: ToWorker.Train; runId: string; source: WireSource; column?: string; config: Partial<TrainConfig>; modelDir: string; dataFile: string }
+/** Stop a run between batches; keep=true saves the best weights so far. */
+export interface StopRequest { type: ToWorker.Stop; runId: string; keep: boolean }
+/** Forecast from a saved model on the data as it is now. */
+export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; steps: number }
+/** Hidden states of a saved model for the window starting at `start` (default: the most recent window). */
+export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; start?: number }
+export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest;
+
+// ─── worker → host ──────────────────────────────────────────────────────────────
+export const enum FromWorker {
+  Started = 'started',
+  Epoch = 'epoch',
+  Batch = 'batch',
+  Validation = 'validation',
+  Hidden = 'hidden',
+  Done = 'done',
+  Failed = 'failed',
+  Predicted = 'predicted',
+  Probed = 'probed',
+}
+export interface RunStarted { type: FromWorker.Started; runId: string; config: TrainConfig; column: string; rows: number; backend: string }
+export interface RunEpoch { type: FromWorker.Epoch; runId: string; report: EpochReport }
+export interface RunBatch { type: FromWorker.Batch; runId: string; report: BatchReport }
+export interface RunValidation { type: FromWorker.Validation; runId: string; trace: ValidationTrace }
+export interface RunHidden { type: FromWorker.Hidden; runId: string; states: HiddenStates }
+export interface RunDone {
+  type: FromWorker.Done;
+  runId: string;
+  /** False when the run was stopped without keeping. */
+  saved: boolean;
+  modelDir: string;
+  seconds: number;
+  metrics: Metrics;
+  baselines: Baselines;
+  stoppedEarly: boolean;
+}
+export interface RunFailed { type: FromWorker.Failed; runId?: string; message: string }
+export interface Predicted { type: FromWorker.Predicted; column: string; forecast: Forecast }
+export interface Probed { type: FromWorker.Probed; states: HiddenStates; seriesLength: number; window: number }
+export type FromWorkerMessage =
+  | RunStarted
+  | RunEpoch
+  | RunBatch
+  | RunValidation
+  | RunHidden
+  | RunDone
+  | RunFailed
+  | Predicted
+  | Probed;
+
+// ─── host → webview (training panel and Hidden States view) ─────────────────────
+export const enum ToWebview {
+  Init = 'init',
+  Replay = 'replay',
+  State = 'state',
+  Epoch = 'epoch',
+  Batch = 'batch',
+  Validation = 'validation',
+  Hidden = 'hidden',
+  Summary = 'summary',
+  Forecast = 'forecast',
+  Theme = 'theme',
+}
+/** First message after the webview says Ready: what the run is and the localized strings it displays. */
+export interface InitMessage {
+  type: ToWebview.Init;
+  title: string;
+  file: string;
+  column: string;
+  config: TrainConfig;
+  strings: Record<string, string>;
+}
+/** The whole history so far, so a restored or re-shown webview is complete. */
+export interface ReplayMessage {
+  type: ToWebview.Replay;
+  state: RunState;
+  epochs: EpochReport[];
+  batches: BatchReport[];
+  validation?: ValidationTrace;
+  hidden?: HiddenStates;
+  summary?: SummaryMessage;
+}
+export interface StateMessage { type: ToWebview.State; state: RunState; message?: string }
+export interface EpochMessage { type: ToWebview.Epoch; report: EpochReport }
+export interface BatchMessage { type: ToWebview.Batch; report: BatchReport }
+export interface ValidationMessage { type: ToWebview.Validation; trace: ValidationTrace }
+export interface HiddenMessage { type: ToWebview.Hidden; states: HiddenStates; seriesLength?: number; label?: string }
+export interface SummaryMessage {
+  type: ToWebview.Summary;
+  saved: boolean;
+  modelDir: string;
+  seconds: number;
+  metrics: Metrics;
+  baselines: Baselines;
+}
+export interface ForecastMessage { type: ToWebview.Forecast; history: number[]; forecast: Forecast }
+export interface ThemeMessage { type: ToWebview.Theme; kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' }
+export type ToWebviewMessage =
+  | InitMessage
+  | ReplayMessage
+  | StateMessage
+  | EpochMessage
+  | BatchMessage
+  | ValidationMessage
+  | HiddenMessage
+  | SummaryMessage
+  | ForecastMessage
+  | ThemeMessage;
+
+// ─── webview → host ─────────────────────────────────────────────────────────────
+export const enum FromWebview {
+  Ready = 'ready',
+  Stop = 'stop',
+  Retrain = 'retrain',
+  RevealModel = 'revealModel',
+  SelectWindow = 'selectWindow',
+  Log = 'log',
+}
+export interface ReadyMessage { type: FromWebview.Ready }
+export interface StopMessage { type: FromWebview.Stop; keep: boolean }
+export interface RetrainMessage { type: FromWebview.Retrain; config: Partial<TrainConfig> }
+export interface RevealModelMessage { type: FromWebview.RevealModel }
+/** Hidden States view: the window (start index in the series) to probe. */
+export interface SelectWindowMessage { type: FromWebview.SelectWindow; start: number }
+/** A webview-side error worth the output channel. */
+export interface LogMessage { type: FromWebview.Log; level: 'info' | 'warn' | 'error'; message: string }
+export type FromWebviewMessage =
+  | ReadyMessage
+  | StopMessage
+  | RetrainMessage
+  | RevealModelMessage
+  | SelectWindowMessage
+  | LogMessage;
+
+export type { ColumnSummary, Problem };

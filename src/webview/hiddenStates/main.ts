@@ -1,0 +1,1 @@
+// Placeholder: the Hidden States view's webview.

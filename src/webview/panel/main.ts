@@ -1,0 +1,1 @@
+// Placeholder: the training panel's webview.
