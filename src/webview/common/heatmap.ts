@@ -1,0 +1,294 @@
+/**
+ * A reusable units × time heatmap: canvas, colour legend, hover values, keyboard cursor and a table alternative.
+ * Used by the Hidden States view and the training panel. All text reaches the DOM through textContent.
+ *
+ * Usage:
+ *   const hm = new Heatmap(parent, { strings, ariaLabel: 'h_t', onSelectRow: (u) => plotUnit(u) });
+ *   hm.setData({ values: states.layers[0].h, steps: states.steps, units: states.units });
+ */
+import { colorAt, cssVar, rgbCss, themeScale, type DivergingScale } from './colors';
+import { fillTable } from './heatmapTable';
+
+/** Localized labels; the host passes them in, the webview never hard-codes user-visible text. */
+export interface HeatmapStrings {
+  /** Row noun, e.g. "Unit". */
+  row: string;
+  /** Column noun, e.g. "Step". */
+  col: string;
+  /** Summary of the table alternative, e.g. "Values as a table". */
+  table: string;
+}
+
+export interface HeatmapOptions {
+  strings: HeatmapStrings;
+  /** Accessible name of the canvas. */
+  ariaLabel: string;
+  /** Fixed colour domain [-max, max]; default: the data's largest |value| (tanh states: pass 1). */
+  maxAbs?: number;
+  /** Called when a row is clicked or chosen with Enter/Space. */
+  onSelectRow?: (row: number) => void;
+  /** Largest canvas height in CSS pixels; rows shrink to fit. Default 320. */
+  maxHeight?: number;
+}
+
+/** [steps, units] row-major, exactly as HiddenStates stores h and c. */
+export interface HeatmapData {
+  values: ArrayLike<number>;
+  steps: number;
+  units: number;
+}
+
+/** Where time step t is drawn, so other canvases (inputs, lines) can line up with the heatmap's time axis. */
+export interface HeatmapGeometry {
+  left: number;
+  cellWidth: number;
+  width: number;
+}
+
+const GUTTER = 34;
+const AXIS = 14;
+
+export class Heatmap {
+  readonly element: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly tip: HTMLDivElement;
+  private readonly legend: HTMLCanvasElement;
+  private readonly legendLo: HTMLSpanElement;
+  private readonly legendHi: HTMLSpanElement;
+  private readonly live: HTMLDivElement;
+  private readonly details: HTMLDetailsElement;
+  private readonly table: HTMLTableElement;
+  private data: HeatmapData = { values: [], steps: 0, units: 0 };
+  private scale: DivergingScale = themeScale();
+  private max = 1;
+  private cursor = { row: 0, col: 0 };
+  private selected = -1;
+  private readonly resize: ResizeObserver;
+  private readonly themeWatch: MutationObserver;
+
+  constructor(parent: HTMLElement, private readonly options: HeatmapOptions) {
+    this.element = el('div', 'seqlab-heatmap');
+    const plot = el('div', 'hm-plot');
+    plot.style.position = 'relative';
+    this.canvas = el('canvas', 'hm-canvas');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', options.ariaLabel);
+    this.canvas.style.display = 'block';
+    this.canvas.style.width = '100%';
+    this.tip = el('div', 'hm-tip');
+    this.tip.setAttribute('role', 'tooltip');
+    Object.assign(this.tip.style, {
+      position: 'absolute', pointerEvents: 'none', display: 'none', padding: '2px 6px', whiteSpace: 'nowrap',
+      background: 'var(--vscode-editorHoverWidget-background)', color: 'var(--vscode-editorHoverWidget-foreground)',
+      border: '1px solid var(--vscode-editorHoverWidget-border)', fontSize: '11px', zIndex: '2',
+    });
+    plot.append(this.canvas, this.tip);
+
+    const legendRow = el('div', 'hm-legend');
+    Object.assign(legendRow.style, { display: 'flex', alignItems: 'center', gap: '6px', fontSize: '11px', margin: '4px 0' });
+    this.legendLo = el('span', 'hm-legend-lo');
+    this.legendHi = el('span', 'hm-legend-hi');
+    this.legend = el('canvas', 'hm-legend-bar');
+    this.legend.width = 120;
+    this.legend.height = 8;
+    this.legend.setAttribute('aria-hidden', 'true');
+    legendRow.append(this.legendLo, this.legend, this.legendHi);
+
+    this.live = el('div', 'hm-live');
+    this.live.setAttribute('aria-live', 'polite');
+    Object.assign(this.live.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' });
+
+    this.details = el('details', 'hm-table');
+    const summary = el('summary');
+    summary.textContent = options.strings.table;
+    this.table = el('table');
+    this.details.append(summary, this.table);
+    this.details.addEventListener('toggle', () => this.renderTable());
+
+    this.element.append(plot, legendRow, this.live, this.details);
+    parent.append(this.element);
+
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('mouseleave', () => (this.tip.style.display = 'none'));
+    this.canvas.addEventListener('click', (e) => {
+      const cell = this.cellAt(e);
+      if (cell) this.choose(cell.row);
+    });
+    this.canvas.addEventListener('keydown', (e) => this.key(e));
+    this.canvas.addEventListener('focus', () => this.draw());
+    this.canvas.addEventListener('blur', () => this.draw());
+    this.resize = new ResizeObserver(() => this.draw());
+    this.resize.observe(plot);
+    // VS Code swaps body classes when the theme changes; re-read the colours then.
+    this.themeWatch = new MutationObserver(() => {
+      this.scale = themeScale();
+      this.draw();
+    });
+    this.themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  }
+
+  setData(data: HeatmapData): void {
+    this.data = data;
+    let max = this.options.maxAbs ?? 0;
+    if (this.options.maxAbs === undefined) for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
+    this.max = max || 1;
+    this.cursor = { row: Math.min(this.cursor.row, Math.max(0, data.units - 1)), col: Math.min(this.cursor.col, Math.max(0, data.steps - 1)) };
+    if (this.selected >= data.units) this.selected = -1;
+    this.scale = themeScale();
+    this.draw();
+    this.renderTable();
+  }
+
+  /** Highlights a row without calling onSelectRow (e.g. restoring a selection). */
+  selectRow(row: number): void {
+    this.selected = row;
+    this.draw();
+  }
+
+  get selectedRow(): number {
+    return this.selected;
+  }
+
+  value(row: number, col: number): number {
+    return this.data.values[col * this.data.units + row];
+  }
+
+  geometry(): HeatmapGeometry {
+    const width = this.canvas.clientWidth || 300;
+    const steps = Math.max(1, this.data.steps);
+    return { left: GUTTER, cellWidth: (width - GUTTER) / steps, width };
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.themeWatch.disconnect();
+    this.element.remove();
+  }
+
+  private rowHeight(): number {
+    const maxH = this.options.maxHeight ?? 320;
+    return Math.max(2, Math.min(14, Math.floor(maxH / Math.max(1, this.data.units))));
+  }
+
+  private draw(): void {
+    const { steps, units } = this.data;
+    const g = this.geometry();
+    const rh = this.rowHeight();
+    const height = units * rh + AXIS;
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.style.height = `${height}px`;
+    this.canvas.width = Math.round(g.width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, g.width, height);
+    for (let t = 0; t < steps; t++) {
+      for (let u = 0; u < units; u++) {
+        ctx.fillStyle = rgbCss(colorAt(this.scale, this.value(u, t), this.max));
+        // Overlap by a pixel fraction so cells have no hairline gaps.
+        ctx.fillRect(g.left + t * g.cellWidth, u * rh, g.cellWidth + 0.5, rh + 0.5);
+      }
+    }
+    const fg = cssVar('--vscode-foreground', '#cccccc');
+    ctx.fillStyle = fg;
+    ctx.font = `10px ${cssVar('--vscode-font-family', 'sans-serif')}`;
+    ctx.textBaseline = 'middle';
+    const rowEvery = Math.ceil(12 / rh);
+    for (let u = 0; u < units; u += rowEvery) ctx.fillText(String(u + 1), 2, u * rh + rh / 2);
+    const colEvery = Math.max(1, Math.ceil(24 / Math.max(1, g.cellWidth)));
+    for (let t = 0; t < steps; t += colEvery) ctx.fillText(String(t + 1), g.left + t * g.cellWidth + 1, units * rh + AXIS / 2);
+    ctx.strokeStyle = cssVar('--vscode-focusBorder', fg);
+    ctx.lineWidth = 1.5;
+    if (this.selected >= 0 && this.selected < units) ctx.strokeRect(g.left, this.selected * rh, steps * g.cellWidth, rh);
+    if (document.activeElement === this.canvas && units > 0) {
+      ctx.setLineDash([2, 2]);
+      ctx.strokeRect(g.left + this.cursor.col * g.cellWidth, this.cursor.row * rh, g.cellWidth, rh);
+      ctx.setLineDash([]);
+    }
+    this.drawLegend();
+  }
+
+  private drawLegend(): void {
+    const ctx = this.legend.getContext('2d');
+    if (!ctx) return;
+    for (let x = 0; x < this.legend.width; x++) {
+      ctx.fillStyle = rgbCss(colorAt(this.scale, (x / (this.legend.width - 1)) * 2 * this.max - this.max, this.max));
+      ctx.fillRect(x, 0, 1, this.legend.height);
+    }
+    this.legendLo.textContent = (-this.max).toFixed(2);
+    this.legendHi.textContent = this.max.toFixed(2);
+  }
+
+  private cellAt(e: MouseEvent): { row: number; col: number } | undefined {
+    const rect = this.canvas.getBoundingClientRect();
+    const g = this.geometry();
+    const col = Math.floor((e.clientX - rect.left - g.left) / g.cellWidth);
+    const row = Math.floor((e.clientY - rect.top) / this.rowHeight());
+    if (col < 0 || row < 0 || col >= this.data.steps || row >= this.data.units) return undefined;
+    return { row, col };
+  }
+
+  private describe(row: number, col: number): string {
+    const { strings } = this.options;
+    return `${strings.row} ${row + 1}, ${strings.col} ${col + 1}: ${formatValue(this.value(row, col))}`;
+  }
+
+  private hover(e: MouseEvent): void {
+    const cell = this.cellAt(e);
+    if (!cell) {
+      this.tip.style.display = 'none';
+      return;
+    }
+    this.tip.textContent = this.describe(cell.row, cell.col);
+    const rect = this.canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left;
+    this.tip.style.display = 'block';
+    this.tip.style.top = `${e.clientY - rect.top + 12}px`;
+    this.tip.style.left = x > rect.width / 2 ? '' : `${x + 10}px`;
+    this.tip.style.right = x > rect.width / 2 ? `${rect.width - x + 10}px` : '';
+  }
+
+  private key(e: KeyboardEvent): void {
+    const { steps, units } = this.data;
+    if (!steps || !units) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const c = this.cursor;
+    if (e.key in moves) {
+      const [dr, dc] = moves[e.key];
+      c.row = clamp(c.row + dr, 0, units - 1);
+      c.col = clamp(c.col + dc, 0, steps - 1);
+    } else if (e.key === 'Home') c.col = 0;
+    else if (e.key === 'End') c.col = steps - 1;
+    else if (e.key === 'Enter' || e.key === ' ') this.choose(c.row);
+    else return;
+    e.preventDefault();
+    this.live.textContent = this.describe(c.row, c.col);
+    this.draw();
+  }
+
+  private choose(row: number): void {
+    this.selected = row;
+    this.draw();
+    this.options.onSelectRow?.(row);
+  }
+
+  private renderTable(): void {
+    if (this.details.open) fillTable(this.table, this.data, this.options.strings, formatValue);
+  }
+}
+
+export function formatValue(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(3) : '–';
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  return node;
+}
