@@ -1,0 +1,118 @@
+/** Date cells → epoch milliseconds (UTC). Returns NaN for anything that is not a date we recognise. */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Epoch seconds between 2001-09-09 and 2096-10-02, and the same range in milliseconds. */
+const EPOCH_S_MIN = 1e9;
+const EPOCH_S_MAX = 4e9;
+const EPOCH_MS_MIN = 1e12;
+const EPOCH_MS_MAX = 4e12;
+
+/** Column names that make an integer column a timestamp rather than a measurement. */
+const TIME_NAME = /(^|[^a-z])(time|date|timestamp|epoch|ts|datetime)([^a-z]|$)/i;
+
+/** Parses ISO 8601 (`2020-01-31`, `2020-01-31T10:00:00.5Z`, `2020-01-31 10:00+02:00`) or `Jan 31 2020`-style text. */
+export function parseDate(cell: string): number {
+  const s = cell.trim();
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57) return parseIso(s);
+  return parseMonthName(s);
+}
+
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  // Date.UTC maps years 0–99 to 1900–1999; a four-digit year below 100 is not a series anyone has.
+  return y < 100 ? NaN : t;
+}
+
+// Hand-rolled because a million timestamps through Date.parse or a regex dominate the whole parse.
+function parseIso(s: string): number {
+  if (s.length < 10) return NaN;
+  const sep = s.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return NaN; // - or /
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return NaN;
+  if (s.length === 10) return utc(y, mo, d);
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 32) || s.length < 16 || s.charCodeAt(13) !== 58) return NaN; // T or space, then HH:MM
+  const h = digitsAt(s, 11, 2);
+  const mi = digitsAt(s, 14, 2);
+  if (h < 0 || mi < 0) return NaN;
+  let i = 16;
+  let sec = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    sec = digitsAt(s, i + 1, 2);
+    if (sec < 0) return NaN;
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+      if (j === i + 1) return NaN;
+      ms = Math.round(Number('0' + s.slice(i, j)) * 1000);
+      i = j;
+    }
+  }
+  const base = utc(y, mo, d, h, mi, sec, ms);
+  return base - zoneOffsetMs(s, i);
+}
+
+/** Offset of `Z`, `±HH:MM` or `±HHMM` at `at` (0 when absent), NaN for trailing junk. */
+function zoneOffsetMs(s: string, at: number): number {
+  if (at === s.length) return 0;
+  const c = s.charCodeAt(at);
+  if (c === 90 && at + 1 === s.length) return 0; // Z
+  if (c !== 43 && c !== 45) return NaN;
+  const h = digitsAt(s, at + 1, 2);
+  const rest = s.slice(at + 3);
+  const mi = rest === '' ? 0 : digitsAt(rest, rest.charCodeAt(0) === 58 ? 1 : 0, 2);
+  if (h < 0 || mi < 0 || rest.length > 3) return NaN;
+  return (c === 45 ? -1 : 1) * (h * 60 + mi) * 60000;
+}
+
+/** `Jan 5 2020`, `Jan 05, 2020`, `January 5, 2020`, `5 Jan 2020`, optionally followed by `HH:MM[:SS]`. */
+function parseMonthName(s: string): number {
+  const m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  const m2 = m ? null : /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  const monthName = m ? m[1] : m2?.[2];
+  const parts = m ?? m2;
+  if (!parts || !monthName) return NaN;
+  const month = monthIndex(monthName);
+  if (month < 0) return NaN;
+  const day = Number(m ? parts[2] : parts[1]);
+  const [h, mi, sec] = [parts[4], parts[5], parts[6]].map((v) => (v ? Number(v) : 0));
+  return utc(Number(parts[3]), month + 1, day, h, mi, sec);
+}
+
+function monthIndex(name: string): number {
+  const lower = name.toLowerCase();
+  const i = MONTHS.indexOf(lower.slice(0, 3));
+  if (i < 0) return -1;
+  const full = new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }).toLowerCase();
+  return lower.length === 3 || full.startsWith(lower) ? i : -1;
+}
+
+/** An integer column named like a timestamp whose values all sit in the epoch seconds or milliseconds range. */
+export function epochUnit(name: string, min: number, max: number, allIntegers: boolean): 's' | 'ms' | undefined {
+  if (!allIntegers || !TIME_NAME.test(name)) return undefined;
+  if (min >= EPOCH_S_MIN && max <= EPOCH_S_MAX) return 's';
+  if (min >= EPOCH_MS_MIN && max <= EPOCH_MS_MAX) return 'ms';
+  return undefined;
+}

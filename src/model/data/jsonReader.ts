@@ -1,0 +1,114 @@
+/** JSON and JSON Lines → Table: an array of numbers, an array of (nested) objects, or an object of arrays. */
+import { DataError } from './errors';
+import { scanJson, syntaxError, MAX_DEPTH } from './jsonScan';
+import { TableBuilder, type Table } from './table';
+import type { Layout } from './types';
+
+export interface JsonResult {
+  table: Table;
+  layout: Layout;
+}
+
+const SHAPES = 'expected an array of numbers, an array of objects, or an object of arrays';
+
+export function readJson(file: string, text: string): JsonResult {
+  const lines = scanJson(file, text);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw syntaxError(file, text, err);
+  }
+  const builder = new TableBuilder(file);
+  let shape: Layout['jsonShape'];
+  if (Array.isArray(doc)) {
+    shape = addArray(builder, doc, (i) => lines.top[i] ?? 1);
+  } else if (isObject(doc) && Object.values(doc).every(Array.isArray)) {
+    shape = 'columns';
+    addColumns(builder, doc as Record<string, unknown[]>, lines.byKey);
+  } else {
+    throw new DataError(file, SHAPES);
+  }
+  return finish(builder, { format: 'json', jsonShape: shape });
+}
+
+export function readJsonLines(file: string, text: string): JsonResult {
+  const builder = new TableBuilder(file);
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const raw = text.slice(start, end).trim();
+    start = end + 1;
+    if (!raw) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      throw new DataError(file, `invalid JSON (${err instanceof Error ? err.message : String(err)})`, { line });
+    }
+    addRow(builder, value, line);
+  }
+  return finish(builder, { format: 'jsonl', jsonShape: 'lines', lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
+}
+
+function finish(builder: TableBuilder, layout: Layout): JsonResult {
+  const table = builder.finish();
+  if (!table.columns.some((c) => c.kind === 'numeric' && c.count > 0)) {
+    throw new DataError(builder.file, table.lines.length === 0 ? 'no rows in the JSON' : 'no numbers anywhere in the JSON');
+  }
+  return { table, layout };
+}
+
+function addArray(builder: TableBuilder, items: unknown[], lineOf: (i: number) => number): Layout['jsonShape'] {
+  const records = items.some(isObject);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (records !== isObject(item) && item !== null) {
+      const what = records ? 'an object like the other elements' : 'a number like the other elements';
+      throw new DataError(builder.file, `element ${i} is not ${what}`, { line: lineOf(i) });
+    }
+    addRow(builder, item, lineOf(i));
+  }
+  return records ? 'records' : 'numbers';
+}
+
+function addRow(builder: TableBuilder, value: unknown, line: number): void {
+  const row = new Map<string, unknown>();
+  if (isObject(value)) flatten(value, '', row, 0);
+  else row.set('value', value);
+  builder.addObject(row, line);
+}
+
+function addColumns(builder: TableBuilder, doc: Record<string, unknown[]>, lines: Map<string, number[]>): void {
+  const keys = Object.keys(doc);
+  const length = Math.max(0, ...keys.map((k) => doc[k].length));
+  for (const k of keys) {
+    if (doc[k].length !== length) {
+      builder.problems.push({ line: lines.get(k)?.[0] ?? 1, column: k, severity: 'warning', message: `has ${doc[k].length} values, others have ${length}; the rest count as missing` });
+    }
+  }
+  builder.setHeader(keys);
+  const longest = keys.find((k) => doc[k].length === length) ?? '';
+  for (let i = 0; i < length; i++) {
+    const row = new Map<string, unknown>();
+    for (const k of keys) row.set(k, doc[k][i]);
+    builder.addObject(row, lines.get(longest)?.[i] ?? 1);
+  }
+}
+
+/** Nested objects become dot paths (`record.high`); arrays inside a record stay one (non-numeric) cell. */
+function flatten(obj: Record<string, unknown>, prefix: string, out: Map<string, unknown>, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  for (const [k, v] of Object.entries(obj)) {
+    const name = prefix + k;
+    if (isObject(v)) flatten(v, `${name}.`, out, depth + 1);
+    else out.set(name, v);
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,76 @@
+/** Strict cell → number conversion: no parseFloat, no auto-cast, nothing guessed. */
+
+/** Largest finite float32; values beyond it would become Infinity once they reach a tensor. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+const MISSING = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?']);
+
+/** True for the spellings of "no value here": "", NA, N/A, null, NaN, "-" and "?" (any case, trimmed). */
+export function isMissing(cell: string): boolean {
+  if (cell.length > 4) return isBlank(cell);
+  return MISSING.has(cell.trim().toLowerCase());
+}
+
+function isBlank(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) if (!isSpace(cell.charCodeAt(i))) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
+}
+
+/**
+ * Parses `[+-]digits[.digits][(e|E)[+-]digits]` (either side of the point may be empty, not both), trimmed,
+ * returning NaN for anything else or for a value that does not fit float32. A hand-written scan because this runs
+ * once per cell: a regex per cell costs more than the rest of the parse.
+ */
+export function parseStrictNumber(cell: string, decimalComma = false): number {
+  let start = 0;
+  let end = cell.length;
+  while (start < end && isSpace(cell.charCodeAt(start))) start++;
+  while (end > start && isSpace(cell.charCodeAt(end - 1))) end--;
+  if (start === end) return NaN;
+  let i = start;
+  let c = cell.charCodeAt(i);
+  if (c === 43 || c === 45) i++; // + -
+  const intStart = i;
+  i = skipDigits(cell, i, end);
+  let digits = i - intStart;
+  let sepAt = -1;
+  if (i < end && cell.charCodeAt(i) === (decimalComma ? 44 : 46)) {
+    sepAt = i++;
+    const fracStart = i;
+    i = skipDigits(cell, i, end);
+    digits += i - fracStart;
+  }
+  if (digits === 0) return NaN;
+  if (i < end && ((c = cell.charCodeAt(i)) === 101 || c === 69)) {
+    i++;
+    if (i < end && ((c = cell.charCodeAt(i)) === 43 || c === 45)) i++;
+    const expStart = i;
+    i = skipDigits(cell, i, end);
+    if (i === expStart) return NaN;
+  }
+  if (i !== end) return NaN;
+  let text = start === 0 && end === cell.length ? cell : cell.slice(start, end);
+  if (decimalComma && sepAt >= 0) text = text.slice(0, sepAt - start) + '.' + text.slice(sepAt - start + 1);
+  const value = Number(text);
+  return Number.isFinite(value) && Math.abs(value) <= FLOAT32_MAX ? value : NaN;
+}
+
+function skipDigits(s: string, i: number, end: number): number {
+  let c: number;
+  while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  return i;
+}
+
+/** True when the cell is a number written with a decimal comma, e.g. "1,5" (what `;`-separated files use). */
+export function hasDecimalComma(cell: string): boolean {
+  return cell.includes(',') && !Number.isNaN(parseStrictNumber(cell, true));
+}
+
+/** True when the cell is a number written with a decimal point, e.g. "1.5". */
+export function hasDecimalPoint(cell: string): boolean {
+  return cell.includes('.') && !Number.isNaN(parseStrictNumber(cell));
+}

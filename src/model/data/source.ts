@@ -1,0 +1,63 @@
+/** Opens a DataSource as a stream of byte chunks, refusing files over the size cap before reading them. */
+import { createReadStream, promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import { DataError } from './errors';
+import type { DataSource } from './types';
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+const CHUNK = 1 << 20;
+
+export interface OpenedSource {
+  /** How the file is named in messages: the path as given, or the name passed with the bytes. */
+  file: string;
+  size: number;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+export function sourceName(source: DataSource): string {
+  return 'path' in source ? source.path : source.name;
+}
+
+export async function openSource(source: DataSource, maxBytes = DEFAULT_MAX_BYTES): Promise<OpenedSource> {
+  const file = sourceName(source);
+  if ('bytes' in source) {
+    checkSize(file, source.bytes.length, maxBytes);
+    return { file, size: source.bytes.length, chunks: sliceBytes(source.bytes) };
+  }
+  let size: number;
+  try {
+    const stat = await fs.stat(source.path);
+    if (!stat.isFile()) throw new DataError(file, 'not a regular file');
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DataError(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`);
+  }
+  checkSize(file, size, maxBytes);
+  return { file, size, chunks: createReadStream(source.path, { highWaterMark: CHUNK }) };
+}
+
+function checkSize(file: string, size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new DataError(file, `the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit`);
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+async function* sliceBytes(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, Math.min(bytes.length, i + CHUNK));
+}
+
+/** The file's extension in lower case, without the dot ('' when none). */
+export function extensionOf(file: string): string {
+  const name = basename(file);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
