@@ -110,6 +110,8 @@ export interface ReplayMessage {
   validation?: ValidationTrace;
   hidden?: HiddenStates;
   summary?: SummaryMessage;
+  /** The error, when state is 'error'. */
+  message?: string;
 }
 export interface StateMessage { type: ToWebview.State; state: RunState; message?: string }
 export interface EpochMessage { type: ToWebview.Epoch; report: EpochReport }

@@ -1,4 +1,37 @@
+/**
+ * worker_threads entry (dist/worker.js): the only place tfjs runs for the extension. It answers Train/Stop with a
+ * stream of events and Predict/Probe as requests, and posts plain data only.
+ */
 import { parentPort } from 'node:worker_threads';
+import { MessageHandler } from '../shared/messageHandler';
+import { FromWorker, ToWorker, type FromWorkerMessage, type ToWorkerMessage } from '../shared/protocol';
+import { isToWorkerMessage } from '../shared/protocolGuards';
+import { predict, probe } from './requests';
+import { TrainJob } from './trainJob';
 
-// Placeholder entry so the bundle exists; the training-panel work replaces it.
-parentPort?.on('message', () => parentPort?.postMessage({ type: 'failed', message: 'worker not implemented yet' }));
+const port = parentPort;
+if (!port) throw new Error('dist/worker.js must run as a worker thread');
+
+const jobs = new Map<string, TrainJob>();
+
+const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
+  post: (envelope) => port.postMessage(envelope),
+  validate: isToWorkerMessage,
+  onEvent: (m) => {
+    if (m.type === ToWorker.Train) {
+      const job = new TrainJob(m, (e) => channel.sendEvent(e));
+      jobs.set(m.runId, job);
+      void job.run().finally(() => jobs.delete(m.runId));
+    } else if (m.type === ToWorker.Stop) {
+      jobs.get(m.runId)?.stop(m.keep);
+    }
+  },
+  onRequest: async (m) => {
+    if (m.type === ToWorker.Predict) return predict(m);
+    if (m.type === ToWorker.Probe) return probe(m);
+    throw new Error(`"${m.type}" is not a request`);
+  },
+  log: (line) => channel.sendEvent({ type: FromWorker.Failed, message: line }),
+});
+
+port.on('message', (m: unknown) => channel.handleMessage(m));

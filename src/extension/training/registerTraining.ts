@@ -1,12 +1,86 @@
 import * as vscode from 'vscode';
+import { resolveConfig, SEED_PRESET } from '../../model/config';
+import { isString, isRecord } from '../../shared/validate';
+import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
+import { TrainingController, type TrainArgs } from './trainingController';
+import { TrainingRun, type RunKey } from './trainingRun';
+import { WorkerClient } from './workerClient';
+import { displayPath, modelDirFor } from './trainingSettings';
+import * as path from 'node:path';
 
-/** Training commands, the panel and the worker. Owned by the training-panel work. */
-export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const notYet = () => void vscode.window.showWarningMessage(vscode.l10n.t('SeqLab: training is not available yet.'));
+export interface TrainingApi {
+  /** The one worker thread; the prediction work sends predict/probe through it. */
+  worker: WorkerClient;
+  controller: TrainingController;
+}
+
+const DATA_GLOB = '**/*.{csv,tsv,json,jsonl}';
+
+/** Training commands, the panel (with its serializer) and the worker. */
+export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TrainingApi {
+  const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, (level, line) => log[level](line));
+  const controller = new TrainingController(context, log, worker);
   context.subscriptions.push(
-    vscode.commands.registerCommand('seqlab.train', notYet),
-    vscode.commands.registerCommand('seqlab.trainSeed', notYet),
-    vscode.commands.registerCommand('seqlab.showPanel', notYet),
+    { dispose: () => worker.dispose() },
+    controller,
+    vscode.commands.registerCommand('seqlab.train', async (arg?: unknown) => controller.train(await trainArgs(arg))),
+    vscode.commands.registerCommand('seqlab.trainSeed', (arg?: unknown) => {
+      const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'samples', 'sine.csv');
+      const extra = isRecord(arg) ? (arg as TrainArgs) : {};
+      return controller.train({ ...extra, uri, config: { ...SEED_PRESET, ...extra.config }, modelRoot: seedModelRoot(context) });
+    }),
+    vscode.commands.registerCommand('seqlab.showPanel', (arg?: unknown) => {
+      const key = isRunKey(arg) ? arg : undefined;
+      if (!controller.showPanel(key)) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        if (!isRunKey(state)) {
+          panel.dispose();
+          return;
+        }
+        const run = controller.runFor(state) ?? restoredRun(context, state);
+        controller.remember(run);
+        TrainingPanel.revive(panel, context.extensionUri, state, controller, log).attach(run);
+      },
+    }),
   );
   log.info('training commands registered');
+  return { worker, controller };
+}
+
+function isRunKey(v: unknown): v is RunKey {
+  return isRecord(v) && isString(v.file) && isString(v.column);
+}
+
+/** Menus pass the Uri; the palette passes nothing (ask); tests and the panel pass {uri, column, config, ...}. */
+async function trainArgs(arg: unknown): Promise<TrainArgs> {
+  if (arg instanceof vscode.Uri) return { uri: arg };
+  if (isRecord(arg) && arg.uri instanceof vscode.Uri) return arg as TrainArgs;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const files = await vscode.workspace.findFiles(DATA_GLOB, '{**/node_modules/**,**/.seqlab/**}', 500);
+  const items = files
+    .map((uri) => ({ label: displayPath(uri), uri }))
+    .sort((a, b) => Number(b.uri.toString() === active?.toString()) - Number(a.uri.toString() === active?.toString()) || a.label.localeCompare(b.label));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: no .csv, .tsv, .json or .jsonl file in this workspace.'));
+    return {};
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('SeqLab: choose a data file to train on') });
+  return { uri: picked?.uri };
+}
+
+/** The seed example trains on the bundled sample; its model goes to the workspace's store when there is one. */
+function seedModelRoot(context: vscode.ExtensionContext): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder && folder.uri.scheme === 'file') return path.join(folder.uri.fsPath, '.seqlab', 'seed', 'sine.csv');
+  return path.join(context.globalStorageUri.fsPath, 'models', 'seed', 'sine.csv');
+}
+
+/** After a reload the history is gone from memory: show what is known (the model folder) and offer Retrain. */
+function restoredRun(context: vscode.ExtensionContext, key: RunKey): TrainingRun {
+  const uri = vscode.Uri.parse(key.file);
+  const run = new TrainingRun(`restored-${Date.now().toString(36)}`, key, displayPath(uri), resolveConfig({}), modelDirFor(uri, key.column, context.globalStorageUri));
+  run.state = 'stopped';
+  return run;
 }

@@ -1,0 +1,274 @@
+/**
+ * Turns "train this file" into a queued run: picks the column, resolves the config, opens the panel, shows
+ * cancellable progress and drives the worker. One run trains at a time; the host keeps every run's history.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resolveConfig } from '../../model/config';
+import type { TrainConfig } from '../../model/types';
+import { FromWorker, ToWebview, type RunState, type SummaryMessage, type WireSource } from '../../shared/protocol';
+import { chooseColumn } from './columnPick';
+import { RunQueue } from './runQueue';
+import { TrainingPanel, type PanelActions } from './trainingPanel';
+import { keyOf, TrainingRun, type RunKey } from './trainingRun';
+import { columnFolder, configFromSettings, displayPath, modelDirFor } from './trainingSettings';
+import { TrainingStatus, formatLoss } from './trainingStatus';
+import type { WorkerClient } from './workerClient';
+
+/** Arguments the train command accepts (from menus it gets only the Uri; tests and the panel pass the rest). */
+export interface TrainArgs {
+  uri?: vscode.Uri;
+  column?: string;
+  config?: Partial<TrainConfig>;
+  /** Restart a run on the same file and column without asking. */
+  restart?: boolean;
+  /** Cancels like the notification's Cancel button. */
+  cancel?: vscode.CancellationToken;
+  /** Folder that gets the `<column>/` model folder, when not the default store (the seed example, retrain). */
+  modelRoot?: string;
+}
+
+export interface TrainOutcome {
+  runId: string;
+  state: RunState;
+  modelDir: string;
+  error?: string;
+  summary?: SummaryMessage;
+  /** Messages the panel's webview accepted, by type. */
+  delivered: Record<string, number>;
+  /** Worker threads that have exited so far. */
+  workerExits: number;
+}
+
+export class TrainingController implements vscode.Disposable, PanelActions {
+  private readonly latest = new Map<string, TrainingRun>();
+  private readonly queue = new RunQueue();
+  private readonly status: TrainingStatus;
+  private nextRun = 1;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly client: WorkerClient,
+  ) {
+    this.status = new TrainingStatus(this.queue);
+    this.queue.onDidChange(() => this.status.update());
+  }
+
+  /** The most recent run for a file and column, if any (also after it finished). */
+  runFor(key: RunKey): TrainingRun | undefined {
+    return this.latest.get(keyOf(key));
+  }
+
+  remember(run: TrainingRun): void {
+    this.latest.set(keyOf(run.key), run);
+  }
+
+  async train(args: TrainArgs): Promise<TrainOutcome | undefined> {
+    const uri = args.uri;
+    if (!uri) return undefined;
+    const label = displayPath(uri);
+    try {
+      const source = await sourceFor(uri);
+      let column = args.column;
+      if (column === undefined) {
+        const size = 'bytes' in source ? source.bytes.length : (await vscode.workspace.fs.stat(uri)).size;
+        column = (await chooseColumn(source, size, label)).column;
+        if (column === undefined) return undefined;
+      }
+      const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
+      const modelDir = args.modelRoot ? path.join(args.modelRoot, columnFolder(column)) : modelDirFor(uri, column, this.context.globalStorageUri);
+      return await this.start(uri, label, source, column, config, modelDir, args);
+    } catch (e) {
+      const message = oneLine(e);
+      this.log.error(`train ${label}: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
+      return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, workerExits: this.client.exits };
+    }
+  }
+
+  private async start(
+    uri: vscode.Uri,
+    label: string,
+    source: WireSource,
+    column: string,
+    config: TrainConfig,
+    modelDir: string,
+    args: TrainArgs,
+  ): Promise<TrainOutcome | undefined> {
+    const key: RunKey = { file: uri.toString(), column };
+    const existing = this.runFor(key);
+    if (existing && !existing.finished) {
+      const restart = vscode.l10n.t('Restart');
+      const answer = args.restart
+        ? restart
+        : await vscode.window.showWarningMessage(
+            vscode.l10n.t('{0} · {1} is already training. Restart it with these settings?', label, column),
+            { modal: true },
+            restart,
+          );
+      if (answer !== restart) {
+        TrainingPanel.get(key)?.reveal();
+        return undefined;
+      }
+      this.cancel(existing);
+    }
+    const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, key, label, config, modelDir);
+    this.remember(run);
+    TrainingPanel.show(this.context.extensionUri, key, label, this, this.log).attach(run);
+    const finished = new Promise<void>((resolve) => {
+      const sub = run.onMessage(() => {
+        if (run.finished) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    this.queue.enqueue(run, () => this.execute(run, source, uri));
+    this.showProgress(run, args.cancel);
+    await finished;
+    this.report(run);
+    return {
+      runId: run.id,
+      state: run.state,
+      modelDir: run.summary?.saved ? run.summary.modelDir : '',
+      error: run.error,
+      summary: run.summary,
+      delivered: Object.fromEntries(TrainingPanel.get(key)?.delivered ?? []),
+      workerExits: this.client.exits,
+    };
+  }
+
+  private execute(run: TrainingRun, source: WireSource, uri: vscode.Uri): Promise<void> {
+    if (run.finished) return Promise.resolve();
+    run.setState('training');
+    this.log.info(`train ${run.label} · ${run.key.column}: ${JSON.stringify(run.config)} → ${run.modelDir}`);
+    return new Promise<void>((resolve) => {
+      try {
+        this.client.train(
+          { runId: run.id, source, column: run.key.column, config: run.config, modelDir: run.modelDir, dataFile: dataFileOf(uri) },
+          (m) => {
+            run.apply(m);
+            if (m.type === FromWorker.Started) this.log.info(`run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`);
+            this.status.update();
+            if (run.finished) resolve();
+          },
+        );
+      } catch (e) {
+        run.setState('error', oneLine(e));
+        resolve();
+      }
+    });
+  }
+
+  private showProgress(run: TrainingRun, external?: vscode.CancellationToken): void {
+    const title = vscode.l10n.t('SeqLab: training {0} · {1}', run.label, run.key.column);
+    external?.onCancellationRequested(() => this.cancel(run));
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => this.cancel(run));
+      return new Promise<void>((resolve) => {
+        const describe = () => {
+          if (run.state === 'queued') {
+            const ahead = this.queue.active;
+            return ahead ? vscode.l10n.t('Queued behind {0} · {1}', ahead.label, ahead.key.column) : vscode.l10n.t('Queued');
+          }
+          return vscode.l10n.t('Starting…');
+        };
+        progress.report({ message: describe() });
+        const subs = [
+          this.queue.onDidChange(() => run.state === 'queued' && progress.report({ message: describe() })),
+          run.onMessage((m) => {
+            if (m.type === ToWebview.Epoch) {
+              const r = m.report;
+              progress.report({ increment: 100 / r.epochs, message: vscode.l10n.t('epoch {0}/{1} · loss {2}', r.epoch, r.epochs, formatLoss(r.loss)) });
+            } else if (m.type === ToWebview.State && m.state === 'training') {
+              progress.report({ message: describe() });
+            }
+            if (run.finished) {
+              subs.forEach((s) => s.dispose());
+              resolve();
+            }
+          }),
+        ];
+      });
+    });
+  }
+
+  /** Takes a queued run out, or asks a running one to stop without saving. */
+  cancel(run: TrainingRun): void {
+    if (this.queue.remove(run)) {
+      run.setState('stopped', vscode.l10n.t('Cancelled before it started.'));
+    } else if (!run.finished) {
+      this.client.stop(run.id, false);
+    }
+  }
+
+  private report(run: TrainingRun): void {
+    const s = run.summary;
+    if (run.state === 'error') {
+      this.log.error(`run ${run.id} failed: ${run.error ?? ''}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', run.error ?? vscode.l10n.t('training failed')));
+    } else if (s) {
+      const m = s.metrics;
+      this.log.info(`run ${run.id} ${run.state} in ${s.seconds.toFixed(1)} s; val MAE ${m.mae} RMSE ${m.rmse} MASE ${m.mase}; naive MAE ${s.baselines.naive.mae}; saved: ${s.saved ? s.modelDir : 'no'}`);
+    } else {
+      this.log.info(`run ${run.id} ${run.state}`);
+    }
+  }
+
+  // ─── panel actions: every argument is host state, never text from the webview ───────────
+  stop(key: RunKey, keep: boolean): void {
+    const run = this.runFor(key);
+    if (!run || run.finished) return;
+    if (this.queue.remove(run)) run.setState('stopped', vscode.l10n.t('Cancelled before it started.'));
+    else this.client.stop(run.id, keep);
+  }
+
+  retrain(key: RunKey, config: Partial<TrainConfig>): void {
+    const previous = this.runFor(key);
+    const merged = { ...previous?.config, ...config };
+    void this.train({ uri: vscode.Uri.parse(key.file), column: key.column, config: merged, restart: true, modelRoot: previous && path.dirname(previous.modelDir) });
+  }
+
+  reveal(key: RunKey): void {
+    const dir = this.runFor(key)?.summary?.modelDir;
+    if (!dir) return;
+    const uri = vscode.Uri.file(dir);
+    if (vscode.workspace.getWorkspaceFolder(uri)) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(dir, 'meta.json')));
+    else void vscode.commands.executeCommand('revealFileInOS', uri);
+  }
+
+  closed(key: RunKey): void {
+    const run = this.runFor(key);
+    if (run && !run.finished) this.cancel(run);
+  }
+
+  /** The panel of `key`, or of the active/most recent run; created from the run's history when closed. */
+  showPanel(key?: RunKey): boolean {
+    const run = (key && this.runFor(key)) ?? this.queue.active ?? [...this.latest.values()].pop();
+    if (!run) return false;
+    const panel = TrainingPanel.get(run.key) ?? TrainingPanel.show(this.context.extensionUri, run.key, run.label, this, this.log);
+    if (panel.currentRun !== run) panel.attach(run);
+    panel.reveal();
+    return true;
+  }
+
+  dispose(): void {
+    this.status.dispose();
+  }
+}
+
+/** Local files go by path (the worker streams them); anything else is read through the workspace file system. */
+async function sourceFor(uri: vscode.Uri): Promise<WireSource> {
+  if (uri.scheme === 'file') return { path: uri.fsPath };
+  return { name: displayPath(uri), bytes: await vscode.workspace.fs.readFile(uri) };
+}
+
+function dataFileOf(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? path.posix.relative(folder.uri.path, uri.path) : uri.fsPath;
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}

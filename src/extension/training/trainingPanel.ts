@@ -1,0 +1,177 @@
+/**
+ * The training panel: one WebviewPanel per model (data file + column). It is a view of a TrainingRun the host owns;
+ * whenever the webview (re)loads it says Ready and gets Init + the whole history, which is why the panel never needs
+ * retainContextWhenHidden.
+ */
+import * as vscode from 'vscode';
+import type { TrainConfig } from '../../model/types';
+import { MessageHandler } from '../../shared/messageHandler';
+import { FromWebview, ToWebview, type FromWebviewMessage, type ToWebviewMessage } from '../../shared/protocol';
+import { isFromWebviewMessage } from '../../shared/protocolGuards';
+import { panelHtml, webviewOptions } from './panelHtml';
+import { panelStrings } from './panelStrings';
+import { keyOf, type RunKey, type TrainingRun } from './trainingRun';
+
+export const PANEL_VIEW_TYPE = 'seqlab.trainingPanel';
+
+/** What the panel asks of the rest of the extension; it never acts on message text itself. */
+export interface PanelActions {
+  stop(key: RunKey, keep: boolean): void;
+  retrain(key: RunKey, config: Partial<TrainConfig>): void;
+  reveal(key: RunKey): void;
+  closed(key: RunKey): void;
+}
+
+/** Saved by the webview with setState so the serializer knows which model a restored panel shows. */
+export interface PanelState {
+  file: string;
+  column: string;
+}
+
+export class TrainingPanel {
+  private static readonly panels = new Map<string, TrainingPanel>();
+  private run: TrainingRun | undefined;
+  private runSubscription: { dispose(): void } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly channel: MessageHandler<ToWebviewMessage, FromWebviewMessage>;
+  /** Messages the webview accepted, by type: lets tests see that progress really reached it. */
+  readonly delivered = new Map<string, number>();
+
+  static get(key: RunKey): TrainingPanel | undefined {
+    return TrainingPanel.panels.get(keyOf(key));
+  }
+
+  static all(): TrainingPanel[] {
+    return [...TrainingPanel.panels.values()];
+  }
+
+  /** Opens (or reveals) the panel for `key`. */
+  static show(extensionUri: vscode.Uri, key: RunKey, title: string, actions: PanelActions, log: vscode.LogOutputChannel): TrainingPanel {
+    const existing = TrainingPanel.get(key);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
+    return new TrainingPanel(panel, extensionUri, key, actions, log);
+  }
+
+  /** Re-creates a panel VS Code restored after a reload. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, key: RunKey, actions: PanelActions, log: vscode.LogOutputChannel): TrainingPanel {
+    const existing = TrainingPanel.get(key);
+    if (existing) existing.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
+    return new TrainingPanel(panel, extensionUri, key, actions, log);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    readonly key: RunKey,
+    private readonly actions: PanelActions,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    TrainingPanel.panels.set(keyOf(key), this);
+    this.channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>({
+      post: (envelope) => {
+        const type = envelope.body?.type ?? 'reply';
+        void panel.webview.postMessage(envelope).then((ok) => {
+          if (ok) this.delivered.set(type, (this.delivered.get(type) ?? 0) + 1);
+        });
+      },
+      validate: isFromWebviewMessage,
+      onEvent: (m) => this.onMessage(m),
+      log: (line) => log.warn(`panel: ${line}`),
+    });
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'seqlab.svg');
+    panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.env.language);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.channel.handleMessage(m)),
+      panel.onDidDispose(() => this.onDisposed()),
+      vscode.window.onDidChangeActiveColorTheme((t) => this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(t.kind) })),
+    );
+  }
+
+  get currentRun(): TrainingRun | undefined {
+    return this.run;
+  }
+
+  /** Shows `run` from now on; the webview gets its full history right away. */
+  attach(run: TrainingRun): void {
+    this.runSubscription?.dispose();
+    this.run = run;
+    this.runSubscription = run.onMessage((m) => this.channel.sendEvent(m));
+    this.panel.title = titleFor(run.label, run.key.column);
+    this.sendAll();
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+
+  private onMessage(m: FromWebviewMessage): void {
+    switch (m.type) {
+      case FromWebview.Ready:
+        return this.sendAll();
+      case FromWebview.Stop:
+        return this.actions.stop(this.key, m.keep);
+      case FromWebview.Retrain:
+        return this.actions.retrain(this.key, m.config);
+      case FromWebview.RevealModel:
+        return this.actions.reveal(this.key);
+      case FromWebview.Log:
+        return this.log[m.level === 'warn' ? 'warn' : m.level](`panel: ${m.message.slice(0, 500)}`);
+      case FromWebview.SelectWindow:
+        return;
+    }
+  }
+
+  private sendAll(): void {
+    const run = this.run;
+    if (!run) return;
+    this.channel.sendEvent({
+      type: ToWebview.Init,
+      title: titleFor(run.label, run.key.column),
+      file: run.label,
+      column: run.key.column,
+      config: run.config,
+      strings: panelStrings(),
+    });
+    this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(vscode.window.activeColorTheme.kind) });
+    this.channel.sendEvent(run.replay());
+  }
+
+  private onDisposed(): void {
+    TrainingPanel.panels.delete(keyOf(this.key));
+    this.runSubscription?.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.actions.closed(this.key);
+  }
+}
+
+export function titleFor(label: string, column: string): string {
+  const base = label.split('/').pop() ?? label;
+  return `SeqLab: ${base} · ${column}`;
+}
+
+function themeKind(kind: vscode.ColorThemeKind): 'light' | 'dark' | 'high-contrast' | 'high-contrast-light' {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'high-contrast-light';
+    default:
+      return 'dark';
+  }
+}

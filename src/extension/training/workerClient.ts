@@ -1,0 +1,146 @@
+/**
+ * The host's side of the worker thread. The worker (and with it tfjs) is created on first use and terminated as soon
+ * as nothing is running or pending, so an idle extension host holds no model memory. Kept free of `vscode` so plain
+ * Node tests and benchmarks drive exactly this class.
+ */
+import { Worker } from 'node:worker_threads';
+import { MessageHandler } from '../../shared/messageHandler';
+import {
+  FromWorker,
+  ToWorker,
+  type FromWorkerMessage,
+  type Predicted,
+  type Probed,
+  type TrainRequest,
+  type ToWorkerMessage,
+  type WireSource,
+} from '../../shared/protocol';
+import { isFromWorkerMessage } from '../../shared/protocolGuards';
+
+export type RunListener = (message: FromWorkerMessage) => void;
+export type TrainParams = Omit<TrainRequest, 'type'>;
+
+export class WorkerClient {
+  private worker: Worker | undefined;
+  private handler: MessageHandler<ToWorkerMessage, FromWorkerMessage> | undefined;
+  private readonly runs = new Map<string, { listener: RunListener; worker: Worker }>();
+  private readonly exitListeners = new Set<(code: number) => void>();
+  private disposed = false;
+  /** How many times a worker thread has exited; tests read it to prove termination happened. */
+  exits = 0;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly log: (level: 'info' | 'warn' | 'error', line: string) => void = () => undefined,
+  ) {}
+
+  /** Starts a run; `listener` gets every message tagged with its runId until Done or Failed. */
+  train(params: TrainParams, listener: RunListener): void {
+    const channel = this.channel();
+    if (this.worker) this.runs.set(params.runId, { listener, worker: this.worker });
+    channel.sendEvent({ type: ToWorker.Train, ...params });
+  }
+
+  /** Asks the run to stop after the current batch; keep=true saves the best weights so far. */
+  stop(runId: string, keep: boolean): void {
+    if (this.runs.has(runId) && this.handler) this.handler.sendEvent({ type: ToWorker.Stop, runId, keep });
+  }
+
+  isRunning(runId: string): boolean {
+    return this.runs.has(runId);
+  }
+
+  async predict(source: WireSource, modelDir: string, steps: number): Promise<Predicted> {
+    const reply = await this.request({ type: ToWorker.Predict, source, modelDir, steps });
+    if (reply.type !== FromWorker.Predicted) throw new Error(`unexpected reply "${reply.type}" to predict`);
+    return reply;
+  }
+
+  async probe(source: WireSource, modelDir: string, start?: number): Promise<Probed> {
+    const reply = await this.request({ type: ToWorker.Probe, source, modelDir, start });
+    if (reply.type !== FromWorker.Probed) throw new Error(`unexpected reply "${reply.type}" to probe`);
+    return reply;
+  }
+
+  onDidExit(listener: (code: number) => void): { dispose(): void } {
+    this.exitListeners.add(listener);
+    return { dispose: () => this.exitListeners.delete(listener) };
+  }
+
+  /** Terminates the worker now; any run in progress ends as Failed. */
+  async terminate(): Promise<void> {
+    const w = this.worker;
+    // Detach first so a request made while this one is dying gets a fresh worker instead of a lost message.
+    this.worker = undefined;
+    this.handler = undefined;
+    if (w) await w.terminate();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.terminate();
+  }
+
+  private async request(message: ToWorkerMessage): Promise<FromWorkerMessage> {
+    try {
+      return await this.channel().sendRequest(message);
+    } finally {
+      this.terminateIfIdle();
+    }
+  }
+
+  private channel(): MessageHandler<ToWorkerMessage, FromWorkerMessage> {
+    if (this.disposed) throw new Error('SeqLab is shutting down');
+    if (this.worker && this.handler) return this.handler;
+    const worker = new Worker(this.workerPath);
+    const handler = new MessageHandler<ToWorkerMessage, FromWorkerMessage>({
+      post: (envelope) => worker.postMessage(envelope),
+      validate: isFromWorkerMessage,
+      onEvent: (m) => this.dispatch(m),
+      log: (line) => this.log('warn', `worker: ${line}`),
+    });
+    worker.on('message', (m: unknown) => handler.handleMessage(m));
+    worker.on('error', (e) => this.log('error', `worker error: ${e.message}`));
+    worker.on('exit', (code) => this.onExit(worker, handler, code));
+    this.worker = worker;
+    this.handler = handler;
+    this.log('info', 'worker started');
+    return handler;
+  }
+
+  private dispatch(m: FromWorkerMessage): void {
+    if (!('runId' in m) || m.runId === undefined) {
+      if (m.type === FromWorker.Failed) this.log('error', `worker: ${m.message}`);
+      return;
+    }
+    const listener = this.runs.get(m.runId)?.listener;
+    if (!listener) return;
+    if (m.type === FromWorker.Done || m.type === FromWorker.Failed) this.runs.delete(m.runId);
+    try {
+      listener(m);
+    } finally {
+      this.terminateIfIdle();
+    }
+  }
+
+  private terminateIfIdle(): void {
+    if (this.runs.size === 0 && this.handler && this.handler.pendingRequests === 0) void this.terminate();
+  }
+
+  private onExit(worker: Worker, handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>, code: number): void {
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.handler = undefined;
+    }
+    this.exits++;
+    this.log('info', `worker exited (code ${code})`);
+    handler.rejectAll('the training worker stopped');
+    // Runs still registered did not finish: tell their owners instead of leaving them waiting forever.
+    const orphans = [...this.runs.entries()].filter(([, r]) => r.worker === worker);
+    for (const [runId, { listener }] of orphans) {
+      this.runs.delete(runId);
+      listener({ type: FromWorker.Failed, runId, message: `the training worker stopped (exit code ${code})` });
+    }
+    for (const l of this.exitListeners) l(code);
+  }
+}
