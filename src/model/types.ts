@@ -22,6 +22,8 @@ export interface TrainConfig {
   /** Model first differences instead of levels; 'auto' decides from the training range's trend. */
   difference: 'auto' | 'none' | 'first';
   backend: 'auto' | BackendName;
+  /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. Bounds epoch time on long series. */
+  maxWindowsPerEpoch?: number;
 }
 
 export interface Metrics {
@@ -90,4 +92,33 @@ export interface Forecast {
   level: number;
   forecast: number[];
   intervals: Array<[number, number]>;
+}
+
+/** meta.json: everything needed to apply a stored model to its series again, and to report on it. */
+export interface ModelMeta {
+  format: 1;
+  tool: string;
+  createdAt: string;
+  /** The config as trained: window resolved, difference 'none' or 'first'. */
+  config: TrainConfig;
+  column: string;
+  window: number;
+  dataFile: string;
+  /** sha256 of the data file's bytes (hex), or '' when unknown. */
+  dataHash: string;
+  rows: number;
+  /** First series index used as a validation target. */
+  splitIndex: number;
+  scaler: ScalerState;
+  differenced: boolean;
+  season: number;
+  metrics: { val: Metrics };
+  baselines: Baselines;
+  /** Sorted validation residuals (actual − predicted, series units), at most 999 evenly spaced quantiles. */
+  residuals: number[];
+  epochsRun: number;
+  bestEpoch: number;
+  stopped: boolean;
+  trainSeconds: number;
+  backend: string;
 }

@@ -1,0 +1,86 @@
+/** One-step and recursive n-step forecasts, hidden-state probes and validation traces for a model handle. */
+import type { Series } from '../data/types';
+import type { Forecast, HiddenStates, ValidationTrace } from '../types';
+import type { ModelHandle } from '../network/handle';
+import { predictScaled } from '../train/evaluate';
+import { unscale } from '../windows/scaler';
+import { firstTarget, scaledSignal, toLevel, windowStart } from '../windows/prepare';
+import { interval } from './intervals';
+
+/** A model is only ever applied to the column and window it was trained on. */
+export class ModelMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelMismatchError';
+  }
+}
+
+function check(model: ModelHandle, series: Series, need: number): void {
+  const m = model.meta;
+  if (series.name !== m.column) {
+    throw new ModelMismatchError(`the model was trained on column "${m.column}", not "${series.name}"`);
+  }
+  if (model.net.spec.window !== m.window) throw new ModelMismatchError(`the model's window ${model.net.spec.window} differs from meta.json's ${m.window}`);
+  if (series.values.length < need) {
+    throw new ModelMismatchError(`column "${m.column}" has ${series.values.length} rows; the model's window needs at least ${need}`);
+  }
+}
+
+/** The next value with its interval at `level` (default 0.8), and `steps` values ahead, each fed back as input. */
+export function forecast(model: ModelHandle, series: Series, steps = 1, level = 0.8): Forecast {
+  const m = model.meta;
+  const W = m.window;
+  check(model, series, W + (m.differenced ? 1 : 0));
+  if (!(level > 0 && level < 1)) throw new ModelMismatchError(`the interval level must be between 0 and 1, got ${level}`);
+  // Only the tail matters: keep the last W (+1) levels and extend them one prediction at a time.
+  const tail = Array.from(series.values.subarray(Math.max(0, series.values.length - W - 1)));
+  const out: number[] = [];
+  for (let h = 0; h < Math.max(1, steps); h++) {
+    const vals = Float64Array.from(tail.slice(tail.length - W - (m.differenced ? 1 : 0)));
+    const z = scaledSignal(vals, m.scaler, m.differenced);
+    const t = vals.length;
+    const y = predictScaled(model.net, { z, differenced: m.differenced, window: W }, Int32Array.of(t))[0];
+    const next = m.differenced ? vals[t - 1] + unscale(m.scaler, y) : unscale(m.scaler, y);
+    out.push(next);
+    tail.push(next);
+  }
+  return {
+    next: out[0],
+    level,
+    interval: interval(m.residuals, out[0], level, 1),
+    forecast: out,
+    intervals: out.map((v, i) => interval(m.residuals, v, level, i + 1)),
+  };
+}
+
+/** h_t (and c_t) of every layer for the window whose first value is series index `start` (default: the latest). */
+export function probeHidden(model: ModelHandle, series: Series, start?: number): HiddenStates {
+  const m = model.meta;
+  const W = m.window;
+  const n = series.values.length;
+  const first = m.differenced ? 1 : 0;
+  check(model, series, W + first);
+  const s = Math.min(Math.max(start ?? n - W, first), n - W);
+  const z = scaledSignal(series.values, m.scaler, m.differenced);
+  const t = s + W;
+  const from = windowStart({ differenced: m.differenced, window: W }, t);
+  const r = model.net.probe(z.slice(from, from + W));
+  return { cell: model.net.spec.cell, steps: W, units: model.net.spec.units, start: s, input: Array.from(series.values.subarray(s, s + W)), layers: r.layers };
+}
+
+/** Model vs actual vs naive over the validation targets, in series units. */
+export function validationTrace(model: ModelHandle, series: Series): ValidationTrace {
+  const m = model.meta;
+  const values = series.values;
+  const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
+  const targets = new Int32Array(Math.max(0, values.length - first)).map((_, i) => first + i);
+  const z = scaledSignal(values, m.scaler, m.differenced);
+  const yhat = predictScaled(model.net, { z, differenced: m.differenced, window: m.window }, targets);
+  const index = Array.from(targets);
+  return {
+    index,
+    actual: index.map((t) => values[t]),
+    predicted: index.map((t, i) => toLevel(values, m, t, yhat[i])),
+    naive: index.map((t) => values[t - 1]),
+  };
+}

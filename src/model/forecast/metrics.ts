@@ -1,0 +1,45 @@
+/** Point-forecast metrics in the series' own units. */
+import type { Metrics } from '../types';
+
+/**
+ * MASE's scale, as Hyndman and Koehler define it: the in-sample one-step naive MAE over the training range
+ * values[0, end).
+ */
+export function naiveScale(values: ArrayLike<number>, end: number): number {
+  let s = 0;
+  for (let i = 1; i < end; i++) s += Math.abs(values[i] - values[i - 1]);
+  return end > 1 ? s / (end - 1) : NaN;
+}
+
+/** `scale` is naiveScale of the training range. MAPE skips zero actuals and is NaN if all are zero. */
+export function metrics(actual: ArrayLike<number>, predicted: ArrayLike<number>, scale: number): Metrics {
+  const n = actual.length;
+  let ae = 0;
+  let se = 0;
+  let ape = 0;
+  let apeN = 0;
+  let sape = 0;
+  let sapeN = 0;
+  for (let i = 0; i < n; i++) {
+    const e = actual[i] - predicted[i];
+    ae += Math.abs(e);
+    se += e * e;
+    if (actual[i] !== 0) {
+      ape += Math.abs(e / actual[i]);
+      apeN++;
+    }
+    const den = Math.abs(actual[i]) + Math.abs(predicted[i]);
+    if (den !== 0) sape += (2 * Math.abs(e)) / den;
+    sapeN++;
+  }
+  const mae = ae / n;
+  const mse = se / n;
+  return {
+    mae,
+    mse,
+    rmse: Math.sqrt(mse),
+    mape: apeN ? (100 * ape) / apeN : NaN,
+    smape: sapeN ? (100 * sape) / sapeN : NaN,
+    mase: scale > 0 ? mae / scale : NaN,
+  };
+}

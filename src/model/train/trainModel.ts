@@ -1,0 +1,108 @@
+/** trainModel: from a series and a partial config to a trained model with its meta, metrics and baselines. */
+import type { Series } from '../data/types';
+import type { EpochReport, BatchReport, HiddenStates, ModelMeta, TrainConfig, ValidationTrace } from '../types';
+import { resolveConfig, TOOL_VERSION } from '../config';
+import { setBackend } from '../backend';
+import { createNet } from '../network/seqnet';
+import type { ModelHandle } from '../network/handle';
+import { prepare, splitIndexOf, toLevel } from '../windows/prepare';
+import { chooseDifference, chooseWindow } from '../windows/auto';
+import { detectSeason } from '../forecast/season';
+import { baselines } from '../forecast/baselines';
+import { metrics, naiveScale } from '../forecast/metrics';
+import { residualSummary } from '../forecast/intervals';
+import { probeHidden, validationTrace } from '../forecast/forecast';
+import { predictScaled } from './evaluate';
+import { trainLoop, TrainingError } from './trainer';
+
+/** Lazily computed with the current weights: only what the panel asks for is computed. */
+export interface EpochView {
+  validationTrace(): ValidationTrace;
+  /** Default: the latest window of the series. */
+  hidden(start?: number): HiddenStates;
+}
+
+export interface TrainHooks {
+  onEpoch?(r: EpochReport, view: EpochView): void | Promise<void>;
+  onBatch?(r: BatchReport): void;
+  /** Checked between batches; true ends training after the current batch and keeps the model. */
+  shouldStop?(): boolean;
+}
+
+export interface TrainedModel extends ModelHandle {
+  readonly history: EpochReport[];
+  readonly stopped: boolean;
+}
+
+function medianStep(time?: Float64Array): number | undefined {
+  if (!time || time.length < 3) return undefined;
+  const d = Array.from({ length: time.length - 1 }, (_, i) => time[i + 1] - time[i]).sort((a, b) => a - b);
+  return d[d.length >> 1];
+}
+
+/** Resolves the window and differencing a config leaves to the data. */
+export function planFor(series: Series, c: TrainConfig): { window: number; differenced: boolean; season: number; splitIndex: number } {
+  const n = series.values.length;
+  const splitIndex = splitIndexOf(n, c.validationSplit);
+  const season = detectSeason(series.values, splitIndex, medianStep(series.time));
+  const window = c.window || chooseWindow(season, splitIndex);
+  const differenced = c.difference === 'first' || (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
+  return { window, differenced, season, splitIndex };
+}
+
+export async function trainModel(series: Series, config: Partial<TrainConfig>, hooks: TrainHooks = {}): Promise<TrainedModel> {
+  const c = resolveConfig(config);
+  const values = series.values;
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new TrainingError(`column "${series.name}": value ${bad + 1} is not a finite number`);
+  if (values.length < 10) throw new TrainingError(`column "${series.name}" has ${values.length} values; training needs at least 10`);
+  const backend = await setBackend(c.backend);
+  const plan = planFor(series, c);
+  let p;
+  try {
+    p = prepare(values, c, plan.window, plan.differenced);
+  } catch (e) {
+    throw new TrainingError(`column "${series.name}": ${(e as Error).message}`);
+  }
+  const resolved: TrainConfig = { ...c, window: plan.window, difference: plan.differenced ? 'first' : 'none' };
+  const net = createNet({ cell: c.cell, layers: c.layers, units: c.units, window: plan.window, features: 1 }, c.seed);
+  const meta: ModelMeta = {
+    format: 1,
+    tool: TOOL_VERSION,
+    createdAt: new Date().toISOString(),
+    config: resolved,
+    column: series.name,
+    window: plan.window,
+    dataFile: '',
+    dataHash: '',
+    rows: values.length,
+    splitIndex: p.splitIndex,
+    scaler: p.scaler,
+    differenced: plan.differenced,
+    season: plan.season,
+    metrics: { val: baselines(values, p.valTargets, p.splitIndex, 1).naive },
+    baselines: baselines(values, p.valTargets, p.splitIndex, plan.season),
+    residuals: [],
+    epochsRun: 0,
+    bestEpoch: 0,
+    stopped: false,
+    trainSeconds: 0,
+    backend,
+  };
+  const handle: ModelHandle = { meta, net, dispose: () => net.dispose() };
+  const view: EpochView = { validationTrace: () => validationTrace(handle, series), hidden: (start) => probeHidden(handle, series, start) };
+  try {
+    const run = await trainLoop(net, p, c, { ...hooks, onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch?.(r, view)) });
+    const yhat = predictScaled(net, p, p.valTargets);
+    const actual = Array.from(p.valTargets, (t) => values[t]);
+    const predicted = Array.from(p.valTargets, (t, i) => toLevel(values, p, t, yhat[i]));
+    if (predicted.some((v) => !Number.isFinite(v))) throw new TrainingError('training diverged: the model predicts non-finite values');
+    meta.metrics = { val: metrics(actual, predicted, naiveScale(values, p.splitIndex)) };
+    meta.residuals = residualSummary(actual.map((a, i) => a - predicted[i]));
+    Object.assign(meta, { epochsRun: run.history.length, bestEpoch: run.bestEpoch, stopped: run.stopped, trainSeconds: run.seconds });
+    return { meta, net, history: run.history, stopped: run.stopped, dispose: () => net.dispose() };
+  } catch (e) {
+    net.dispose();
+    throw e;
+  }
+}
