@@ -1,3 +1,45 @@
-// Placeholder entry; the data and model work fill in inspect, train and predict.
-process.stderr.write('seqlab: not implemented yet\n');
-process.exitCode = 2;
+/** `seqlab` entry: dispatches to a command and turns every failure into one line on stderr and an exit code. */
+import { UsageError } from './args';
+import { COMMAND_USAGE, EXIT_OK, reportError } from './output';
+
+type Command = (argv: string[]) => Promise<number>;
+
+// Loaded on demand so `seqlab inspect` never pays for loading TensorFlow.js.
+const commands: Record<string, () => Promise<Command>> = {
+  inspect: async () => (await import('./inspect.js')).run,
+  train: async () => (await import('./train.js')).run,
+  predict: async () => (await import('./predict.js')).run,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${Object.values(COMMAND_USAGE).join('\n')}\n`);
+    return EXIT_OK;
+  }
+  if (name === undefined) return reportError(new UsageError('missing command'));
+  const load = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!load) return reportError(new UsageError(`unknown command ${JSON.stringify(name)}`));
+  try {
+    return await (await load())(rest);
+  } catch (err) {
+    return reportError(err, name);
+  }
+}
+
+function exitQuietly(err: unknown): void {
+  process.exitCode = reportError(err);
+  process.exit();
+}
+
+if (require.main === module) {
+  process.on('uncaughtException', exitQuietly);
+  process.on('unhandledRejection', exitQuietly);
+  // A closed pipe (`seqlab inspect f --json | head -c 10`) is not an error worth a message.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
