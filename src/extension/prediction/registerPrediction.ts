@@ -1,18 +1,55 @@
+/**
+ * Predict Next Value, the Models tree, the Hidden States view and data diagnostics. Registration only: nothing reads
+ * data or starts a worker until the user asks (true in Restricted Mode too).
+ */
 import * as vscode from 'vscode';
+import { checkData } from '../diagnostics/checkDataCommand';
+import { DataDiagnostics } from '../diagnostics/dataDiagnostics';
+import { registerHiddenStatesView } from '../hiddenStates/hiddenStatesView';
+import type { ModelEntry } from '../models/modelCatalog';
+import { deleteModel, openPanel, pickModel, revealFiles } from '../models/modelCommands';
+import { ModelsTreeProvider } from '../models/modelsTree';
+import { registerTrustSimulation } from '../trust';
+import { predictNext } from './predictCommand';
+import { initWorkerBridge } from './workerBridge';
 
-/** Predict Next Value, the Models tree, the Hidden States view and diagnostics. Owned by the prediction work. */
 export function registerPrediction(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const notYet = () => void vscode.window.showWarningMessage(vscode.l10n.t('SeqLab: prediction is not available yet.'));
-  for (const id of [
-    'seqlab.predictNext',
-    'seqlab.checkData',
-    'seqlab.models.refresh',
-    'seqlab.models.open',
-    'seqlab.models.predict',
-    'seqlab.models.reveal',
-    'seqlab.models.delete',
-  ]) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, notYet));
-  }
+  initWorkerBridge(context, log);
+  registerTrustSimulation(context);
+  const diagnostics = new DataDiagnostics(log);
+  const tree = new ModelsTreeProvider();
+  const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', { treeDataProvider: tree, showCollapseAll: false });
+  const hiddenStates = registerHiddenStatesView(context, log);
+  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  context.subscriptions.push(
+    diagnostics,
+    tree,
+    treeView,
+    // Selecting a model shows its hidden states; the view probes only when the user picks something.
+    treeView.onDidChangeSelection((e) => {
+      const model = e.selection[0];
+      if (model) void hiddenStates.showModel(model);
+    }),
+  );
+
+  register('seqlab.predictNext', (arg, options) => predictNext(arg, options, log));
+  register('seqlab.models.predict', (arg, options) => predictNext(arg, options, log));
+  register('seqlab.checkData', (arg, options) => checkData(arg, options, diagnostics, log));
+  register('seqlab.models.refresh', () => tree.refresh());
+  register('seqlab.models.open', (arg) => openPanel(arg));
+  register('seqlab.models.reveal', (arg) => revealFiles(arg));
+  register('seqlab.models.delete', (arg, options) => deleteModel(arg, options, tree));
+  // Not in the palette: shows a model in the Hidden States view and resolves when the webview has drawn it.
+  register('seqlab.hiddenStates.showModel', async (arg) => {
+    const model = await pickModel(arg);
+    if (!model) return undefined;
+    await vscode.commands.executeCommand('seqlab.hiddenStates.focus');
+    const drawn = hiddenStates.nextRender();
+    await hiddenStates.showModel(model);
+    const state = hiddenStates.current;
+    if (state?.state === 'error') throw new Error(state.message);
+    return drawn;
+  });
   log.info('prediction commands registered');
 }

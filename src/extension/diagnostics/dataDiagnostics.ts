@@ -1,0 +1,92 @@
+/**
+ * Data problems in the Problems panel: files with a model are re-checked on save, any file on "Check Data File".
+ * A re-check replaces the file's diagnostics, so fixed problems disappear.
+ */
+import * as vscode from 'vscode';
+import { inspectData } from '../../model/data';
+import type { Inspection, Problem } from '../../model/data/types';
+import { basename, isTrusted, modelsOfFile, sourceFor } from '../trust';
+import { problemRange } from './problemRange';
+
+const DATA_FILE = /\.(csv|tsv|json|jsonl)$/i;
+
+export class DataDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('seqlab');
+  /** Files the user checked by hand keep being refreshed on save, so their problems clear once fixed. */
+  private readonly watched = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.onSaved(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('seqlab.diagnostics.enabled') && !enabled()) this.clearAutomatic();
+      }),
+    );
+  }
+
+  /** Inspects a file and publishes its problems; returns the diagnostics set (tests read them). */
+  async check(uri: vscode.Uri): Promise<{ inspection: Inspection; diagnostics: vscode.Diagnostic[] }> {
+    const inspection = await inspectData(await sourceFor(uri));
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const diagnostics = inspection.problems.map((p) => toDiagnostic(p, inspection, doc));
+    this.collection.set(uri, diagnostics);
+    this.watched.add(uri.toString());
+    return { inspection, diagnostics };
+  }
+
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  private async onSaved(uri: vscode.Uri): Promise<void> {
+    // Re-checking on save runs on its own, so it waits for trust and honours the setting.
+    if (!DATA_FILE.test(uri.path) || !enabled() || !isTrusted()) return;
+    if (!this.watched.has(uri.toString()) && !(await hasModel(uri))) return;
+    try {
+      await this.check(uri);
+    } catch (e) {
+      // A file that cannot be read at all is one problem on its first line, not a silent stale list.
+      const message = e instanceof Error ? e.message : String(e);
+      this.collection.set(uri, [problemDiagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
+      this.log.warn(`diagnostics for ${basename(uri)}: ${message}`);
+    }
+  }
+
+  private clearAutomatic(): void {
+    this.collection.clear();
+    this.watched.clear();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function enabled(): boolean {
+  return vscode.workspace.getConfiguration('seqlab').get<boolean>('diagnostics.enabled', true);
+}
+
+async function hasModel(uri: vscode.Uri): Promise<boolean> {
+  const dir = modelsOfFile(uri);
+  if (!dir) return false;
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(dir);
+    return entries.some(([, type]) => type === vscode.FileType.Directory);
+  } catch {
+    return false;
+  }
+}
+
+function toDiagnostic(p: Problem, inspection: Inspection, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+  const columnNamed = p.column !== undefined && !p.message.includes(p.column);
+  const message = columnNamed ? vscode.l10n.t('Column "{0}": {1}', p.column ?? '', p.message) : p.message;
+  const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  return problemDiagnostic(problemRange(p, inspection, doc), message, severity);
+}
+
+function problemDiagnostic(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(range, message, severity);
+  d.source = 'SeqLab';
+  return d;
+}

@@ -1,0 +1,212 @@
+/**
+ * The "Hidden States" side view (WebviewViewProvider): h_t (and c_t) of the selected model for a window of its series.
+ * The host keeps the last thing shown and replays it whenever the webview (re)loads or becomes visible again, so a
+ * hidden-then-shown view is never blank. Training code pushes live states through update().
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_CONFIG } from '../../model/config';
+import type { HiddenStates } from '../../model/types';
+import { MessageHandler } from '../../shared/messageHandler';
+import { FromWebview, ToWebview, type FromWebviewMessage, type RunState, type ToWebviewMessage } from '../../shared/protocol';
+import { isFromWebviewMessage } from '../../shared/protocolGuards';
+import type { ModelEntry } from '../models/modelCatalog';
+import { modelLabel } from '../models/modelsTree';
+import { probeViaWorker } from '../prediction/workerBridge';
+import { sourceFor } from '../trust';
+import { hiddenStatesHtml, hiddenStatesOptions, hiddenStatesStrings } from './hiddenStatesHtml';
+
+export const HIDDEN_STATES_VIEW = 'seqlab.hiddenStates';
+
+interface Shown {
+  key: string;
+  label: string;
+  cell: HiddenStates['cell'];
+  units: number;
+  layers: number;
+  window: number;
+  model?: ModelEntry;
+  states?: HiddenStates;
+  seriesLength?: number;
+  state: RunState;
+  message?: string;
+}
+
+/** What the webview reported after drawing: tests wait for it. */
+export interface Rendered {
+  cell: string;
+  units: number;
+  steps: number;
+  layers: number;
+}
+
+export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private channel: MessageHandler<ToWebviewMessage, FromWebviewMessage> | undefined;
+  private shown: Shown | undefined;
+  private probeSeq = 0;
+  private readonly renderWaiters = new Set<(r: Rendered) => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = hiddenStatesOptions(this.extensionUri);
+    this.channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>({
+      post: (envelope) => void view.webview.postMessage(envelope),
+      validate: isFromWebviewMessage,
+      onEvent: (m) => this.onMessage(m),
+      log: (line) => this.log.warn(`hidden states view: ${line}`),
+    });
+    view.webview.html = hiddenStatesHtml(view.webview, this.extensionUri, vscode.env.language);
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((m: unknown) => this.channel?.handleMessage(m)),
+      view.onDidChangeVisibility(() => view.visible && this.replay()),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.channel = undefined;
+      }),
+    );
+  }
+
+  /** Shows a saved model's hidden states for its most recent window (or the window starting at `start`). */
+  async showModel(model: ModelEntry, start?: number): Promise<void> {
+    this.shown = {
+      key: model.key,
+      label: modelLabel(model),
+      cell: cellOf(model.cell),
+      units: model.units ?? 0,
+      layers: model.layers ?? 1,
+      window: model.window ?? 0,
+      model,
+      state: 'queued',
+      seriesLength: this.shown?.key === model.key ? this.shown.seriesLength : undefined,
+    };
+    this.replay();
+    const seq = ++this.probeSeq;
+    try {
+      const probed = await probeViaWorker(await sourceFor(model.data), model.dir, start);
+      if (seq !== this.probeSeq || this.shown?.key !== model.key) return;
+      Object.assign(this.shown, { states: probed.states, seriesLength: probed.seriesLength, window: probed.window, state: 'done' as RunState });
+      this.shown.units = probed.states.units;
+      this.shown.layers = probed.states.layers.length;
+    } catch (e) {
+      if (seq !== this.probeSeq || !this.shown) return;
+      this.shown.state = 'error';
+      this.shown.message = e instanceof Error ? e.message : String(e);
+      this.log.warn(`hidden states: ${this.shown.message}`);
+    }
+    this.replay();
+  }
+
+  /**
+   * Live states from a training run (key = data URI + NUL + column, as the training code's keyOf makes it).
+   * Shown when the view shows that model, or shows nothing yet.
+   */
+  update(key: string, states: HiddenStates, seriesLength?: number, label?: string): void {
+    if (this.shown && this.shown.key !== key) return;
+    const column = key.slice(key.indexOf('\u0000') + 1);
+    this.shown = {
+      ...(this.shown ?? { key, label: label ?? column, window: states.steps }),
+      cell: states.cell,
+      units: states.units,
+      layers: states.layers.length,
+      states,
+      seriesLength: seriesLength ?? this.shown?.seriesLength,
+      state: 'training',
+      message: undefined,
+    };
+    this.post({ type: ToWebview.State, state: 'training' });
+    this.post({ type: ToWebview.Hidden, states, seriesLength: this.shown.seriesLength, label: this.shown.label });
+  }
+
+  /** The run for `key` finished: the view stops saying "live" and later windows come from the saved model. */
+  endLive(key: string): void {
+    if (this.shown?.key !== key || this.shown.state !== 'training') return;
+    this.shown.state = 'done';
+    this.post({ type: ToWebview.State, state: 'done' });
+  }
+
+  /** Resolves when the webview next reports a drawn heatmap. */
+  nextRender(): Promise<Rendered> {
+    return new Promise((resolve) => this.renderWaiters.add(resolve));
+  }
+
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  get current(): Readonly<Shown> | undefined {
+    return this.shown;
+  }
+
+  private replay(): void {
+    const s = this.shown;
+    if (!s || !this.view) return;
+    this.post({
+      type: ToWebview.Init,
+      title: s.label,
+      file: s.label,
+      column: s.key.slice(s.key.indexOf('\u0000') + 1),
+      config: { ...DEFAULT_CONFIG, cell: s.cell, units: s.units || DEFAULT_CONFIG.units, layers: s.layers, window: s.window },
+      strings: hiddenStatesStrings(),
+    });
+    this.post({ type: ToWebview.State, state: s.state, message: s.message });
+    if (s.states) this.post({ type: ToWebview.Hidden, states: s.states, seriesLength: s.seriesLength, label: s.label });
+  }
+
+  private onMessage(m: FromWebviewMessage): void {
+    switch (m.type) {
+      case FromWebview.Ready:
+        return this.replay();
+      case FromWebview.SelectWindow:
+        if (this.shown?.model && this.shown.state !== 'training') void this.showModel(this.shown.model, m.start);
+        return;
+      case FromWebview.Log:
+        if (m.level === 'info' && m.message.startsWith('rendered ')) return this.rendered(m.message);
+        return this.log[m.level === 'warn' ? 'warn' : m.level](`hidden states view: ${m.message.slice(0, 500)}`);
+      default:
+        return;
+    }
+  }
+
+  /** "rendered <cell> <units> <steps> <layers>" from the webview once the heatmap is drawn. */
+  private rendered(message: string): void {
+    const [, cell, units, steps, layers] = message.split(' ');
+    const r: Rendered = { cell, units: Number(units), steps: Number(steps), layers: Number(layers) };
+    for (const w of this.renderWaiters) w(r);
+    this.renderWaiters.clear();
+  }
+
+  private post(m: ToWebviewMessage): void {
+    if (this.view) this.channel?.sendEvent(m);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function cellOf(cell: string): HiddenStates['cell'] {
+  return cell === 'rnn' || cell === 'lstm' ? cell : 'gru';
+}
+
+let instance: HiddenStatesView | undefined;
+
+export function registerHiddenStatesView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): HiddenStatesView {
+  instance = new HiddenStatesView(context.extensionUri, log);
+  context.subscriptions.push(instance, vscode.window.registerWebviewViewProvider(HIDDEN_STATES_VIEW, instance));
+  return instance;
+}
+
+/** For the training code: push h_t of a running model; a no-op until the view exists. */
+export function updateHiddenStates(key: string, states: HiddenStates, seriesLength?: number, label?: string): void {
+  instance?.update(key, states, seriesLength, label);
+}
+
+export function endHiddenStatesLive(key: string): void {
+  instance?.endLive(key);
+}

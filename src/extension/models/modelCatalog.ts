@@ -1,0 +1,106 @@
+/**
+ * Finds the trained models of the workspace: every folder under a model root that holds a meta.json.
+ * Reads meta.json as untrusted JSON (it comes from the workspace) and keeps only the fields the UI shows.
+ */
+import * as vscode from 'vscode';
+import { isRecord } from '../../shared/validate';
+import { modelRoot } from '../trust';
+
+export interface ModelEntry {
+  /** The model's folder: `<root>/<data path>/<column>/`. */
+  dir: vscode.Uri;
+  /** The data file it was trained on (it may since have been moved or deleted). */
+  data: vscode.Uri;
+  column: string;
+  cell: string;
+  units?: number;
+  layers?: number;
+  window?: number;
+  /** Validation MASE, when meta.json has it. */
+  mase?: number;
+  created?: Date;
+  /** The key the training code uses for a run: data URI + NUL + column. */
+  key: string;
+}
+
+/** Deeper than any sane data path; bounds the walk if the root holds something unexpected. */
+const MAX_DEPTH = 12;
+
+export async function listModels(): Promise<ModelEntry[]> {
+  const out: ModelEntry[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const root = modelRoot(folder);
+    await walk(root, [], folder, out);
+  }
+  return out.sort((a, b) => a.data.path.localeCompare(b.data.path) || a.column.localeCompare(b.column));
+}
+
+/** The models trained on one data file. */
+export async function modelsFor(data: vscode.Uri): Promise<ModelEntry[]> {
+  return (await listModels()).filter((m) => m.data.toString() === data.toString());
+}
+
+export async function readModel(dir: vscode.Uri, folder: vscode.WorkspaceFolder, segments: string[]): Promise<ModelEntry | undefined> {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'meta.json'))));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(meta) || segments.length < 2) return undefined;
+  const config = isRecord(meta.config) ? meta.config : {};
+  const column = str(meta.column) ?? segments[segments.length - 1];
+  const data = vscode.Uri.joinPath(folder.uri, ...segments.slice(0, -1));
+  return {
+    dir,
+    data,
+    column,
+    cell: str(config.cell) ?? str(meta.cell) ?? '?',
+    units: num(config.units),
+    layers: num(config.layers),
+    window: num(config.window) || num(meta.window),
+    mase: valMase(meta.metrics),
+    created: date(meta.created ?? meta.createdAt),
+    key: `${data.toString()}\u0000${column}`,
+  };
+}
+
+async function walk(dir: vscode.Uri, segments: string[], folder: vscode.WorkspaceFolder, out: ModelEntry[]): Promise<void> {
+  if (segments.length > MAX_DEPTH) return;
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return;
+  }
+  if (entries.some(([name, type]) => name === 'meta.json' && type === vscode.FileType.File)) {
+    const model = await readModel(dir, folder, segments);
+    if (model) out.push(model);
+    return;
+  }
+  for (const [name, type] of entries) {
+    // Symlinks are not followed: a model root must not lead the walk outside the workspace.
+    if (type !== vscode.FileType.Directory || name.startsWith('.tmp')) continue;
+    await walk(vscode.Uri.joinPath(dir, name), [...segments, name], folder, out);
+  }
+}
+
+/** meta.metrics may be `{ val: {mase} }` or `{ mase }`. */
+function valMase(metrics: unknown): number | undefined {
+  if (!isRecord(metrics)) return undefined;
+  if (isRecord(metrics.val)) return num(metrics.val.mase);
+  return num(metrics.mase);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function date(v: unknown): Date | undefined {
+  const d = typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}

@@ -1,0 +1,186 @@
+/**
+ * "SeqLab: Predict Next Value": resolves the model, forecasts from the file as it is now (through the worker), and
+ * offers Forecast N Steps…, Show in Panel and Insert as New Row.
+ */
+import * as vscode from 'vscode';
+import { readSeries } from '../../model/data';
+import type { Forecast } from '../../model/types';
+import { ToWebview, type ForecastMessage } from '../../shared/protocol';
+import { isRecord } from '../../shared/validate';
+import type { ModelEntry } from '../models/modelCatalog';
+import { modelLabel } from '../models/modelsTree';
+import { basename, sourceFor } from '../trust';
+import { insertRow } from './insertRow';
+import { resolveModel } from './modelPicker';
+import { predictViaWorker } from './workerBridge';
+
+export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
+
+/** How the command talks to the user; tests pass their own (functions cannot arrive through a command link). */
+export interface PredictUi {
+  show(message: string, actions: Array<{ title: string; action: PredictAction }>): Thenable<PredictAction | undefined>;
+  askSteps(): Thenable<number | undefined>;
+}
+
+export interface PredictOptions {
+  /** Return the result without any notification (errors are thrown instead of shown). */
+  silent?: boolean;
+  column?: string;
+  ui?: PredictUi;
+}
+
+export interface PredictResult {
+  file: string;
+  column: string;
+  modelDir: string;
+  next: number;
+  interval: [number, number];
+  level: number;
+  forecast: number[];
+  /** What the follow-up did, when the caller's ui awaited it. */
+  action?: PredictAction;
+  inserted?: boolean;
+}
+
+/** Points of history shown before a forecast in the panel. */
+const HISTORY = 200;
+
+export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode.LogOutputChannel): Promise<PredictResult | undefined> {
+  const options = parseOptions(rawOptions);
+  try {
+    const resolved = await resolveModel(arg, options.column);
+    if (resolved.kind === 'cancelled') return undefined;
+    if (resolved.kind === 'untrained') {
+      if (options.silent) throw new Error(vscode.l10n.t('No trained model for {0}.', resolved.data ? basename(resolved.data) : vscode.l10n.t('this workspace')));
+      void offerTraining(resolved.data);
+      return undefined;
+    }
+    const model = resolved.model;
+    const forecast = await forecastWith(model, 1);
+    const result: PredictResult = {
+      file: model.data.toString(),
+      column: model.column,
+      modelDir: model.dir.toString(),
+      next: forecast.next,
+      interval: forecast.interval,
+      level: forecast.level,
+      forecast: forecast.forecast,
+    };
+    log.info(`predicted ${modelLabel(model)}: ${forecast.next} [${forecast.interval.join(', ')}]`);
+    if (options.silent) return result;
+    const followUp = afterPrediction(model, result, options.ui ?? defaultUi, log);
+    if (options.ui) await followUp;
+    else void followUp;
+    return result;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`predict: ${message}`);
+    if (options.silent) throw e instanceof Error ? e : new Error(message);
+    void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab could not predict: {0}', message));
+    return undefined;
+  }
+}
+
+/** Asks the worker, and refuses anything that is not a finite forecast of the model's own column. */
+export async function forecastWith(model: ModelEntry, steps: number): Promise<Forecast> {
+  const predicted = await predictViaWorker(await sourceFor(model.data), model.dir, steps);
+  const f = predicted.forecast;
+  if (predicted.column !== model.column) {
+    throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));
+  }
+  if (!Number.isFinite(f.next) || !f.interval.every(Number.isFinite)) {
+    throw new Error(vscode.l10n.t('{0}: the model produced no finite forecast.', basename(model.data)));
+  }
+  return f;
+}
+
+export function formatResult(model: ModelEntry, r: Pick<PredictResult, 'next' | 'interval' | 'level'>): string {
+  const [lo, hi] = r.interval;
+  return vscode.l10n.t(
+    '{0}: next {1} ({2}% interval {3}–{4})',
+    modelLabel(model),
+    formatNumber(r.next),
+    Math.round(r.level * 100),
+    formatNumber(lo),
+    formatNumber(hi),
+  );
+}
+
+/** About five significant digits, never fewer than two decimals below 1000: 412.31, 0.84147, 12345.6. */
+export function formatNumber(v: number): string {
+  const mag = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+  return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
+}
+
+async function afterPrediction(model: ModelEntry, result: PredictResult, ui: PredictUi, log: vscode.LogOutputChannel): Promise<void> {
+  const action = await ui.show(formatResult(model, result), [
+    { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
+    { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
+    { title: vscode.l10n.t('Insert as New Row'), action: 'insertRow' },
+  ]);
+  result.action = action;
+  try {
+    if (action === 'insertRow') {
+      await insertRow(model, result.next);
+      result.inserted = true;
+    } else if (action === 'showInPanel') {
+      await showForecast(model, await forecastWith(model, 1));
+    } else if (action === 'forecastSteps') {
+      const steps = await ui.askSteps();
+      if (steps) await showForecast(model, await forecastWith(model, steps));
+    }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`predict follow-up: ${message}`);
+    void vscode.window.showErrorMessage(message);
+  }
+}
+
+/** The training panel draws the forecast; it owns the panel, we hand it the message. */
+async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
+  const series = await readSeries(await sourceFor(model.data), { column: model.column });
+  const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
+  await vscode.commands.executeCommand('seqlab.showPanel', model.data, { column: model.column, forecast: message });
+}
+
+async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
+  const train = vscode.l10n.t('Train a Model');
+  const text = data
+    ? vscode.l10n.t('{0} has no trained model yet. Train one?', basename(data))
+    : vscode.l10n.t('There is no trained model in this workspace yet. Train one?');
+  if ((await vscode.window.showInformationMessage(text, train)) === train) {
+    await vscode.commands.executeCommand('seqlab.train', data);
+  }
+}
+
+const defaultUi: PredictUi = {
+  async show(message, actions) {
+    const picked = await vscode.window.showInformationMessage(message, ...actions.map((a) => a.title));
+    return actions.find((a) => a.title === picked)?.action;
+  },
+  async askSteps() {
+    const text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Forecast N Steps'),
+      prompt: vscode.l10n.t('How many steps ahead? (1–1000)'),
+      value: '12',
+      validateInput: (v) => (parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined),
+    });
+    return text === undefined ? undefined : parseSteps(text);
+  },
+};
+
+function parseSteps(v: string): number | undefined {
+  const n = Number(v.trim());
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
+}
+
+/** Options may arrive from a command link as JSON: keep only well-typed fields; `ui` must be real functions. */
+function parseOptions(raw: unknown): PredictOptions {
+  if (!isRecord(raw)) return {};
+  const ui = isRecord(raw.ui) && typeof raw.ui.show === 'function' && typeof raw.ui.askSteps === 'function' ? (raw.ui as unknown as PredictUi) : undefined;
+  return {
+    silent: raw.silent === true,
+    column: typeof raw.column === 'string' ? raw.column : undefined,
+    ui,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Workspace Trust and file access in one place, so every handler applies the same rules:
+ * - any command can be called by id (a link, a task), so handlers check trust themselves, not only `when` clauses;
+ * - in Restricted Mode `.vscode/settings.json` cannot move the model folder: models live in the folder's `.seqlab/`;
+ * - files on a non-`file` scheme are read through workspace.fs.
+ */
+import * as vscode from 'vscode';
+import type { WireSource } from '../shared/protocol';
+
+const DEFAULT_MODEL_DIR = '.seqlab';
+let simulatedRestricted = false;
+
+/** True when the workspace is trusted (and no test simulates Restricted Mode). */
+export function isTrusted(): boolean {
+  return vscode.workspace.isTrusted && !simulatedRestricted;
+}
+
+/**
+ * Tests cannot untrust a workspace, so they may simulate Restricted Mode. This can only take rights away, never grant
+ * them, so a workspace that calls it by id gains nothing.
+ */
+export function registerTrustSimulation(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('seqlab._simulateRestrictedMode', (on: unknown) => {
+      simulatedRestricted = on === true;
+      return isTrusted();
+    }),
+  );
+}
+
+/** For actions that need a trusted workspace: says why it refused and offers to manage trust. */
+export function requireTrust(action: string): boolean {
+  if (isTrusted()) return true;
+  const manage = vscode.l10n.t('Manage Workspace Trust');
+  void vscode.window
+    .showWarningMessage(vscode.l10n.t('{0} needs a trusted workspace (Restricted Mode is on).', action), manage)
+    .then((pick) => {
+      if (pick === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  return false;
+}
+
+/**
+ * Where a workspace folder's models live. Restricted Mode ignores the setting (it is in restrictedConfigurations, and
+ * we do not rely on VS Code alone), and a trusted setting still may not leave the folder.
+ */
+export function modelRoot(folder: vscode.WorkspaceFolder): vscode.Uri {
+  let rel = DEFAULT_MODEL_DIR;
+  if (isTrusted()) {
+    const configured = vscode.workspace.getConfiguration('seqlab', folder.uri).get<string>('modelDirectory', DEFAULT_MODEL_DIR);
+    if (isInsideRelative(configured)) rel = configured;
+  }
+  return vscode.Uri.joinPath(folder.uri, ...rel.split(/[\\/]+/).filter(Boolean));
+}
+
+/** A relative path that stays inside its base: no absolute path, drive, or `..` segment. */
+export function isInsideRelative(rel: string): boolean {
+  if (!rel.trim() || /^([a-zA-Z]:|[\\/]|~)/.test(rel)) return false;
+  return !rel.split(/[\\/]+/).some((seg) => seg === '..');
+}
+
+/** The model folder for a data file's column: `<root>/<file path relative to its workspace folder>/<column>/`. */
+export function modelDirFor(data: vscode.Uri, column: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(data);
+  if (!folder) return undefined;
+  return vscode.Uri.joinPath(modelRoot(folder), ...relativeSegments(folder, data), safeSegment(column));
+}
+
+/** The folder that holds every column's model for one data file. */
+export function modelsOfFile(data: vscode.Uri): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(data);
+  if (!folder) return undefined;
+  return vscode.Uri.joinPath(modelRoot(folder), ...relativeSegments(folder, data));
+}
+
+/** True if `uri` lies inside one of the workspace folders' model roots: the only place models are read or deleted. */
+export function isInsideModelRoot(uri: vscode.Uri): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some((f) => isUnder(uri, modelRoot(f)));
+}
+
+export function isUnder(child: vscode.Uri, parent: vscode.Uri): boolean {
+  if (child.scheme !== parent.scheme || child.authority !== parent.authority) return false;
+  const p = parent.path.replace(/\/+$/, '');
+  const segs = child.path.split('/');
+  return child.path.startsWith(p + '/') && !segs.includes('..') && !segs.includes('.');
+}
+
+function relativeSegments(folder: vscode.WorkspaceFolder, data: vscode.Uri): string[] {
+  const base = folder.uri.path.replace(/\/+$/, '');
+  return data.path.slice(base.length + 1).split('/').filter(Boolean);
+}
+
+/** Column names become one folder name: no separators, no dot-only names. */
+export function safeSegment(name: string): string {
+  const cleaned = [...name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return /^\.*$/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/** Refuses files above seqlab.maxFileSizeMB before reading them. */
+export async function checkSize(uri: vscode.Uri): Promise<void> {
+  const mb = vscode.workspace.getConfiguration('seqlab', uri).get<number>('maxFileSizeMB', 1024);
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > mb * 1024 * 1024) {
+    throw new Error(vscode.l10n.t('{0}: the file is larger than {1} MB (setting seqlab.maxFileSizeMB).', basename(uri), mb));
+  }
+}
+
+/**
+ * What the worker or the data layer reads. A dirty editor's text wins, so "as it is now" means what the user sees;
+ * otherwise a path on disk, or bytes through workspace.fs for any other scheme.
+ */
+export async function sourceFor(uri: vscode.Uri): Promise<WireSource> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) return { name: basename(uri), bytes: new TextEncoder().encode(open.getText()) };
+  await checkSize(uri);
+  if (uri.scheme === 'file') return { path: uri.fsPath };
+  return { name: basename(uri), bytes: await vscode.workspace.fs.readFile(uri) };
+}
+
+export function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
