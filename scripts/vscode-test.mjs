@@ -3,11 +3,11 @@
 //
 //   node scripts/vscode-test.mjs [--no-build] [--grep TEXT] [--timeout SECONDS]
 //   node scripts/vscode-test.mjs --vsix seqlab.vsix   # smoke-test the packaged extension, installed, no dev copy
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runInWorkbench, workbenchUrl } from './codeserver/browser.mjs';
-import { repoRoot } from './codeserver/paths.mjs';
+import { repoRoot, resultsDir } from './codeserver/paths.mjs';
 import { RESULT_TAG, decideOutcome, findResult } from './codeserver/results.mjs';
 import { withSession } from './codeserver/session.mjs';
 import { HarnessError, run, runMain } from './codeserver/tools.mjs';
@@ -35,6 +35,8 @@ await runMain(async () => {
     async ({ server, context, workspace }) => {
       const url = workbenchUrl(server, { folder: workspace, devPath: vsix ? undefined : repoRoot, testsPath: entry });
       const result = await runInWorkbench(context, url, { timeoutMs: Number(opts.timeout) * 1000 });
+      mkdirSync(resultsDir, { recursive: true });
+      writeFileSync(join(resultsDir, `${vsix ? 'vsix' : 'vscode'}-suite.log`), result.log);
       return decideOutcome({ ...result, counts: findResult(result.log) });
     },
   );

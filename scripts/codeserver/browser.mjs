@@ -1,6 +1,7 @@
 // Headless Debian Chromium through playwright-core, and the workbench URL that loads SeqLab (and its tests).
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import { SUITE_START } from './results.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -45,19 +46,31 @@ export function workbenchUrl(server, { folder, devPath, testsPath } = {}) {
 }
 
 /**
+ * A log printer that keeps the console readable: the workbench's own start-up chatter (level info) is shown only
+ * once the suite has announced itself; warnings and errors always are. The full log is in the returned `log`.
+ */
+export function suiteEcho(print = (l) => console.log(l)) {
+  let started = false;
+  return (text, level) => {
+    if (text.includes(SUITE_START)) started = true;
+    else if (started || level === 'warn' || level === 'error') print(text);
+  };
+}
+
+/**
  * Opens the URL and waits for window.codeAutomationExit. Both hooks are exposed before navigation, or the
  * workbench would not see them. Resolves with the exit code (undefined when the deadline passed first) and the log.
  * @returns {Promise<{ exitCode: number | undefined, timedOut: boolean, log: string }>}
  */
-export async function runInWorkbench(context, url, { timeoutMs, onLine = (l) => console.log(l) }) {
+export async function runInWorkbench(context, url, { timeoutMs, onLine = suiteEcho() }) {
   let log = '';
   let settle;
   const finished = new Promise((resolve) => (settle = resolve));
-  const emit = (text) => {
+  const emit = (text, level = 'error') => {
     log += text + '\n';
-    onLine(text);
+    onLine(text, level);
   };
-  await context.exposeFunction('codeAutomationLog', (_level, args) => emit(format(...(Array.isArray(args) ? args : [args]))));
+  await context.exposeFunction('codeAutomationLog', (level, args) => emit(format(...(Array.isArray(args) ? args : [args])), String(level)));
   await context.exposeFunction('codeAutomationExit', (code) => settle({ exitCode: Number(code), timedOut: false }));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => emit(`[page error] ${e.message}`));

@@ -11,6 +11,7 @@ export interface Outcome {
   reason?: string;
 }
 export declare const RESULT_TAG: string;
+export declare const SUITE_START: string;
 export declare function parseResultLine(line: string): Counts | undefined;
 export declare function findResult(text: string): Counts | undefined;
 export declare function parseSpecSummary(text: string): Counts | undefined;

@@ -2,6 +2,8 @@
 // Kept free of I/O so test/unit/harness can check every path, including the ones that only a hang or crash reach.
 
 export const RESULT_TAG = 'SEQLAB_RESULT';
+/** Printed by the in-host runner before mocha starts, so the harness can tell suite output from workbench chatter. */
+export const SUITE_START = 'SEQLAB_SUITE_START';
 
 /** The counts in a `SEQLAB_RESULT {"passes":…,"failures":…}` line, or undefined for any other line. */
 export function parseResultLine(line) {

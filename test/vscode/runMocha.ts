@@ -4,6 +4,8 @@ import Mocha from 'mocha';
 
 /** Counts the harness reads back from the log: the line starts with this tag and carries JSON. */
 export const RESULT_TAG = 'SEQLAB_RESULT';
+/** Marks where the suite's own output begins in the workbench log. */
+export const SUITE_START = 'SEQLAB_SUITE_START';
 
 /** Every `*.test.js` under `dir`, sorted so runs are repeatable. */
 export function findTestFiles(dir: string): string[] {
@@ -29,6 +31,7 @@ export function runMocha(files: string[]): Promise<void> {
     grep: process.env.SEQLAB_TEST_GREP || undefined,
   });
   for (const f of files) mocha.addFile(f);
+  console.log(`${SUITE_START} ${files.length} file(s)`);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
