@@ -100,6 +100,8 @@ export interface InitMessage {
   column: string;
   config: TrainConfig;
   strings: Record<string, string>;
+  /** Opaque to the webview: stored with setState so the host's serializer can restore this panel. */
+  key?: { file: string; column: string };
 }
 /** The whole history so far, so a restored or re-shown webview is complete. */
 export interface ReplayMessage {

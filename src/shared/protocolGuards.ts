@@ -155,7 +155,7 @@ const isStrings = (v: unknown): v is Record<string, string> => isRecord(v) && Ob
 const isThemeKind = isOneOf(['light', 'dark', 'high-contrast', 'high-contrast-light'] as const);
 
 export const isToWebviewMessage: Guard<ToWebviewMessage> = isTagged<ToWebviewMessage>({
-  init: isShape({ type: lit('init'), title: isString, file: isString, column: isString, config: isTrainConfig, strings: isStrings }) as Guard<ToWebviewMessage>,
+  init: isShape({ type: lit('init'), title: isString, file: isString, column: isString, config: isTrainConfig, strings: isStrings, key: optional(isShape({ file: isString, column: isString })) }) as Guard<ToWebviewMessage>,
   replay: isShape({
     type: lit('replay'),
     state: isRunState,

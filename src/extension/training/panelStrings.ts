@@ -22,7 +22,7 @@ export function panelStrings(): Record<string, string> {
     hiddenCell: t('Cell state c_t'),
     unit: t('Unit'),
     step: t('Step'),
-    value: t('Value'),
+    value: t('Values as a table'),
     layer: t('Layer'),
     config: t('Configuration'),
     cell: t('Cell'),

@@ -145,6 +145,7 @@ export class TrainingPanel {
       column: run.key.column,
       config: run.config,
       strings: panelStrings(),
+      key: { file: run.key.file, column: run.key.column },
     });
     this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { modelDirFor as storeModelDir } from '../../model/store/paths';
 import type { TrainConfig } from '../../model/types';
 
 /** The seqlab.training.* defaults and seqlab.backend, as a partial config (unset values fall to the model's defaults). */
@@ -27,14 +28,13 @@ export function columnFolder(column: string): string {
 }
 
 /**
- * `<workspace folder>/.seqlab/<data path relative to the folder>/<column>/`. The folder name comes from
- * seqlab.modelDirectory only in a trusted workspace, and never from a value that escapes the workspace folder.
+ * `<workspace folder>/.seqlab/<data path relative to the folder>/<column>/` (the CLI's layout too). The store's name
+ * comes from seqlab.modelDirectory only in a trusted workspace, and only when it stays inside the workspace folder.
  */
 export function modelDirFor(data: vscode.Uri, column: string, fallbackRoot: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(data);
   if (!folder || folder.uri.scheme !== 'file' || data.scheme !== 'file') {
-    const base = path.basename(data.path) || 'data';
-    return path.join(fallbackRoot.fsPath, 'models', columnFolder(base), columnFolder(column));
+    return storeModelDir(path.join(fallbackRoot.fsPath, 'models'), path.basename(data.path) || 'data', column, '.');
   }
   const root = folder.uri.fsPath;
   let store = '.seqlab';
@@ -42,9 +42,7 @@ export function modelDirFor(data: vscode.Uri, column: string, fallbackRoot: vsco
     const configured = vscode.workspace.getConfiguration('seqlab', data).get<string>('modelDirectory')?.trim();
     if (configured && !path.isAbsolute(configured) && isInside(root, path.resolve(root, configured))) store = configured;
   }
-  const relative = path.relative(root, data.fsPath);
-  const dir = path.resolve(root, store, relative, columnFolder(column));
-  return isInside(root, dir) ? dir : path.resolve(root, '.seqlab', columnFolder(path.basename(data.fsPath)), columnFolder(column));
+  return storeModelDir(root, data.fsPath, column, store);
 }
 
 function isInside(root: string, p: string): boolean {

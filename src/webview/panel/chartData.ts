@@ -1,0 +1,34 @@
+/** Turns the run's history into uPlot's aligned arrays. Pure functions, so they are cheap to rebuild per update. */
+import type { BatchReport, EpochReport, ValidationTrace } from '../../model/types';
+import { smooth } from './chartTheme';
+import type { ChartData } from './lineChart';
+
+/**
+ * x is in epochs: an epoch's end sits at x = epoch, a batch at its fraction through the epoch. Series: train loss,
+ * validation loss, smoothed batch loss; each is null where it has no point, and the chart spans the gaps.
+ */
+export function lossData(epochs: readonly EpochReport[], batches: readonly BatchReport[]): ChartData {
+  const points: Array<{ x: number; train: number | null; val: number | null; batch: number | null }> = [];
+  const smoothed = smooth(batches.map((b) => b.loss));
+  batches.forEach((b, i) => {
+    const x = b.epoch - 1 + b.batch / (Math.max(1, b.batches) + 1);
+    points.push({ x, train: null, val: null, batch: positive(smoothed[i]) });
+  });
+  for (const e of epochs) points.push({ x: e.epoch, train: positive(e.loss), val: positive(e.valLoss), batch: null });
+  points.sort((a, b) => a.x - b.x);
+  return [points.map((p) => p.x), points.map((p) => p.train), points.map((p) => p.val), points.map((p) => p.batch)];
+}
+
+/** Predicted vs actual vs naive over the validation range, x = series row index. */
+export function predictionData(trace: ValidationTrace): ChartData {
+  return [trace.index.slice(), trace.actual.map(finite), trace.predicted.map(finite), trace.naive.map(finite)];
+}
+
+/** The log-scaled loss axis cannot show zero or negative values. */
+function positive(v: number): number | null {
+  return Number.isFinite(v) && v > 0 ? v : null;
+}
+
+function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}

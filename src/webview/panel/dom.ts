@@ -1,0 +1,27 @@
+/** DOM helpers that only ever set text through textContent: workspace text is never parsed as HTML. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function section(parent: HTMLElement, id: string, heading: string): HTMLElement {
+  const s = el('section', 'card');
+  s.id = id;
+  s.appendChild(el('h2', undefined, heading));
+  parent.appendChild(s);
+  return s;
+}
+
+/** {0}, {1}… placeholders, as vscode.l10n uses, filled on the webview side. */
+export function format(template: string, ...args: Array<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(3);
+  return Number(v.toPrecision(4)).toString();
+}

@@ -1,0 +1,108 @@
+/**
+ * A thin uPlot wrapper: fixed series, data replaced as a whole (uPlot redraws fast enough at our ~10 updates/s),
+ * width follows the container, and `retheme()` rebuilds it with the current theme colours.
+ */
+import uPlot from 'uplot';
+import { chartColors, type ChartColors } from './chartTheme';
+
+export interface SeriesSpec {
+  label: string;
+  color: (c: ChartColors) => string;
+  width?: number;
+  dash?: number[];
+}
+
+export interface LineChartOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: SeriesSpec[];
+  logY?: boolean;
+  height?: number;
+}
+
+export type ChartData = [number[], ...Array<Array<number | null>>];
+
+export class LineChart {
+  readonly element: HTMLDivElement;
+  private plot: uPlot | undefined;
+  private data: ChartData;
+  private readonly resize: ResizeObserver;
+
+  constructor(
+    parent: HTMLElement,
+    private readonly options: LineChartOptions,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'chart';
+    this.element.setAttribute('role', 'img');
+    this.element.setAttribute('aria-label', options.title);
+    parent.appendChild(this.element);
+    this.data = [[], ...options.series.map(() => [])];
+    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: this.height() }));
+    this.resize.observe(this.element);
+  }
+
+  /** Draws `data` (x first, then one array per series; null leaves a gap). */
+  setData(data: ChartData): void {
+    this.data = data;
+    if (data[0].length === 0) return;
+    if (!this.plot) this.create();
+    else this.plot.setData(data as uPlot.AlignedData);
+  }
+
+  get drawn(): boolean {
+    return this.plot !== undefined;
+  }
+
+  retheme(): void {
+    if (!this.plot) return;
+    this.plot.destroy();
+    this.plot = undefined;
+    this.create();
+  }
+
+  private width(): number {
+    return Math.max(240, this.element.clientWidth || 480);
+  }
+
+  private height(): number {
+    return this.options.height ?? 220;
+  }
+
+  private create(): void {
+    const c = chartColors();
+    const axis = (label: string): uPlot.Axis => ({
+      label,
+      stroke: c.fg,
+      grid: { stroke: c.grid, width: 1 },
+      ticks: { stroke: c.grid, width: 1 },
+    });
+    const opts: uPlot.Options = {
+      title: this.options.title,
+      width: this.width(),
+      height: this.height(),
+      scales: { x: { time: false }, y: this.options.logY ? { distr: 3 } : {} },
+      axes: [axis(this.options.xLabel), axis(this.options.yLabel)],
+      legend: { show: true },
+      cursor: { drag: { x: true, y: false } },
+      series: [
+        { label: this.options.xLabel },
+        ...this.options.series.map((s) => ({
+          label: s.label,
+          stroke: s.color(c),
+          width: s.width ?? 1.5,
+          dash: s.dash,
+          spanGaps: true,
+          points: { show: false },
+        })),
+      ],
+    };
+    this.plot = new uPlot(opts, this.data as uPlot.AlignedData, this.element);
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.plot?.destroy();
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The panel's page: header and buttons, loss chart, validation chart, metrics, hidden-state heatmap, config form and
+ * summary. It renders whatever the host says; the run's history lives on the host and is replayed on every load.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { Heatmap } from '../common/heatmap';
+import type { BatchReport, EpochReport, TrainConfig } from '../../model/types';
+import type { InitMessage, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
+import type { HiddenStates, ValidationTrace } from '../../model/types';
+import { lossData, predictionData } from './chartData';
+import { ConfigForm } from './configForm';
+import { el, format, formatNumber, section } from './dom';
+import { LineChart } from './lineChart';
+import { renderMetrics } from './metricsTable';
+
+export interface PanelCallbacks {
+  stop(keep: boolean): void;
+  retrain(config: Partial<TrainConfig>): void;
+  reveal(): void;
+}
+
+export class PanelView {
+  private readonly s: Record<string, string>;
+  private readonly status = el('p', 'status');
+  private readonly stopButton: HTMLElement;
+  private readonly keepButton: HTMLElement;
+  private readonly loss: LineChart;
+  private readonly prediction: LineChart;
+  private readonly metrics = el('table', 'metrics');
+  private readonly heatmap: Heatmap;
+  private readonly heatmapCaption = el('p', 'caption');
+  private readonly form: ConfigForm;
+  private readonly summary = el('div', 'summary');
+  private epochs: EpochReport[] = [];
+  private batches: BatchReport[] = [];
+  private state: RunState = 'queued';
+  private pendingDraw = false;
+
+  constructor(root: HTMLElement, init: InitMessage, private readonly cb: PanelCallbacks) {
+    this.s = init.strings;
+    root.replaceChildren();
+    const header = el('header');
+    header.append(el('h1', undefined, init.title));
+    const where = el('p', 'where');
+    where.append(el('span', 'file', init.file), document.createTextNode(' · '), el('span', 'column', init.column));
+    header.append(where, this.status);
+    const actions = el('div', 'actions');
+    this.stopButton = this.button('stop', this.s.stop, () => cb.stop(false));
+    this.keepButton = this.button('stop-keep', this.s.stopKeep, () => cb.stop(true));
+    this.keepButton.setAttribute('secondary', '');
+    actions.append(this.stopButton, this.keepButton);
+    header.append(actions);
+    root.append(header, this.summary);
+    this.summary.hidden = true;
+    const grid = el('div', 'grid');
+    root.append(grid);
+    this.loss = new LineChart(section(grid, 'loss', this.s.loss), {
+      title: this.s.loss,
+      xLabel: this.s.epoch,
+      yLabel: 'MSE',
+      logY: true,
+      series: [
+        { label: this.s.trainLoss, color: (c) => c.train, width: 2 },
+        { label: this.s.valLoss, color: (c) => c.val, width: 2 },
+        { label: this.s.batchLoss, color: (c) => c.batch, width: 1, dash: [4, 3] },
+      ],
+    });
+    this.prediction = new LineChart(section(grid, 'predictions', this.s.predictions), {
+      title: this.s.predictions,
+      xLabel: this.s.index,
+      yLabel: init.column,
+      series: [
+        { label: this.s.actual, color: (c) => c.actual, width: 1.5 },
+        { label: this.s.predicted, color: (c) => c.predicted, width: 2 },
+        { label: this.s.naive, color: (c) => c.naive, width: 1, dash: [5, 4] },
+      ],
+    });
+    const metricsSection = section(grid, 'metrics', this.s.metrics);
+    metricsSection.append(this.metrics);
+    this.metrics.append(el('caption', undefined, this.s.noData));
+    const hidden = section(root, 'hidden', this.s.hidden);
+    hidden.append(this.heatmapCaption);
+    this.heatmap = new Heatmap(hidden, {
+      strings: { row: this.s.unit, col: this.s.step, table: this.s.value },
+      ariaLabel: this.s.hidden,
+      maxAbs: 1,
+    });
+    this.form = new ConfigForm(section(root, 'config', this.s.config), this.s, (c) => cb.retrain(c));
+    this.form.fill(init.config);
+    this.setState('queued');
+  }
+
+  replay(m: ReplayMessage): void {
+    this.epochs = m.epochs.slice();
+    this.batches = m.batches.slice();
+    this.scheduleLoss();
+    if (m.validation) this.validation(m.validation);
+    if (m.hidden) this.hidden(m.hidden);
+    if (m.summary) this.showSummary(m.summary);
+    else this.summary.hidden = true;
+    this.setState(m.state, m.message);
+  }
+
+  epoch(r: EpochReport): void {
+    this.epochs.push(r);
+    this.status.textContent = `${format(this.s.epochOf, r.epoch, r.epochs)} · ${this.s.trainLoss} ${formatNumber(r.loss)} · ${this.s.valLoss} ${formatNumber(r.valLoss)}`;
+    this.scheduleLoss();
+  }
+
+  batch(r: BatchReport): void {
+    this.batches.push(r);
+    this.scheduleLoss();
+  }
+
+  validation(t: ValidationTrace): void {
+    this.prediction.setData(predictionData(t));
+  }
+
+  hidden(h: HiddenStates): void {
+    const layer = h.layers[h.layers.length - 1];
+    if (!layer) return;
+    this.heatmap.setData({ values: layer.h, steps: h.steps, units: h.units });
+    this.heatmapCaption.textContent = `${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
+  }
+
+  showSummary(m: SummaryMessage): void {
+    renderMetrics(this.metrics, this.s, m.metrics, m.baselines);
+    this.summary.replaceChildren();
+    if (m.saved) {
+      const p = el('p');
+      const link = el('a', 'reveal', this.s.reveal);
+      link.href = '#';
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        this.cb.reveal();
+      });
+      p.append(document.createTextNode(`${this.s.savedTo} `), el('code', 'model-dir', m.modelDir), document.createTextNode(' '), link);
+      this.summary.append(p);
+    } else {
+      this.summary.append(el('p', undefined, this.s.notSaved));
+    }
+    this.summary.append(el('p', 'took', format(this.s.tookSeconds, m.seconds.toFixed(1))));
+    this.summary.hidden = false;
+  }
+
+  setState(state: RunState, message?: string): void {
+    this.state = state;
+    document.body.dataset.state = state;
+    const running = state === 'training' || state === 'queued';
+    this.stopButton.toggleAttribute('disabled', !running);
+    this.keepButton.toggleAttribute('disabled', state !== 'training');
+    if (state !== 'training' || this.epochs.length === 0) this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
+  }
+
+  /** Redraws charts with the theme's current colours. */
+  retheme(): void {
+    this.loss.retheme();
+    this.prediction.retheme();
+  }
+
+  get running(): boolean {
+    return this.state === 'training';
+  }
+
+  private scheduleLoss(): void {
+    if (this.pendingDraw) return;
+    this.pendingDraw = true;
+    requestAnimationFrame(() => {
+      this.pendingDraw = false;
+      this.loss.setData(lossData(this.epochs, this.batches));
+    });
+  }
+
+  private button(id: string, text: string, onClick: () => void): HTMLElement {
+    const b = document.createElement('vscode-button');
+    b.id = id;
+    b.textContent = text;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+}
