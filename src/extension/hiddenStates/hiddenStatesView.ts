@@ -145,7 +145,12 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
 
   private replay(): void {
     const s = this.shown;
-    if (!s || !this.view) return;
+    if (!this.view) return;
+    if (!s) {
+      // Nothing selected yet: the strings alone, so the view explains how to fill it.
+      this.post({ type: ToWebview.Init, title: '', file: '', column: '', config: DEFAULT_CONFIG, strings: hiddenStatesStrings() });
+      return;
+    }
     this.post({
       type: ToWebview.Init,
       title: s.label,

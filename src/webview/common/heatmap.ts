@@ -36,6 +36,8 @@ export interface HeatmapData {
   values: ArrayLike<number>;
   steps: number;
   units: number;
+  /** Overrides the options' colour domain for this data (e.g. 1 for tanh-bounded h_t, none for unbounded c_t). */
+  maxAbs?: number;
 }
 
 /** Where time step t is drawn, so other canvases (inputs, lines) can line up with the heatmap's time axis. */
@@ -130,8 +132,9 @@ export class Heatmap {
 
   setData(data: HeatmapData): void {
     this.data = data;
-    let max = this.options.maxAbs ?? 0;
-    if (this.options.maxAbs === undefined) for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
+    const fixed = data.maxAbs ?? this.options.maxAbs;
+    let max = fixed ?? 0;
+    if (fixed === undefined) for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
     this.max = max || 1;
     this.cursor = { row: Math.min(this.cursor.row, Math.max(0, data.units - 1)), col: Math.min(this.cursor.col, Math.max(0, data.steps - 1)) };
     if (this.selected >= data.units) this.selected = -1;

@@ -1,1 +1,66 @@
-// Placeholder: the Hidden States view's webview.
+/** Entry of the Hidden States view's webview: validated messages in, window choices and render reports out. */
+import './style.css';
+import { MessageHandler } from '../../shared/messageHandler';
+import { FromWebview, ToWebview, type FromWebviewMessage, type ToWebviewMessage } from '../../shared/protocol';
+import { isToWebviewMessage } from '../../shared/protocolGuards';
+import { isRecord } from '../../shared/validate';
+import { HiddenStatesApp, type UiState } from './app';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('app') ?? document.body;
+let app: HiddenStatesApp | undefined;
+let strings: Record<string, string> = {};
+
+const channel = new MessageHandler<FromWebviewMessage, ToWebviewMessage>({
+  post: (envelope) => vscode.postMessage(envelope),
+  validate: isToWebviewMessage,
+  onEvent: (m) => onMessage(m),
+  log: (line) => vscode.postMessage({ body: { type: FromWebview.Log, level: 'warn', message: line } }),
+});
+window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(e.data));
+
+function savedUi(): UiState {
+  const s = vscode.getState();
+  const ui = isRecord(s) && isRecord(s.ui) ? s.ui : {};
+  return {
+    layer: typeof ui.layer === 'number' ? ui.layer : 0,
+    showCell: ui.showCell === true,
+    unit: typeof ui.unit === 'number' ? ui.unit : 0,
+  };
+}
+
+function onMessage(m: ToWebviewMessage): void {
+  switch (m.type) {
+    case ToWebview.Init:
+      strings = m.strings;
+      app ??= new HiddenStatesApp(root, strings, savedUi(), {
+        selectWindow: (start) => channel.sendEvent({ type: FromWebview.SelectWindow, start }),
+        rendered: (st) => channel.sendEvent({ type: FromWebview.Log, level: 'info', message: `rendered ${st.cell} ${st.units} ${st.steps} ${st.layers.length}` }),
+        saveUi: (ui) => vscode.setState({ ui }),
+      });
+      app.setTitle(m.title);
+      return;
+    case ToWebview.State:
+      if (!app) return;
+      if (m.state === 'queued') app.setStatus(strings.loading ?? '');
+      else if (m.state === 'training') app.setStatus(strings.live ?? '');
+      else if (m.state === 'error') app.setStatus(m.message ?? '');
+      else app.setStatus('');
+      return;
+    case ToWebview.Hidden:
+      if (m.label) app?.setTitle(m.label);
+      app?.show(m.states, m.seriesLength);
+      return;
+    default:
+      return;
+  }
+}
+
+channel.sendEvent({ type: FromWebview.Ready });
