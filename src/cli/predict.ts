@@ -1,5 +1,52 @@
-/** `seqlab predict`: placeholder until the model core lands. Returns the process exit code. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('seqlab predict: not implemented yet\n');
-  return 2;
+/** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DataError, readSeries } from '../model/data';
+import { forecast, loadModel, modelDirFor, setBackend } from '../model';
+import { describeFlags, parseArgs } from './args';
+import { COMMAND_USAGE, EXIT_OK, formatNumber, printJson } from './output';
+import { asCliError } from './train';
+
+const FLAGS = {
+  column: { type: 'string', help: 'column the model was trained on (default: the only numeric one)' },
+  steps: { type: 'int', min: 1, max: 10000, help: 'values to forecast, each fed back as input (default 1)' },
+  level: { type: 'number', min: 0.01, max: 0.99, help: 'interval level (default 0.8)' },
+  model: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
+  backend: { type: 'string', choices: ['auto', 'wasm', 'cpu'], help: 'TensorFlow.js backend (default auto)' },
+  json: { type: 'boolean', help: 'print one JSON object on stdout' },
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { positionals, flags, help } = parseArgs(argv, FLAGS, { min: 1, max: 1 });
+  if (help) {
+    process.stdout.write(`${COMMAND_USAGE.predict}\n${describeFlags(FLAGS)}\n`);
+    return EXIT_OK;
+  }
+  const file = positionals[0];
+  const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
+  const dir = flags.model ?? modelDirFor(process.cwd(), file, series.name);
+  if (!existsSync(join(dir, 'model.json'))) {
+    throw new DataError(file, `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`, { column: series.name });
+  }
+  try {
+    await setBackend((flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto');
+    const model = await loadModel(dir);
+    try {
+      const steps = flags.steps ?? 1;
+      const f = forecast(model, series, steps, flags.level ?? 0.8);
+      if (flags.json) {
+        printJson({ column: series.name, next: f.next, interval: f.interval, level: f.level, forecast: f.forecast, intervals: f.intervals, modelDir: dir });
+      } else {
+        const pct = Math.round(f.level * 100);
+        const lines = [`${series.name}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`];
+        if (steps > 1) lines.push(`forecast: ${f.forecast.map(formatNumber).join(', ')}`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+      }
+      return EXIT_OK;
+    } finally {
+      model.dispose();
+    }
+  } catch (err) {
+    throw asCliError(err, file);
+  }
 }

@@ -25,6 +25,9 @@ export function findWasmDir(): string | undefined {
   return wasmDirs().find((d) => existsSync(join(d, WASM_FILE)));
 }
 
+// PROD skips tfjs' debug checks and its console nags (e.g. "install tfjs-node") that would clutter CLI output.
+tf.env().set('PROD', true);
+
 let wasmReady: Promise<boolean> | undefined;
 
 async function initWasm(): Promise<boolean> {

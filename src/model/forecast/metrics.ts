@@ -11,9 +11,15 @@ export function naiveScale(values: ArrayLike<number>, end: number): number {
   return end > 1 ? s / (end - 1) : NaN;
 }
 
-/** `scale` is naiveScale of the training range. MAPE skips zero actuals and is NaN if all are zero. */
+/**
+ * `scale` is naiveScale of the training range. MAPE skips zero actuals (and those within 1e-9 of zero relative to the
+ * mean magnitude, such as sin(π) in floating point) and is NaN if all are zero.
+ */
 export function metrics(actual: ArrayLike<number>, predicted: ArrayLike<number>, scale: number): Metrics {
   const n = actual.length;
+  let mag = 0;
+  for (let i = 0; i < n; i++) mag += Math.abs(actual[i]) / n;
+  const zero = 1e-9 * mag;
   let ae = 0;
   let se = 0;
   let ape = 0;
@@ -24,7 +30,7 @@ export function metrics(actual: ArrayLike<number>, predicted: ArrayLike<number>,
     const e = actual[i] - predicted[i];
     ae += Math.abs(e);
     se += e * e;
-    if (actual[i] !== 0) {
+    if (Math.abs(actual[i]) > zero) {
       ape += Math.abs(e / actual[i]);
       apeN++;
     }

@@ -1,0 +1,21 @@
+/**
+ * The model core's public API: what the CLI and the worker thread call. Plain data crosses it; tensors never leave.
+ *
+ * Shapes inside: windows are [batch, window, features] (features = 1, the scaled series or its first differences),
+ * targets and predictions [batch, 1], hidden states [T, units] per layer.
+ */
+export { trainModel, planFor } from './train/trainModel';
+export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
+export { TrainingError } from './train/trainer';
+export { saveModel, sweepStale } from './store/save';
+export type { SaveExtra } from './store/save';
+export { loadModel, LIMITS } from './store/load';
+export type { LoadedModel } from './store/load';
+export { StoreError } from './store/errors';
+export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
+export { metrics, naiveScale } from './forecast/metrics';
+export { detectSeason } from './forecast/season';
+export { setBackend } from './backend';
+export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
+export { modelDirFor } from './store/paths';
+export type * from './types';
