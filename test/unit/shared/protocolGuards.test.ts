@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import {
+  isFromWebviewMessage,
+  isFromWorkerMessage,
+  isHiddenStates,
+  isPartialTrainConfig,
+  isToWebviewMessage,
+  isToWorkerMessage,
+} from '../../../src/shared/protocolGuards';
+import { DEFAULT_CONFIG } from '../../../src/model/config';
+
+const metrics = { mae: 1, mse: 1, rmse: 1, mape: Number.NaN, smape: 1, mase: 1 };
+const hidden = { cell: 'gru', steps: 2, units: 3, start: 0, input: [1, 2], layers: [{ h: new Float32Array(6) }] };
+
+describe('protocol validators', () => {
+  it('accept every webview → host message the panel sends', () => {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'stop', keep: true },
+      { type: 'retrain', config: { units: 8, cell: 'lstm' } },
+      { type: 'revealModel' },
+      { type: 'selectWindow', start: 3 },
+      { type: 'log', level: 'warn', message: 'x' },
+    ]) {
+      assert.ok(isFromWebviewMessage(m), JSON.stringify(m));
+    }
+  });
+
+  it('reject webview messages outside the allowlist', () => {
+    for (const m of [{ type: 'executeCommand', command: 'workbench.action.quit' }, { type: 'constructor' }, { type: 'toString' }, {}]) {
+      assert.equal(isFromWebviewMessage(m), false, JSON.stringify(m));
+    }
+  });
+
+  it('reject a retrain whose config has unknown or mistyped fields', () => {
+    assert.equal(isFromWebviewMessage({ type: 'retrain', config: { units: '8' } }), false);
+    assert.equal(isFromWebviewMessage({ type: 'retrain', config: { modelDir: '/etc' } }), false);
+    assert.equal(isFromWebviewMessage({ type: 'retrain', config: { cell: 'transformer' } }), false);
+  });
+
+  it('accept a partial config and the full default config', () => {
+    assert.ok(isPartialTrainConfig({ epochs: 3 }));
+    assert.ok(isPartialTrainConfig(DEFAULT_CONFIG));
+  });
+
+  it('accept a hidden-state payload only when its arrays match steps × units', () => {
+    assert.ok(isHiddenStates(hidden));
+    assert.equal(isHiddenStates({ ...hidden, units: 4 }), false);
+    assert.equal(isHiddenStates({ ...hidden, layers: [{ h: [0, 0, 0, 0, 0, 0] }] }), false);
+  });
+
+  it('accept worker progress and reject an epoch report with a string loss', () => {
+    const report = { epoch: 1, epochs: 5, loss: 0.5, valLoss: 0.6, seconds: 0.1, best: true };
+    assert.ok(isFromWorkerMessage({ type: 'epoch', runId: 'r', report }));
+    assert.equal(isFromWorkerMessage({ type: 'epoch', runId: 'r', report: { ...report, loss: '0.5' } }), false);
+  });
+
+  it('accept a done message whose metrics hold NaN (MAPE of an all-zero series)', () => {
+    const baselines = { naive: metrics, seasonalNaive: metrics, season: 1 };
+    assert.ok(isFromWorkerMessage({ type: 'done', runId: 'r', saved: true, modelDir: '/m', seconds: 1, metrics, baselines, stoppedEarly: false }));
+  });
+
+  it('reject a validation trace whose arrays differ in length', () => {
+    const trace = { index: [1, 2], actual: [1, 2], predicted: [1], naive: [1, 2] };
+    assert.equal(isToWebviewMessage({ type: 'validation', trace }), false);
+  });
+
+  it('accept a train request by path and by bytes, and reject one without a source', () => {
+    const base = { type: 'train', runId: 'r', config: {}, modelDir: '/m', dataFile: 'a.csv' };
+    assert.ok(isToWorkerMessage({ ...base, source: { path: '/a.csv' } }));
+    assert.ok(isToWorkerMessage({ ...base, source: { name: 'a.csv', bytes: new Uint8Array(2) } }));
+    assert.equal(isToWorkerMessage(base), false);
+  });
+
+  it('accept init with any text in file and column names (they are rendered as text)', () => {
+    const m = { type: 'init', title: 't', file: '<img src=x onerror=alert(1)>.csv', column: '<script>', config: DEFAULT_CONFIG, strings: { a: 'b' } };
+    assert.ok(isToWebviewMessage(m));
+  });
+});

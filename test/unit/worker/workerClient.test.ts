@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkerClient } from '../../../src/extension/training/workerClient';
+import type { FromWorkerMessage } from '../../../src/shared/protocol';
+
+/** The tsc-compiled worker entry: the same code esbuild bundles into dist/worker.js. */
+const WORKER = join(__dirname, '../../../src/worker/trainer.js');
+const small = { cell: 'gru' as const, units: 4, window: 5, epochs: 2, batchSize: 16, patience: 0, backend: 'cpu' as const };
+
+function train(client: WorkerClient, csv: string, modelDir: string, config: object, onMessage?: (m: FromWorkerMessage, runId: string) => void) {
+  const runId = `r${Math.random()}`;
+  return new Promise<FromWorkerMessage[]>((resolve) => {
+    const seen: FromWorkerMessage[] = [];
+    client.train({ runId, source: { path: csv }, column: 'value', config, modelDir, dataFile: 'series.csv' }, (m) => {
+      seen.push(m);
+      onMessage?.(m, runId);
+      if (m.type === 'done' || m.type === 'failed') resolve(seen);
+    });
+  });
+}
+
+describe('WorkerClient with the real worker', function () {
+  this.timeout(120000);
+  let dir: string;
+  let csv: string;
+  let client: WorkerClient;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'seqlab-worker-'));
+    csv = join(dir, 'series.csv');
+    const rows = Array.from({ length: 120 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`);
+    writeFileSync(csv, ['t,value', ...rows].join('\n'));
+  });
+  beforeEach(() => (client = new WorkerClient(WORKER)));
+  afterEach(() => client.dispose());
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('streams started, epochs, validation and hidden states, then done with the model saved', async () => {
+    const modelDir = join(dir, 'm1');
+    const seen = await train(client, csv, modelDir, small);
+    const types = seen.map((m) => m.type);
+    assert.equal(types[0], 'started');
+    assert.equal(types.filter((t) => t === 'epoch').length, 2);
+    assert.ok(seen.some((m) => m.type === 'validation') && seen.some((m) => m.type === 'hidden'));
+    const done = seen[seen.length - 1];
+    assert.ok(done.type === 'done' && done.saved);
+    assert.equal(JSON.parse(readFileSync(join(modelDir, 'meta.json'), 'utf8')).column, 'value');
+  });
+
+  it('terminates the worker when the run is done and reports its exit', async () => {
+    const exited = new Promise<number>((resolve) => client.onDidExit(resolve));
+    await train(client, csv, join(dir, 'm2'), small);
+    await exited;
+    assert.equal(client.exits, 1);
+  });
+
+  it('stops after a Stop without keeping and saves nothing', async () => {
+    const modelDir = join(dir, 'm3');
+    const seen = await train(client, csv, modelDir, { ...small, epochs: 50 }, (m, runId) => {
+      if (m.type === 'epoch' && m.report.epoch === 1) client.stop(runId, false);
+    });
+    const done = seen[seen.length - 1];
+    assert.ok(done.type === 'done' && !done.saved);
+    assert.ok(seen.filter((m) => m.type === 'epoch').length < 50);
+    assert.equal(existsSync(modelDir), false);
+  });
+
+  it('keeps the model on "Stop and keep"', async () => {
+    const modelDir = join(dir, 'm4');
+    const seen = await train(client, csv, modelDir, { ...small, epochs: 50 }, (m, runId) => {
+      if (m.type === 'epoch' && m.report.epoch === 1) client.stop(runId, true);
+    });
+    const done = seen[seen.length - 1];
+    assert.ok(done.type === 'done' && done.saved);
+    assert.ok(existsSync(join(modelDir, 'meta.json')));
+  });
+
+  it('fails a run on a file with no numeric column with one line naming the file', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'name,value\nann,paris\nbob,rome\n');
+    const seen = await train(client, bad, join(dir, 'm5'), small);
+    const last = seen[seen.length - 1];
+    assert.ok(last.type === 'failed');
+    assert.match(last.message, /bad\.csv/);
+    assert.equal(last.message.includes('\n'), false);
+  });
+
+  it('answers a predict request from a saved model', async () => {
+    const modelDir = join(dir, 'm6');
+    await train(client, csv, modelDir, small);
+    const reply = await client.predict({ path: csv }, modelDir, 3);
+    assert.equal(reply.forecast.forecast.length, 3);
+  });
+});
