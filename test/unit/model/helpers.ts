@@ -1,0 +1,30 @@
+/** Small shared pieces for the model tests: synthetic series and a backend that is fast to start. */
+import type { Series } from '../../../src/model/data/types';
+import { setBackend } from '../../../src/model';
+
+export function series(values: number[], name = 'value'): Series {
+  return { name, values: Float64Array.from(values), problems: [] };
+}
+
+export function sine(n = 100): number[] {
+  return Array.from({ length: n }, (_, i) => Math.sin((Math.PI * i) / (n - 1)));
+}
+
+/** Seeded standard normals (mulberry32 + Box–Muller), independent of the core's Rng. */
+export function normals(n: number, seed: number): number[] {
+  let s = seed >>> 0;
+  const u = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()));
+}
+
+/** The cpu backend: exact float32 kernels and no wasm start-up, so tests stay quick. */
+export async function useCpu(): Promise<void> {
+  await setBackend('cpu');
+}
+
+export const TINY = { units: 4, epochs: 3, batchSize: 16, patience: 0, seed: 7, backend: 'cpu' as const };
