@@ -32,8 +32,9 @@ await runMain(async () => {
   const started = Date.now();
   const outcome = await withSession(
     { label: vsix ? 'vsix' : 'vscode', vsix, env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {} },
-    async ({ server, context, workspace }) => {
-      const url = workbenchUrl(server, { folder: workspace, devPath: vsix ? undefined : repoRoot, testsPath: entry });
+    async ({ run, server, context, workspace }) => {
+      const devPath = vsix ? probeExtension(run.dir) : repoRoot;
+      const url = workbenchUrl(server, { folder: workspace, devPath, testsPath: entry });
       const result = await runInWorkbench(context, url, { timeoutMs: Number(opts.timeout) * 1000 });
       mkdirSync(resultsDir, { recursive: true });
       writeFileSync(join(resultsDir, `${vsix ? 'vsix' : 'vscode'}-suite.log`), result.log);
@@ -45,6 +46,18 @@ await runMain(async () => {
   console.log(`VS Code suite${vsix ? ' (installed .vsix)' : ''}: exit ${outcome.exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return outcome.exitCode;
 });
+
+/**
+ * The workbench runs extension tests only in extension-development mode. For the .vsix check the development
+ * extension is this empty stand-in, so SeqLab itself can only come from the installed copy.
+ */
+function probeExtension(runDir) {
+  const dir = join(runDir, 'vsix-probe');
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'vsix-probe', publisher: 'seqlab-test', version: '0.0.0', engines: { vscode: '^1.99.0' } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
+  return dir;
+}
 
 /** The suite runs the real bundles (dist/) and the compiled tests (out/). */
 function build() {
