@@ -1,0 +1,95 @@
+/**
+ * Localization is complete: every manifest string is a %key% with an English and a Simplified Chinese value, and
+ * every vscode.l10n.t string in src/extension is in both runtime bundles, with the same {n} placeholders.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getL10nJson } from '@vscode/l10n-dev';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, rel), 'utf8')) as Record<string, unknown>;
+
+const manifest = readJson('package.json');
+const nls = readJson('package.nls.json') as Record<string, string>;
+const nlsZh = readJson('package.nls.zh-cn.json') as Record<string, string>;
+const bundle = readJson('l10n/bundle.l10n.json') as Record<string, string>;
+const bundleZh = readJson('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const extensionSources = sourceFiles(join(root, 'src', 'extension'));
+
+async function extracted(): Promise<string[]> {
+  const json = await getL10nJson(extensionSources.map((f) => ({ contents: readFileSync(f, 'utf8'), extension: '.ts' })));
+  return Object.keys(json);
+}
+
+const placeholders = (s: string): string => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(',');
+const hasHan = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
+
+/** Every manifest string a user reads: titles, names and descriptions, wherever they sit in `contributes`. */
+function manifestStrings(): Array<{ where: string; value: string }> {
+  const out: Array<{ where: string; value: string }> = [{ where: 'description', value: String(manifest.description) }];
+  const visit = (v: unknown, where: string): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${where}[${i}]`));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (typeof x === 'string' && ['title', 'name', 'description', 'markdownDescription'].includes(k)) out.push({ where: `${where}.${k}`, value: x });
+        else visit(x, `${where}.${k}`);
+      }
+    }
+  };
+  visit(manifest.contributes, 'contributes');
+  visit(manifest.capabilities, 'capabilities');
+  return out.filter(({ where }) => where !== 'contributes.configuration.title');
+}
+
+describe('localization', () => {
+  it('makes every manifest title and description a %key% defined in package.nls.json', () => {
+    const bad = manifestStrings().filter(({ value }) => !/^%[^%]+%$/.test(value) || !(value.slice(1, -1) in nls));
+    assert.deepEqual(bad, []);
+  });
+
+  it('gives every package.nls.json key a Chinese value in package.nls.zh-cn.json', () => {
+    // Only the product name may stay as it is.
+    const missing = Object.keys(nls).filter((k) => typeof nlsZh[k] !== 'string' || (!hasHan(nlsZh[k]) && nls[k] !== 'SeqLab'));
+    assert.deepEqual(missing, []);
+  });
+
+  it('has no package.nls.zh-cn.json key that package.nls.json lacks', () => {
+    assert.deepEqual(Object.keys(nlsZh).filter((k) => !(k in nls)), []);
+  });
+
+  it('keeps bundle.l10n.json in step with the vscode.l10n.t calls in src/extension', async () => {
+    const keys = await extracted();
+    assert.deepEqual(keys.filter((k) => !(k in bundle)), [], 'run: npx @vscode/l10n-dev export -o l10n src/extension');
+  });
+
+  it('translates every vscode.l10n.t string into Simplified Chinese', async () => {
+    const keys = await extracted();
+    assert.deepEqual(keys.filter((k) => typeof bundleZh[k] !== 'string' || !bundleZh[k].trim()), []);
+  });
+
+  it('keeps the {n} placeholders of every runtime string in its translation', () => {
+    const bad = Object.keys(bundleZh).filter((k) => placeholders(k) !== placeholders(bundleZh[k]));
+    assert.deepEqual(bad, []);
+  });
+
+  it('shows no message, prompt or title from src/extension without vscode.l10n.t', () => {
+    const literal = /(show(?:Information|Warning|Error)Message|showInputBox|showQuickPick)\(\s*['"`]|\b(?:title|placeHolder|prompt|openLabel):\s*['"`][A-Za-z]/;
+    const offenders = extensionSources.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${f.slice(root.length + 1)}:${i + 1}` }))
+        .filter(({ line }) => literal.test(line) && !line.includes('l10n.t(')),
+    );
+    assert.deepEqual(offenders.map((o) => o.at), []);
+  });
+});

@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { activate, copyFixture, trainWithCli } from './predictHelpers';
+
+interface Entry {
+  dir: vscode.Uri;
+  data: vscode.Uri;
+  column: string;
+  cell: string;
+  units?: number;
+}
+
+const refresh = async (): Promise<Entry[]> => (await vscode.commands.executeCommand('seqlab.models.refresh')) as Entry[];
+
+describe('Models tree', () => {
+  let modelDir: string;
+  let data: vscode.Uri;
+
+  before(async () => {
+    await activate();
+    data = copyFixture('sine.csv', 'models-sine.csv');
+    modelDir = await trainWithCli('models-sine.csv', 'lstm');
+  });
+
+  it('lists a trained model as file › column with its cell and units', async () => {
+    const entry = (await refresh()).find((m) => m.data.fsPath === data.fsPath);
+    assert.ok(entry, 'the model trained on models-sine.csv is not listed');
+    assert.deepStrictEqual([entry.column, entry.cell, entry.units], ['value', 'lstm', 4]);
+  });
+
+  it('deletes a model after confirmation, and the tree no longer lists it', async () => {
+    const entry = (await refresh()).find((m) => m.data.fsPath === data.fsPath);
+    const asked: string[] = [];
+    const confirm = async (message: string) => (asked.push(message), true);
+    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, { confirm });
+    assert.strictEqual(deleted, true);
+    assert.strictEqual(asked.length, 1, 'Delete did not ask for confirmation');
+    assert.strictEqual(fs.existsSync(modelDir), false);
+    assert.strictEqual((await refresh()).some((m) => m.data.fsPath === data.fsPath), false);
+  });
+
+  it('keeps the model when the confirmation is declined', async () => {
+    const file = copyFixture('sine.csv', 'models-keep.csv');
+    const dir = await trainWithCli('models-keep.csv', 'rnn');
+    const entry = (await refresh()).find((m) => m.data.fsPath === file.fsPath);
+    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, { confirm: async () => false });
+    assert.strictEqual(deleted, false);
+    assert.ok(fs.existsSync(dir));
+  });
+});
