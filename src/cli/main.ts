@@ -39,6 +39,10 @@ if (require.main === module) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
   });
+  // For benchmarks on machines without GNU time: the peak RSS, in KB, as the last line on stderr.
+  if (process.env.SEQLAB_REPORT_RSS) {
+    process.on('exit', () => process.stderr.write(`SEQLAB_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`));
+  }
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -12,40 +12,36 @@ export const enum Cell {
   CommaNumber = 4,
 }
 
-class Growable<T extends Float64Array | Uint8Array | Uint32Array> {
+/** A growing list of row numbers. One concrete class per element type keeps the hot `push` monomorphic. */
+export class U32List {
+  private data: Uint32Array;
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = grow(this.data, new Uint32Array(this.data.length * 2));
     this.data[this.length++] = v;
   }
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
-export function growableF64(): Growable<Float64Array> {
-  return new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+function grow<T extends Uint8Array | Uint32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
-export function growableU32(): Growable<Uint32Array> {
-  return new Growable(new Uint32Array(1024), (n) => new Uint32Array(n));
-}
-export type { Growable };
 
 /** Enough quoted cells for the problems a column reports one by one. */
 const SAMPLES = 25;
 
 export class ColumnBuilder {
   /** The number (or epoch ms for a date cell) of each row; NaN where the cell is neither. */
-  readonly values = growableF64();
-  readonly cells = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private values: Float64Array;
+  /** What each row's cell is (a Cell). */
+  private cells: Uint8Array;
+  length = 0;
   readonly counts = [0, 0, 0, 0, 0];
   /** Decimal-point numbers seen, to decide whether decimal commas are used consistently. */
   pointNumbers = 0;
@@ -54,10 +50,23 @@ export class ColumnBuilder {
   private numberSamples = 0;
   private otherSamples = 0;
 
+  /** `capacity`: the expected row count, so a large file's arrays are allocated once instead of doubling. */
   constructor(
     public readonly name: string,
     private readonly decimalComma: boolean,
-  ) {}
+    capacity = 1024,
+  ) {
+    this.values = new Float64Array(Math.max(16, capacity));
+    this.cells = new Uint8Array(Math.max(16, capacity));
+  }
+
+  valuesView(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+
+  cellsView(): Uint8Array {
+    return this.cells.subarray(0, this.length);
+  }
 
   addString(raw: string): void {
     let kind: Cell;
@@ -74,7 +83,7 @@ export class ColumnBuilder {
       kind = value === value ? Cell.Date : Cell.Text;
     }
     if (kind === Cell.Number ? this.numberSamples++ < SAMPLES : kind !== Cell.Missing && this.otherSamples++ < SAMPLES) {
-      this.samples.set(this.cells.length, raw);
+      this.samples.set(this.length, raw);
     }
     this.push(kind, value);
   }
@@ -84,7 +93,7 @@ export class ColumnBuilder {
     if (typeof v === 'string') return this.addString(v);
     if (v === null || v === undefined) return this.push(Cell.Missing, NaN);
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX) return this.push(Cell.Number, v);
-    if (this.otherSamples++ < SAMPLES) this.samples.set(this.cells.length, JSON.stringify(v));
+    if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, JSON.stringify(v));
     this.push(Cell.Text, NaN);
   }
 
@@ -93,8 +102,12 @@ export class ColumnBuilder {
   }
 
   private push(kind: Cell, value: number): void {
-    this.cells.push(kind);
-    this.values.push(value);
+    if (this.length === this.cells.length) {
+      this.cells = grow(this.cells, new Uint8Array(this.length * 2));
+      this.values = grow(this.values, new Float64Array(this.length * 2));
+    }
+    this.cells[this.length] = kind;
+    this.values[this.length++] = value;
     this.counts[kind]++;
   }
 }

@@ -10,13 +10,14 @@ export interface DelimitedResult {
   layout: Layout;
 }
 
-export async function readDelimited(file: string, texts: AsyncIterable<string>, tsv: boolean): Promise<DelimitedResult> {
+/** `sizeBytes` (the file's size, 0 if unknown) lets the column arrays be sized once from the first chunk's lines. */
+export async function readDelimited(file: string, texts: AsyncIterable<string>, tsv: boolean, sizeBytes = 0): Promise<DelimitedResult> {
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
   const delimiter = sniffDelimiter(head.slice(0, 65536), tsv);
   const lineEnding = sniffLineEnding(head);
-  const builder = new TableBuilder(file, delimiter === ';');
+  const builder = new TableBuilder(file, delimiter === ';', estimateRows(head, sizeBytes));
   const reader = new LineReader(builder, delimiter);
   if (!first.done) await reader.push(first.value);
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) await reader.push(next.value);
@@ -30,6 +31,14 @@ export async function readDelimited(file: string, texts: AsyncIterable<string>, 
     decimalComma: table.columns.filter((c) => c.decimalComma).map((c) => c.name),
   };
   return { table, layout };
+}
+
+/** Rows the file probably has, from the first chunk's average line length; a little over, capped. */
+function estimateRows(head: string, sizeBytes: number): number {
+  let lines = 0;
+  for (let i = head.indexOf('\n'); i >= 0; i = head.indexOf('\n', i + 1)) lines++;
+  if (lines < 2 || sizeBytes <= head.length) return Math.max(16, lines + 1);
+  return Math.min(Math.ceil((sizeBytes / head.length) * lines * 1.02) + 16, 1 << 27);
 }
 
 /**
@@ -64,7 +73,7 @@ class LineReader {
 
   private addLine(text: string, start: number, end: number): void {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    if (end > start) this.builder.addRecord(text.slice(start, end).split(this.delimiter), this.line);
+    if (end > start) this.builder.addLine(text, start, end, this.delimiter, this.line);
     this.line++;
   }
 

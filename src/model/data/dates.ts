@@ -19,25 +19,34 @@ export function parseDate(cell: string): number {
   return parseMonthName(s);
 }
 
-function digitsAt(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** The two-digit number at `at`, or -1. (NaN past the end fails both comparisons.) */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil); exact, no Date object. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function utc(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): number {
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
-  const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
-  // Date.UTC maps years 0–99 to 1900–1999; a four-digit year below 100 is not a series anyone has.
-  return y < 100 ? NaN : t;
+  // A four-digit year below 100 is not a series anyone has; it is a typo or a number.
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000 + sec * 1000 + ms;
 }
 
 // Hand-rolled because a million timestamps through Date.parse or a regex dominate the whole parse.
@@ -45,21 +54,22 @@ function parseIso(s: string): number {
   if (s.length < 10) return NaN;
   const sep = s.charCodeAt(4);
   if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return NaN; // - or /
-  const y = digitsAt(s, 0, 4);
-  const mo = digitsAt(s, 5, 2);
-  const d = digitsAt(s, 8, 2);
-  if (y < 0 || mo < 0 || d < 0) return NaN;
+  const century = twoDigits(s, 0);
+  const y = century * 100 + twoDigits(s, 2);
+  const mo = twoDigits(s, 5);
+  const d = twoDigits(s, 8);
+  if (century < 0 || y < century * 100 || mo < 0 || d < 0) return NaN;
   if (s.length === 10) return utc(y, mo, d);
   const t = s.charCodeAt(10);
   if ((t !== 84 && t !== 32) || s.length < 16 || s.charCodeAt(13) !== 58) return NaN; // T or space, then HH:MM
-  const h = digitsAt(s, 11, 2);
-  const mi = digitsAt(s, 14, 2);
+  const h = twoDigits(s, 11);
+  const mi = twoDigits(s, 14);
   if (h < 0 || mi < 0) return NaN;
   let i = 16;
   let sec = 0;
   let ms = 0;
   if (s.charCodeAt(i) === 58) {
-    sec = digitsAt(s, i + 1, 2);
+    sec = twoDigits(s, i + 1);
     if (sec < 0) return NaN;
     i += 3;
     if (s.charCodeAt(i) === 46) {
@@ -80,9 +90,9 @@ function zoneOffsetMs(s: string, at: number): number {
   const c = s.charCodeAt(at);
   if (c === 90 && at + 1 === s.length) return 0; // Z
   if (c !== 43 && c !== 45) return NaN;
-  const h = digitsAt(s, at + 1, 2);
+  const h = twoDigits(s, at + 1);
   const rest = s.slice(at + 3);
-  const mi = rest === '' ? 0 : digitsAt(rest, rest.charCodeAt(0) === 58 ? 1 : 0, 2);
+  const mi = rest === '' ? 0 : twoDigits(rest, rest.charCodeAt(0) === 58 ? 1 : 0);
   if (h < 0 || mi < 0 || rest.length > 3) return NaN;
   return (c === 45 ? -1 : 1) * (h * 60 + mi) * 60000;
 }

@@ -64,7 +64,7 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Uint8Arr
       throw invalidText(file, encoding, offset, tail, chunk);
     }
     offset += chunk.length;
-    tail = chunk.subarray(Math.max(0, chunk.length - 3));
+    tail = chunk.slice(Math.max(0, chunk.length - 3));
   }
   if (!decoder) return;
   try {

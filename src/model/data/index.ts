@@ -70,7 +70,7 @@ async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const ext = extensionOf(file);
   if (ext === 'jsonl' || ext === 'ndjson') return { file, ...readJsonLines(file, await collect(texts)) };
   if (ext === 'json') return { file, ...readJson(file, await collect(texts)) };
-  if (ext === 'csv' || ext === 'tsv' || ext === 'tab') return { file, ...(await readDelimited(file, texts, ext !== 'csv')) };
+  if (ext === 'csv' || ext === 'tsv' || ext === 'tab') return { file, ...(await readDelimited(file, texts, ext !== 'csv', opened.size)) };
   // Unknown extension: JSON if it starts like JSON, delimited text otherwise.
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -80,7 +80,7 @@ async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
     const text = head + (await collect(rest));
     return { file, ...(/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text) ? readJsonLines(file, text) : readJson(file, text)) };
   }
-  return { file, ...(await readDelimited(file, prepend(head, rest), false)) };
+  return { file, ...(await readDelimited(file, prepend(head, rest), false, opened.size)) };
 }
 
 async function collect(texts: AsyncIterable<string>): Promise<string> {

@@ -20,10 +20,15 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
  * Parses `[+-]digits[.digits][(e|E)[+-]digits]` (either side of the point may be empty, not both), trimmed,
  * returning NaN for anything else or for a value that does not fit float32. A hand-written scan because this runs
  * once per cell: a regex per cell costs more than the rest of the parse.
+ *
+ * Up to 15 digits without exponent are converted during the scan: an integer below 2^53 divided by an exact power
+ * of ten is correctly rounded, so the result equals Number(text) bit for bit. Everything else goes to Number.
  */
 export function parseStrictNumber(cell: string, decimalComma = false): number {
   let start = 0;
@@ -33,36 +38,34 @@ export function parseStrictNumber(cell: string, decimalComma = false): number {
   if (start === end) return NaN;
   let i = start;
   let c = cell.charCodeAt(i);
-  if (c === 43 || c === 45) i++; // + -
-  const intStart = i;
-  i = skipDigits(cell, i, end);
-  let digits = i - intStart;
+  const negative = c === 45;
+  if (c === 43 || c === 45) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  for (; i < end && (c = cell.charCodeAt(i) - 48) >= 0 && c <= 9; i++, digits++) mantissa = mantissa * 10 + c;
   let sepAt = -1;
   if (i < end && cell.charCodeAt(i) === (decimalComma ? 44 : 46)) {
     sepAt = i++;
-    const fracStart = i;
-    i = skipDigits(cell, i, end);
-    digits += i - fracStart;
+    for (; i < end && (c = cell.charCodeAt(i) - 48) >= 0 && c <= 9; i++, digits++, fraction++) mantissa = mantissa * 10 + c;
   }
   if (digits === 0) return NaN;
+  if (i === end && digits <= 15) {
+    const value = fraction ? mantissa / POW10[fraction] : mantissa;
+    return negative ? -value : value;
+  }
   if (i < end && ((c = cell.charCodeAt(i)) === 101 || c === 69)) {
     i++;
     if (i < end && ((c = cell.charCodeAt(i)) === 43 || c === 45)) i++;
     const expStart = i;
-    i = skipDigits(cell, i, end);
+    while (i < end && (c = cell.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === expStart) return NaN;
   }
   if (i !== end) return NaN;
   let text = start === 0 && end === cell.length ? cell : cell.slice(start, end);
-  if (decimalComma && sepAt >= 0) text = text.slice(0, sepAt - start) + '.' + text.slice(sepAt - start + 1);
+  if (sepAt >= 0 && decimalComma) text = text.slice(0, sepAt - start) + '.' + text.slice(sepAt - start + 1);
   const value = Number(text);
   return Number.isFinite(value) && Math.abs(value) <= FLOAT32_MAX ? value : NaN;
-}
-
-function skipDigits(s: string, i: number, end: number): number {
-  let c: number;
-  while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-  return i;
 }
 
 /** True when the cell is a number written with a decimal comma, e.g. "1,5" (what `;`-separated files use). */

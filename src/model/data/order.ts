@@ -14,19 +14,20 @@ const STEP_SAMPLE = 100_000;
 
 export function timeOrder(times: Float64Array, lines: Uint32Array, column: string): TimeOrder {
   const problems: Problem[] = [];
-  const usable: number[] = [];
+  const usable = new Uint32Array(times.length);
+  let n = 0;
   let outOfOrder = 0;
   let firstOutOfOrder = 0;
   let latest = -Infinity;
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
     if (Number.isNaN(t)) continue;
-    usable.push(i);
+    usable[n++] = i;
     if (t < latest) {
       if (outOfOrder++ === 0) firstOutOfOrder = lines[i];
     } else latest = t;
   }
-  const order = Uint32Array.from(usable);
+  const order = usable.subarray(0, n);
   if (outOfOrder > 0) {
     order.sort((a, b) => times[a] - times[b] || a - b);
     const message = `${outOfOrder} row${outOfOrder === 1 ? ' is' : 's are'} out of time order (first here); the series is sorted by "${column}"`;

@@ -1,5 +1,5 @@
 /** Opens a DataSource as a stream of byte chunks, refusing files over the size cap before reading them. */
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError } from './errors';
 import type { DataSource } from './types';
@@ -11,6 +11,7 @@ export interface OpenedSource {
   /** How the file is named in messages: the path as given, or the name passed with the bytes. */
   file: string;
   size: number;
+  /** Byte chunks in order; a chunk may be overwritten once the next is requested, so copy what must outlive it. */
   chunks: AsyncIterable<Uint8Array>;
 }
 
@@ -35,7 +36,7 @@ export async function openSource(source: DataSource, maxBytes = DEFAULT_MAX_BYTE
     throw new DataError(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`);
   }
   checkSize(file, size, maxBytes);
-  return { file, size, chunks: createReadStream(source.path, { highWaterMark: CHUNK }) };
+  return { file, size, chunks: readChunks(source.path) };
 }
 
 function checkSize(file: string, size: number, maxBytes: number): void {
@@ -49,6 +50,24 @@ function formatBytes(n: number): string {
   if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
+}
+
+/**
+ * Reads through one reused buffer: a fresh buffer per chunk would leave a file's worth of garbage buffers to the GC,
+ * which shows up as peak RSS. Each chunk is only valid until the next one is requested.
+ */
+async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 async function* sliceBytes(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

@@ -1,5 +1,5 @@
 /** Collects records from any reader into columns, with the file line of every row, then settles column kinds. */
-import { Cell, ColumnBuilder, growableU32 } from './column';
+import { Cell, ColumnBuilder, U32List } from './column';
 import { epochUnit, parseDate } from './dates';
 import { parseStrictNumber } from './numbers';
 import type { ColumnKind, Problem } from './types';
@@ -29,16 +29,20 @@ const CELL_PROBLEMS_PER_COLUMN = 20;
 
 export class TableBuilder {
   private columns: ColumnBuilder[] = [];
-  private readonly lines = growableU32();
+  private readonly lines: U32List;
   readonly problems: Problem[] = [];
   private header: boolean | undefined;
   private raggedReported = 0;
   private ragged = 0;
 
+  /** `capacity`: expected rows (an estimate is fine; arrays grow past it). */
   constructor(
     readonly file: string,
     private readonly decimalComma = false,
-  ) {}
+    private readonly capacity = 1024,
+  ) {
+    this.lines = new U32List(capacity);
+  }
 
   get rows(): number {
     return this.lines.length;
@@ -46,7 +50,7 @@ export class TableBuilder {
 
   setHeader(names: string[]): void {
     this.header = true;
-    this.columns = uniqueNames(names).map((n) => new ColumnBuilder(n, this.decimalComma));
+    this.columns = uniqueNames(names).map((n) => new ColumnBuilder(n, this.decimalComma, this.capacity));
   }
 
   /** A CSV record: the first one decides whether the file has a header. */
@@ -54,7 +58,7 @@ export class TableBuilder {
     if (this.header === undefined) {
       if (looksLikeHeader(cells)) return this.setHeader(cells.map((c) => c.trim()));
       this.header = false;
-      this.columns = uniqueNames(cells.map(() => '')).map((n) => new ColumnBuilder(n, this.decimalComma));
+      this.columns = uniqueNames(cells.map(() => '')).map((n) => new ColumnBuilder(n, this.decimalComma, this.capacity));
     }
     const width = this.columns.length;
     if (cells.length !== width) this.reportRagged(cells.length, width, line);
@@ -62,6 +66,29 @@ export class TableBuilder {
     const n = Math.min(width, cells.length);
     for (let i = 0; i < n; i++) this.columns[i].addString(cells[i]);
     for (let i = n; i < width; i++) this.columns[i].addMissing();
+  }
+
+  /**
+   * The same as addRecord(text.slice(start, end).split(delimiter), line) for an unquoted line, without the array:
+   * this is the hot path of a large CSV.
+   */
+  addLine(text: string, start: number, end: number, delimiter: string, line: number): void {
+    if (this.header === undefined) return this.addRecord(text.slice(start, end).split(delimiter), line);
+    const columns = this.columns;
+    const width = columns.length;
+    let field = 0;
+    let from = start;
+    for (;;) {
+      const at = text.indexOf(delimiter, from);
+      const last = at < 0 || at >= end;
+      if (field < width) columns[field].addString(text.slice(from, last ? end : at));
+      field++;
+      if (last) break;
+      from = at + delimiter.length;
+    }
+    for (let i = field; i < width; i++) columns[i].addMissing();
+    if (field !== width) this.reportRagged(field, width, line);
+    this.lines.push(line);
   }
 
   /** A JSON row: values by column name; names not seen before become new columns, padded with missing. */
@@ -128,8 +155,8 @@ function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[])
   const numeric = numbers + (commaColumn ? commas : 0);
   const present = numbers + dates + texts + commas;
   let kind: ColumnKind = present === 0 ? 'text' : numeric * 2 >= present ? 'numeric' : dates * 2 >= present ? 'date' : 'text';
-  const cells = c.cells.view();
-  const values = c.values.view();
+  const cells = c.cellsView();
+  const values = c.valuesView();
   if (kind === 'numeric' && numbers === present && epochColumn(c.name, cells, values)) {
     kind = 'date';
     dates = numbers;
