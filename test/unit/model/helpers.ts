@@ -27,4 +27,5 @@ export async function useCpu(): Promise<void> {
   await setBackend('cpu');
 }
 
-export const TINY = { units: 4, epochs: 3, batchSize: 16, patience: 0, seed: 7, backend: 'cpu' as const };
+/** Tiny, quick training settings. wasm when it starts (faster for RNN loops), else cpu; each run stays on one. */
+export const TINY = { units: 4, epochs: 3, batchSize: 16, patience: 0, seed: 7, backend: 'auto' as const };
