@@ -1,8 +1,81 @@
-// Placeholder: runs lint and unit tests. The harness work extends this to the VS Code suite and UI tests.
-import { spawnSync } from 'node:child_process';
-const run = (cmd) => spawnSync(cmd, { shell: true, stdio: 'inherit' }).status ?? 1;
-const lint = run('npm run lint');
-const unit = run('npm run test:unit');
-const failed = (lint ? 1 : 0) + (unit ? 1 : 0);
-console.log(`${2 - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+// `npm test`: lint, unit tests, the VS Code suite, the UI tests, then the packaged .vsix installed into a fresh
+// code-server. Prints each layer's time and counts and ends with exactly one line `N passed, N failed`.
+// Every layer runs even if an earlier one failed, so one run shows everything that is wrong.
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './codeserver/paths.mjs';
+import { findResult, parseSpecSummary, summaryLine } from './codeserver/results.mjs';
+
+const VSIX = join(repoRoot, 'seqlab.vsix');
+const VSIX_LIMIT = 5 * 1024 * 1024;
+
+/** Runs a command with its output streamed live and captured. */
+function sh(command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { cwd: repoRoot, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const tee = (stream) => (chunk) => {
+      out += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** A check that is one pass or one failure (lint, build, packaging). */
+const single = (ok) => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+
+/** Counts from a layer's output; a non-zero exit is at least one failure even if nothing was counted. */
+function counted({ code, out }, parse) {
+  const c = parse(out);
+  const passed = c?.passes ?? 0;
+  const failed = c?.failures ?? 0;
+  return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
+}
+
+const layers = [
+  { name: 'lint', run: async () => single((await sh('npm run lint')).code === 0) },
+  {
+    name: 'build',
+    run: async () => {
+      const bundles = await sh('npm run build');
+      // tsc emits even when a file has a type error; lint already counts those, so only the bundle step decides.
+      await sh('npm run compile-tests');
+      return { passed: 0, failed: bundles.code === 0 ? 0 : 1 };
+    },
+  },
+  { name: 'unit', run: async () => counted(await sh('npx mocha --config .mocharc.unit.json'), parseSpecSummary) },
+  { name: 'vscode', run: async () => counted(await sh('node scripts/vscode-test.mjs --no-build'), findResult) },
+  { name: 'ui', run: async () => counted(await sh('node test/ui/run.mjs --no-build'), findResult) },
+  {
+    name: 'package',
+    run: async () => {
+      const { code } = await sh('npm run package');
+      const size = existsSync(VSIX) ? statSync(VSIX).size : Infinity;
+      if (code === 0 && size >= VSIX_LIMIT) console.error(`seqlab.vsix is ${(size / 1048576).toFixed(2)} MB, over the 5 MB limit`);
+      return single(code === 0 && size < VSIX_LIMIT);
+    },
+  },
+  {
+    name: 'vsix',
+    run: async () => (existsSync(VSIX) ? counted(await sh('node scripts/vscode-test.mjs --no-build --vsix seqlab.vsix'), findResult) : single(false)),
+  },
+];
+
+const results = [];
+for (const layer of layers) {
+  console.log(`\n━━ ${layer.name} ━━`);
+  const started = Date.now();
+  const r = await layer.run();
+  results.push({ ...r, name: layer.name, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log('\nlayer     time      passed  failed');
+for (const r of results) {
+  console.log(`${r.name.padEnd(9)} ${`${r.seconds.toFixed(1)} s`.padStart(8)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+}
+console.log(summaryLine(results));
+process.exit(results.some((r) => r.failed > 0) ? 1 : 0);

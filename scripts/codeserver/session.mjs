@@ -19,35 +19,46 @@ function hookSignals() {
 }
 
 /**
- * Runs `fn({ run, server, context, workspace })` inside a fresh session and always disposes it.
- * Options: label, browser (default true), workspace (folder to copy; false for none), vsix (install first),
- * settings (User/settings.json), port, serverArgs, env (for code-server and its extension hosts), echo.
+ * Starts a fresh session and returns `{ run, server, context, workspace, dispose }`; dispose() is idempotent and
+ * also runs on Ctrl-C/SIGTERM. Options: label, browser (default true), workspace (folder to copy, default the
+ * fixtures; false for none), vsix (install first), settings (User/settings.json), port, serverArgs,
+ * env (for code-server and its extension hosts), echo (print the server's output).
  */
-export async function withSession(options, fn) {
+export async function openSession(options = {}) {
   const { label = 'run', browser = true, workspace, vsix, settings, port = 0, serverArgs = [], env = {}, echo = false } = options;
   ensureCodeServer();
   const chromiumPath = browser ? ensureChromium() : undefined;
   hookSignals();
   const run = createRunDir(label);
-  let server;
-  let context;
+  const session = { run, server: undefined, context: undefined, workspace: undefined, dispose: undefined };
   let disposed;
-  const dispose = () =>
+  session.dispose = () =>
     (disposed ??= (async () => {
-      live.delete(dispose);
-      await context?.close().catch(() => undefined);
-      await server?.stop();
+      live.delete(session.dispose);
+      await session.context?.close().catch(() => undefined);
+      await session.server?.stop();
       await disposeRunDir(run);
     })());
-  live.add(dispose);
+  live.add(session.dispose);
   try {
-    const folder = workspace === false ? undefined : copyWorkspace(run, workspace);
+    session.workspace = workspace === false ? undefined : copyWorkspace(run, workspace);
     writeUserSettings(run, { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, ...settings });
     if (vsix) installVsix(run, vsix);
-    server = await startCodeServer(run, { port, args: serverArgs, env, echo });
-    if (chromiumPath) context = await launchBrowser(run, chromiumPath);
-    return await fn({ run, server, context, workspace: folder });
+    session.server = await startCodeServer(run, { port, args: serverArgs, env, echo });
+    if (chromiumPath) session.context = await launchBrowser(run, chromiumPath);
+    return session;
+  } catch (e) {
+    await session.dispose();
+    throw e;
+  }
+}
+
+/** Runs `fn(session)` inside a fresh session (see openSession) and always disposes it. */
+export async function withSession(options, fn) {
+  const session = await openSession(options);
+  try {
+    return await fn(session);
   } finally {
-    await dispose();
+    await session.dispose();
   }
 }
