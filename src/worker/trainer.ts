@@ -2,6 +2,7 @@
  * worker_threads entry (dist/worker.js): the only place tfjs runs for the extension. It answers Train/Stop with a
  * stream of events and Predict/Probe as requests, and posts plain data only.
  */
+import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/messageHandler';
 import { FromWorker, ToWorker, type FromWorkerMessage, type ToWorkerMessage } from '../shared/protocol';
@@ -11,6 +12,14 @@ import { TrainJob } from './trainJob';
 
 const port = parentPort;
 if (!port) throw new Error('dist/worker.js must run as a worker thread');
+
+// Training is background work: on Linux a nice value is per thread, so this lowers only this thread and the
+// extension host's UI thread wins whenever they compete for a core. Elsewhere it may fail or affect nothing.
+try {
+  setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted or not supported: train at normal priority.
+}
 
 const jobs = new Map<string, TrainJob>();
 
