@@ -64,22 +64,24 @@ class LineReader {
       return this.quoted.push(text);
     }
     let start = 0;
+    let next = -1;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      this.addLine(text, start, nl);
+      next = this.addLine(text, start, nl, next);
       start = nl + 1;
     }
     this.rest = text.slice(start);
   }
 
-  private addLine(text: string, start: number, end: number): void {
+  private addLine(text: string, start: number, end: number, next: number): number {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    if (end > start) this.builder.addLine(text, start, end, this.delimiter, this.line);
+    if (end > start) next = this.builder.addLine(text, start, end, this.delimiter, this.line, next);
     this.line++;
+    return next;
   }
 
   async end(): Promise<void> {
     if (this.quoted) return this.quoted.end();
-    if (this.rest) this.addLine(this.rest, 0, this.rest.length);
+    if (this.rest) this.addLine(this.rest, 0, this.rest.length, -1);
   }
 }
 
@@ -90,6 +92,8 @@ class QuotedReader {
   private readonly done: Promise<void>;
   private endLine = 0;
   private emptyLines = 0;
+  /** csv-parse counts a CRLF inside quotes as two lines; this many lines have to come off its count. */
+  private overcount = 0;
 
   constructor(
     private readonly builder: TableBuilder,
@@ -115,7 +119,10 @@ class QuotedReader {
 
   private onRecord(record: string[], info: Info): void {
     const start = this.lineOffset + this.endLine + 1 + (info.empty_lines - this.emptyLines);
-    this.endLine = info.lines;
+    for (const field of record) {
+      for (let at = field.indexOf('\r\n'); at >= 0; at = field.indexOf('\r\n', at + 2)) this.overcount++;
+    }
+    this.endLine = info.lines - this.overcount;
     this.emptyLines = info.empty_lines;
     this.builder.addRecord(record, start);
   }
@@ -140,7 +147,7 @@ class QuotedReader {
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new DataError(file, 'a quoted field opened here is never closed', { line: recordStart });
     }
-    const line = err.lines === undefined ? recordStart : this.lineOffset + err.lines;
+    const line = err.lines === undefined ? recordStart : this.lineOffset + err.lines - this.overcount;
     if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
       throw new DataError(file, 'a closing quote is followed by text instead of a delimiter or line end', { line });
     }

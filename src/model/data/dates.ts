@@ -15,7 +15,8 @@ const TIME_NAME = /(^|[^a-z])(time|date|timestamp|epoch|ts|datetime)([^a-z]|$)/i
 export function parseDate(cell: string): number {
   const s = cell.trim();
   const c = s.charCodeAt(0);
-  if (c >= 48 && c <= 57) return parseIso(s);
+  // `5 Jan 2020` also starts with a digit: a space after one or two digits sends it to the month-name reader.
+  if (c >= 48 && c <= 57 && s.charCodeAt(1) !== 32 && s.charCodeAt(2) !== 32) return parseIso(s);
   return parseMonthName(s);
 }
 

@@ -70,25 +70,34 @@ export class TableBuilder {
 
   /**
    * The same as addRecord(text.slice(start, end).split(delimiter), line) for an unquoted line, without the array:
-   * this is the hot path of a large CSV.
+   * this is the hot path of a large CSV. `next` is a delimiter position already found at or after some earlier
+   * point (-1 if none known); the return value is the one to pass for the next line of the same text. Reusing it
+   * keeps a file with few delimiters from rescanning the rest of the chunk on every line.
    */
-  addLine(text: string, start: number, end: number, delimiter: string, line: number): void {
-    if (this.header === undefined) return this.addRecord(text.slice(start, end).split(delimiter), line);
+  addLine(text: string, start: number, end: number, delimiter: string, line: number, next: number): number {
+    if (this.header === undefined) {
+      this.addRecord(text.slice(start, end).split(delimiter), line);
+      return -1;
+    }
     const columns = this.columns;
     const width = columns.length;
     let field = 0;
     let from = start;
     for (;;) {
-      const at = text.indexOf(delimiter, from);
-      const last = at < 0 || at >= end;
-      if (field < width) columns[field].addString(text.slice(from, last ? end : at));
+      if (next < from) {
+        next = text.indexOf(delimiter, from);
+        if (next < 0) next = text.length;
+      }
+      const last = next >= end;
+      if (field < width) columns[field].addString(text.slice(from, last ? end : next));
       field++;
       if (last) break;
-      from = at + delimiter.length;
+      from = next + delimiter.length;
     }
     for (let i = field; i < width; i++) columns[i].addMissing();
     if (field !== width) this.reportRagged(field, width, line);
     this.lines.push(line);
+    return next;
   }
 
   /** A JSON row: values by column name; names not seen before become new columns, padded with missing. */
@@ -112,7 +121,7 @@ export class TableBuilder {
   private reportRagged(got: number, want: number, line: number): void {
     this.ragged++;
     if (this.raggedReported++ < CELL_PROBLEMS_PER_COLUMN) {
-      this.problems.push({ line, severity: 'error', message: `${got} fields, expected ${want} like the first row` });
+      this.problems.push({ line, severity: 'error', message: `${got} field${got === 1 ? "" : "s"}, expected ${want} like the first row` });
     }
   }
 
