@@ -41,36 +41,25 @@ export function requireTrust(action: string): boolean {
 }
 
 /**
- * Where a workspace folder's models live. Restricted Mode ignores the setting (it is in restrictedConfigurations, and
- * we do not rely on VS Code alone), and a trusted setting still may not leave the folder.
+ * The model folder's path relative to a workspace folder (default `.seqlab`), for the store's modelDirFor(root, file,
+ * column, storeName). Restricted Mode ignores the setting (it is in restrictedConfigurations, and we do not rely on
+ * VS Code alone), and a trusted setting still may not leave the folder.
  */
+export function modelStoreName(folder: vscode.WorkspaceFolder): string {
+  if (!isTrusted()) return DEFAULT_MODEL_DIR;
+  const configured = vscode.workspace.getConfiguration('seqlab', folder.uri).get<string>('modelDirectory', DEFAULT_MODEL_DIR);
+  return isInsideRelative(configured) ? configured.split(/[\\/]+/).filter(Boolean).join('/') : DEFAULT_MODEL_DIR;
+}
+
+/** Where a workspace folder's models live. */
 export function modelRoot(folder: vscode.WorkspaceFolder): vscode.Uri {
-  let rel = DEFAULT_MODEL_DIR;
-  if (isTrusted()) {
-    const configured = vscode.workspace.getConfiguration('seqlab', folder.uri).get<string>('modelDirectory', DEFAULT_MODEL_DIR);
-    if (isInsideRelative(configured)) rel = configured;
-  }
-  return vscode.Uri.joinPath(folder.uri, ...rel.split(/[\\/]+/).filter(Boolean));
+  return vscode.Uri.joinPath(folder.uri, ...modelStoreName(folder).split('/'));
 }
 
 /** A relative path that stays inside its base: no absolute path, drive, or `..` segment. */
 export function isInsideRelative(rel: string): boolean {
   if (!rel.trim() || /^([a-zA-Z]:|[\\/]|~)/.test(rel)) return false;
   return !rel.split(/[\\/]+/).some((seg) => seg === '..');
-}
-
-/** The model folder for a data file's column: `<root>/<file path relative to its workspace folder>/<column>/`. */
-export function modelDirFor(data: vscode.Uri, column: string): vscode.Uri | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(data);
-  if (!folder) return undefined;
-  return vscode.Uri.joinPath(modelRoot(folder), ...relativeSegments(folder, data), safeSegment(column));
-}
-
-/** The folder that holds every column's model for one data file. */
-export function modelsOfFile(data: vscode.Uri): vscode.Uri | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(data);
-  if (!folder) return undefined;
-  return vscode.Uri.joinPath(modelRoot(folder), ...relativeSegments(folder, data));
 }
 
 /** True if `uri` lies inside one of the workspace folders' model roots: the only place models are read or deleted. */
@@ -83,17 +72,6 @@ export function isUnder(child: vscode.Uri, parent: vscode.Uri): boolean {
   const p = parent.path.replace(/\/+$/, '');
   const segs = child.path.split('/');
   return child.path.startsWith(p + '/') && !segs.includes('..') && !segs.includes('.');
-}
-
-function relativeSegments(folder: vscode.WorkspaceFolder, data: vscode.Uri): string[] {
-  const base = folder.uri.path.replace(/\/+$/, '');
-  return data.path.slice(base.length + 1).split('/').filter(Boolean);
-}
-
-/** Column names become one folder name: no separators, no dot-only names. */
-export function safeSegment(name: string): string {
-  const cleaned = [...name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
-  return /^\.*$/.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 /** Refuses files above seqlab.maxFileSizeMB before reading them. */

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { inspectData } from '../../model/data';
 import type { Inspection, Problem } from '../../model/data/types';
-import { basename, isTrusted, modelsOfFile, sourceFor } from '../trust';
+import { modelsFor } from '../models/modelCatalog';
+import { basename, isTrusted, sourceFor } from '../trust';
 import { problemRange } from './problemRange';
 
 const DATA_FILE = /\.(csv|tsv|json|jsonl)$/i;
@@ -68,14 +69,7 @@ function enabled(): boolean {
 }
 
 async function hasModel(uri: vscode.Uri): Promise<boolean> {
-  const dir = modelsOfFile(uri);
-  if (!dir) return false;
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(dir);
-    return entries.some(([, type]) => type === vscode.FileType.Directory);
-  } catch {
-    return false;
-  }
+  return (await modelsFor(uri)).length > 0;
 }
 
 function toDiagnostic(p: Problem, inspection: Inspection, doc: vscode.TextDocument | undefined): vscode.Diagnostic {

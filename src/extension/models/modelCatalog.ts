@@ -30,7 +30,7 @@ export async function listModels(): Promise<ModelEntry[]> {
   const out: ModelEntry[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const root = modelRoot(folder);
-    await walk(root, [], folder, out);
+    if (await existsBelow(folder.uri, root)) await walk(root, [], folder, out);
   }
   return out.sort((a, b) => a.data.path.localeCompare(b.data.path) || a.column.localeCompare(b.column));
 }
@@ -83,6 +83,26 @@ async function walk(dir: vscode.Uri, segments: string[], folder: vscode.Workspac
     if (type !== vscode.FileType.Directory || name.startsWith('.tmp')) continue;
     await walk(vscode.Uri.joinPath(dir, name), [...segments, name], folder, out);
   }
+}
+
+/**
+ * Whether `dir` exists, found by listing its parents from `base` down: reading a missing folder directly makes the
+ * extension host log a stack trace, and most workspaces have no model folder at all.
+ */
+async function existsBelow(base: vscode.Uri, dir: vscode.Uri): Promise<boolean> {
+  const segments = dir.path.slice(base.path.replace(/\/+$/, '').length).split('/').filter(Boolean);
+  let at = base;
+  for (const name of segments) {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(at);
+    } catch {
+      return false;
+    }
+    if (!entries.some(([n, type]) => n === name && type === vscode.FileType.Directory)) return false;
+    at = vscode.Uri.joinPath(at, name);
+  }
+  return true;
 }
 
 /** meta.metrics may be `{ val: {mase} }` or `{ mase }`. */
