@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
 import type { TrainConfig } from '../../model/types';
-import { FromWorker, ToWebview, type RunState, type SummaryMessage, type WireSource } from '../../shared/protocol';
+import { FromWorker, ToWebview, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
 import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
@@ -24,6 +24,8 @@ export interface TrainArgs {
   restart?: boolean;
   /** Cancels like the notification's Cancel button. */
   cancel?: vscode.CancellationToken;
+  /** Sees every update the panel gets (for API callers and tests, e.g. to cancel after the first epoch). */
+  onEvent?: (message: ToWebviewMessage) => void;
   /** Folder that gets the `<column>/` model folder, when not the default store (the seed example, retrain). */
   modelRoot?: string;
 }
@@ -36,6 +38,8 @@ export interface TrainOutcome {
   summary?: SummaryMessage;
   /** Messages the panel's webview accepted, by type. */
   delivered: Record<string, number>;
+  /** Script errors and CSP violations the webview reported. */
+  webviewErrors: string[];
   /** Worker threads that have exited so far. */
   workerExits: number;
 }
@@ -83,7 +87,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       const message = oneLine(e);
       this.log.error(`train ${label}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
-      return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, workerExits: this.client.exits };
+      return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits };
     }
   }
 
@@ -116,6 +120,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, key, label, config, modelDir);
     this.remember(run);
     TrainingPanel.show(this.context.extensionUri, key, label, this, this.log).attach(run);
+    const listen = args.onEvent && run.onMessage(args.onEvent);
     const finished = new Promise<void>((resolve) => {
       const sub = run.onMessage(() => {
         if (run.finished) {
@@ -127,14 +132,19 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     this.queue.enqueue(run, () => this.execute(run, source, uri));
     this.showProgress(run, args.cancel);
     await finished;
+    listen?.dispose();
     this.report(run);
+    const panel = TrainingPanel.get(key);
+    await panel?.flush();
+    await this.client.settled();
     return {
       runId: run.id,
       state: run.state,
       modelDir: run.summary?.saved ? run.summary.modelDir : '',
       error: run.error,
       summary: run.summary,
-      delivered: Object.fromEntries(TrainingPanel.get(key)?.delivered ?? []),
+      delivered: Object.fromEntries(panel?.delivered ?? []),
+      webviewErrors: [...(panel?.webviewErrors ?? [])],
       workerExits: this.client.exits,
     };
   }

@@ -36,6 +36,9 @@ export class TrainingPanel {
   private readonly channel: MessageHandler<ToWebviewMessage, FromWebviewMessage>;
   /** Messages the webview accepted, by type: lets tests see that progress really reached it. */
   readonly delivered = new Map<string, number>();
+  /** Errors the webview reported (script errors, CSP violations): a clean render has none. */
+  readonly webviewErrors: string[] = [];
+  private readonly posting = new Set<Thenable<boolean>>();
 
   static get(key: RunKey): TrainingPanel | undefined {
     return TrainingPanel.panels.get(keyOf(key));
@@ -80,9 +83,13 @@ export class TrainingPanel {
     this.channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>({
       post: (envelope) => {
         const type = envelope.body?.type ?? 'reply';
-        void panel.webview.postMessage(envelope).then((ok) => {
-          if (ok) this.delivered.set(type, (this.delivered.get(type) ?? 0) + 1);
-        });
+        const sent = panel.webview.postMessage(envelope);
+        this.posting.add(sent);
+        void Promise.resolve(sent)
+          .then((ok) => {
+            if (ok) this.delivered.set(type, (this.delivered.get(type) ?? 0) + 1);
+          }, () => undefined)
+          .finally(() => this.posting.delete(sent));
       },
       validate: isFromWebviewMessage,
       onEvent: (m) => this.onMessage(m),
@@ -110,6 +117,11 @@ export class TrainingPanel {
     this.sendAll();
   }
 
+  /** Waits until every message posted so far has been accepted or refused by the webview. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.posting]);
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
@@ -129,7 +141,8 @@ export class TrainingPanel {
       case FromWebview.RevealModel:
         return this.actions.reveal(this.key);
       case FromWebview.Log:
-        return this.log[m.level === 'warn' ? 'warn' : m.level](`panel: ${m.message.slice(0, 500)}`);
+        if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
+        return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
       case FromWebview.SelectWindow:
         return;
     }

@@ -26,6 +26,7 @@ export class WorkerClient {
   private readonly runs = new Map<string, { listener: RunListener; worker: Worker }>();
   private readonly exitListeners = new Set<(code: number) => void>();
   private disposed = false;
+  private exiting: Promise<unknown> | undefined;
   /** How many times a worker thread has exited; tests read it to prove termination happened. */
   exits = 0;
 
@@ -73,7 +74,14 @@ export class WorkerClient {
     // Detach first so a request made while this one is dying gets a fresh worker instead of a lost message.
     this.worker = undefined;
     this.handler = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    this.exiting = w.terminate();
+    await this.exiting;
+  }
+
+  /** Resolves once a worker that is being terminated has exited (at once when none is). */
+  async settled(): Promise<void> {
+    await this.exiting;
   }
 
   dispose(): void {

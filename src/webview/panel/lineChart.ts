@@ -39,7 +39,14 @@ export class LineChart {
     this.element.setAttribute('aria-label', options.title);
     parent.appendChild(this.element);
     this.data = [[], ...options.series.map(() => [])];
-    this.resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: this.height() }));
+    // Only a width change resizes, and on the next frame: uPlot's own height change must not feed back into it.
+    let lastWidth = 0;
+    this.resize = new ResizeObserver(() => {
+      const width = this.width();
+      if (width === lastWidth) return;
+      lastWidth = width;
+      requestAnimationFrame(() => this.plot?.setSize({ width, height: this.height() }));
+    });
     this.resize.observe(this.element);
   }
 

@@ -57,7 +57,14 @@ function handle(m: ToWebviewMessage): void {
 }
 
 window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(e.data));
-window.addEventListener('error', (e) => channel.sendEvent({ type: FromWebview.Log, level: 'error', message: String(e.message) }));
+window.addEventListener('error', (e) => {
+  // The spec's "ResizeObserver loop" notice only says a resize was deferred a frame; it is not a failure.
+  const benign = String(e.message).startsWith('ResizeObserver loop');
+  channel.sendEvent({ type: FromWebview.Log, level: benign ? 'info' : 'error', message: String(e.message) });
+});
 // The body's theme class changes with the theme even when no message comes (e.g. while the host is busy).
 new MutationObserver(() => view?.retheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+document.addEventListener('securitypolicyviolation', (e) =>
+  channel.sendEvent({ type: FromWebview.Log, level: 'error', message: `CSP violation: ${e.violatedDirective} ${e.blockedURI}` }),
+);
 channel.sendEvent({ type: FromWebview.Ready });

@@ -1,0 +1,151 @@
+/** The train command in a real VS Code: worker thread, panel messages, model folder, cancel, errors, HTML in names. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+/** The parts of the train command's result these tests read (see TrainOutcome in trainingController.ts). */
+interface Outcome {
+  state: string;
+  modelDir: string;
+  error?: string;
+  summary?: { saved: boolean; seconds: number; metrics: { mae: number } };
+  delivered: Record<string, number>;
+  webviewErrors: string[];
+  workerExits: number;
+}
+interface PanelMessage {
+  type: string;
+}
+
+const SMALL = { cell: 'gru', units: 4, window: 5, epochs: 3, batchSize: 16, patience: 0, backend: 'cpu', seed: 7 };
+
+function workspaceFile(name: string, content?: string): vscode.Uri {
+  const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!dir) throw new Error('the suite needs the fixture workspace open');
+  const file = path.join(dir, name);
+  if (content !== undefined) fs.writeFileSync(file, content);
+  return vscode.Uri.file(file);
+}
+
+function sineCsv(header: string, rows = 150): string {
+  return [header, ...Array.from({ length: rows }, (_, i) => Math.sin(i / 6).toFixed(5))].join('\n') + '\n';
+}
+
+async function train(args: Record<string, unknown>): Promise<Outcome> {
+  const out = await vscode.commands.executeCommand<Outcome | undefined>('seqlab.train', args);
+  assert.ok(out, 'the train command returned nothing');
+  return out;
+}
+
+describe('Training from the train command', function () {
+  this.timeout(180000);
+
+  before(async () => {
+    await vscode.extensions.getExtension('seqlab.seqlab')?.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('trains a fixture and saves a model folder with a valid meta.json', async () => {
+    const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL });
+    assert.strictEqual(out.state, 'done', out.error);
+    const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
+    assert.strictEqual(meta.column, 'value');
+    assert.strictEqual(meta.config.cell, 'gru');
+    assert.ok(Number.isFinite(meta.metrics.val.mae));
+    assert.ok(fs.existsSync(path.join(out.modelDir, 'weights.bin')));
+  });
+
+  it('puts the model under .seqlab/<data path>/<column>/ in the workspace', async () => {
+    const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true });
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    assert.strictEqual(path.relative(root, out.modelDir), path.join('.seqlab', 'sine.csv', 'value'));
+  });
+
+  it('streams progress and a final summary to the panel', async () => {
+    const seen: string[] = [];
+    const out = await train({
+      uri: workspaceFile('sine.csv'),
+      column: 'value',
+      config: SMALL,
+      restart: true,
+      onEvent: (m: PanelMessage) => seen.push(m.type),
+    });
+    assert.strictEqual(out.state, 'done', out.error);
+    assert.strictEqual(seen.filter((t) => t === 'epoch').length, 3);
+    assert.ok(seen.includes('validation') && seen.includes('hidden') && seen.includes('summary'), seen.join(','));
+    assert.ok((out.delivered.epoch ?? 0) >= 1, JSON.stringify(out.delivered));
+    assert.strictEqual(out.delivered.summary, 1, JSON.stringify(out.delivered));
+    assert.deepStrictEqual(out.webviewErrors, []);
+  });
+
+  it('terminates the worker thread when training is done (its exit event fired)', async () => {
+    const before = (await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })).workerExits;
+    const after = (await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })).workerExits;
+    assert.ok(before >= 1, `exits after the first run: ${before}`);
+    assert.strictEqual(after, before + 1);
+  });
+
+  it('stops within the epoch when cancelled, and saves nothing', async () => {
+    const file = workspaceFile('cancel-me.csv', sineCsv('level', 400));
+    const cancel = new vscode.CancellationTokenSource();
+    let epochs = 0;
+    const out = await train({
+      uri: file,
+      column: 'level',
+      config: { ...SMALL, epochs: 500 },
+      cancel: cancel.token,
+      onEvent: (m: PanelMessage) => {
+        if (m.type === 'epoch' && ++epochs === 1) cancel.cancel();
+      },
+    });
+    assert.strictEqual(out.state, 'stopped');
+    assert.ok(epochs < 500, `${epochs} epochs ran`);
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    assert.strictEqual(fs.existsSync(path.join(root, '.seqlab', 'cancel-me.csv', 'level', 'meta.json')), false);
+  });
+
+  it('stops training when its panel is closed', async () => {
+    const file = workspaceFile('close-me.csv', sineCsv('level', 400));
+    let closed = false;
+    const out = await train({
+      uri: file,
+      column: 'level',
+      config: { ...SMALL, epochs: 500 },
+      onEvent: (m: PanelMessage) => {
+        if (m.type === 'epoch' && !closed) {
+          closed = true;
+          void vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        }
+      },
+    });
+    assert.strictEqual(out.state, 'stopped');
+  });
+
+  it('reports a file with no usable column as an error, then trains a good file', async () => {
+    const bad = workspaceFile('no-numbers.csv', 'name,city\nann,paris\nbob,rome\ncy,oslo\n');
+    const failed = await train({ uri: bad, config: SMALL });
+    assert.strictEqual(failed.state, 'error');
+    assert.match(failed.error ?? '', /no-numbers\.csv/);
+    const good = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true });
+    assert.strictEqual(good.state, 'done', good.error);
+  });
+
+  it('refuses an out-of-range setting with a message naming it', async () => {
+    const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: { ...SMALL, units: 0 } });
+    assert.strictEqual(out.state, 'error');
+    assert.match(out.error ?? '', /units/);
+  });
+
+  it('renders a file and header holding HTML and script without any webview error or CSP violation', async () => {
+    const name = '<img src=x onerror=alert(1)>.csv';
+    const header = '<script>alert(1)</script>';
+    const out = await train({ uri: workspaceFile(name, sineCsv(header)), column: header, config: SMALL });
+    assert.strictEqual(out.state, 'done', out.error);
+    assert.ok((out.delivered.init ?? 0) >= 1, JSON.stringify(out.delivered));
+    assert.deepStrictEqual(out.webviewErrors, []);
+  });
+});
