@@ -10,12 +10,12 @@ export interface DelimitedResult {
   layout: Layout;
 }
 
-/** `sizeBytes` (the file's size, 0 if unknown) lets the column arrays be sized once from the first chunk's lines. */
+/** `tsv`: the extension says tab-separated, so no sniffing. `sizeBytes` (the file's size, 0 if unknown) lets the column arrays be sized once from the first chunk's lines. */
 export async function readDelimited(file: string, texts: AsyncIterable<string>, tsv: boolean, sizeBytes = 0): Promise<DelimitedResult> {
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
-  const delimiter = sniffDelimiter(head.slice(0, 65536), tsv);
+  const delimiter = tsv ? '\t' : sniffDelimiter(head.slice(0, 65536));
   const lineEnding = sniffLineEnding(head);
   const builder = new TableBuilder(file, delimiter === ';', estimateRows(head, sizeBytes));
   const reader = new LineReader(builder, delimiter);

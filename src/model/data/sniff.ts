@@ -29,11 +29,11 @@ function countsPerLine(head: string, delimiter: string): number[] {
  * The candidate that appears the same number of times (at least once) on the most lines wins; ties go to the
  * higher count, then to the order `,` `;` tab `|`. With no candidate at all the file is one column.
  */
-export function sniffDelimiter(head: string, preferTab: boolean): string {
-  let best = preferTab ? '\t' : ',';
+export function sniffDelimiter(head: string): string {
+  let best = ',';
   let bestScore = 0;
   let bestCount = 0;
-  for (const d of preferTab ? ['\t', ...CANDIDATES.filter((c) => c !== '\t')] : CANDIDATES) {
+  for (const d of CANDIDATES) {
     // The last sampled line may be cut off by the chunk boundary, so it does not vote.
     const counts = countsPerLine(head, d).slice(0, SAMPLE_LINES - 1);
     const tally = new Map<number, number>();

@@ -121,7 +121,7 @@ export class TableBuilder {
   private reportRagged(got: number, want: number, line: number): void {
     this.ragged++;
     if (this.raggedReported++ < CELL_PROBLEMS_PER_COLUMN) {
-      this.problems.push({ line, severity: 'error', message: `${got} field${got === 1 ? "" : "s"}, expected ${want} like the first row` });
+      this.problems.push({ line, severity: 'error', message: `${got} field${got === 1 ? '' : 's'}, expected ${want} like the first row` });
     }
   }
 
