@@ -12,7 +12,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   units: 32,
   window: 0,
   epochs: 100,
-  batchSize: 32,
+  batchSize: 128,
   learningRate: 0.01,
   validationSplit: 0.2,
   seed: 42,
@@ -20,7 +20,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   scaler: 'zscore',
   difference: 'auto',
   backend: 'auto',
-  maxWindowsPerEpoch: 2048,
+  maxWindowsPerEpoch: 1024,
 };
 
 /**
