@@ -1,6 +1,6 @@
 /** One column while rows stream in: every cell classified once, values kept in typed arrays (no row objects). */
-import { parseDate } from './dates';
-import { FLOAT32_MAX, isMissing, parseStrictNumber } from './numbers';
+import { parseDateIn } from './dates';
+import { FLOAT32_MAX, isMissing, parseNumberIn, parseStrictNumber } from './numbers';
 
 /** What a single cell turned out to be. */
 export const enum Cell {
@@ -31,6 +31,12 @@ export class U32List {
 function grow<T extends Uint8Array | Uint32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/** A loop, not indexOf: indexOf would scan past `end` through the rest of the chunk on every integer cell. */
+function hasPoint(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
 }
 
 /** Enough quoted cells for the problems a column reports one by one. */
@@ -69,22 +75,30 @@ export class ColumnBuilder {
   }
 
   addString(raw: string): void {
-    let kind: Cell;
-    let value = parseStrictNumber(raw);
+    this.addIn(raw, 0, raw.length);
+  }
+
+  /**
+   * Classifies the cell `text.slice(start, end)`. Numbers and ISO dates are read in place, so the usual cell of a
+   * large file allocates no string; the order does not matter because numbers, dates and missing markers are
+   * disjoint.
+   */
+  addIn(text: string, start: number, end: number): void {
+    let value = parseNumberIn(text, start, end);
     if (value === value) {
-      kind = Cell.Number;
-      if (this.decimalComma && raw.includes('.')) this.pointNumbers++;
-    } else if (isMissing(raw)) {
-      kind = Cell.Missing;
-    } else if (this.decimalComma && !Number.isNaN((value = parseStrictNumber(raw, true)))) {
-      kind = Cell.CommaNumber;
-    } else {
-      value = parseDate(raw);
-      kind = value === value ? Cell.Date : Cell.Text;
+      if (this.decimalComma && hasPoint(text, start, end)) this.pointNumbers++;
+      if (this.numberSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
+      return this.push(Cell.Number, value);
     }
-    if (kind === Cell.Number ? this.numberSamples++ < SAMPLES : kind !== Cell.Missing && this.otherSamples++ < SAMPLES) {
-      this.samples.set(this.length, raw);
+    value = parseDateIn(text, start, end);
+    let kind: Cell = Cell.Date;
+    if (value !== value) {
+      const raw = text.slice(start, end);
+      if (isMissing(raw)) return this.push(Cell.Missing, NaN);
+      value = this.decimalComma ? parseStrictNumber(raw, true) : NaN;
+      kind = value === value ? Cell.CommaNumber : Cell.Text;
     }
+    if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
     this.push(kind, value);
   }
 

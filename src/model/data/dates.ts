@@ -13,11 +13,17 @@ const TIME_NAME = /(^|[^a-z])(time|date|timestamp|epoch|ts|datetime)([^a-z]|$)/i
 
 /** Parses ISO 8601 (`2020-01-31`, `2020-01-31T10:00:00.5Z`, `2020-01-31 10:00+02:00`) or `Jan 31 2020`-style text. */
 export function parseDate(cell: string): number {
-  const s = cell.trim();
-  const c = s.charCodeAt(0);
+  return parseDateIn(cell, 0, cell.length);
+}
+
+/** parseDate of `s.slice(start, end)`, without making the slice on the common ISO path. */
+export function parseDateIn(s: string, start: number, end: number): number {
+  while (start < end && s.charCodeAt(start) <= 32) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 32) end--;
+  const c = s.charCodeAt(start);
   // `5 Jan 2020` also starts with a digit: a space after one or two digits sends it to the month-name reader.
-  if (c >= 48 && c <= 57 && s.charCodeAt(1) !== 32 && s.charCodeAt(2) !== 32) return parseIso(s);
-  return parseMonthName(s);
+  if (c >= 48 && c <= 57 && s.charCodeAt(start + 1) !== 32 && s.charCodeAt(start + 2) !== 32) return parseIso(s, start, end);
+  return c >= 48 ? parseMonthName(s.slice(start, end)) : NaN;
 }
 
 /** The two-digit number at `at`, or -1. (NaN past the end fails both comparisons.) */
@@ -50,52 +56,51 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): 
   return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000 + sec * 1000 + ms;
 }
 
-// Hand-rolled because a million timestamps through Date.parse or a regex dominate the whole parse.
-function parseIso(s: string): number {
-  if (s.length < 10) return NaN;
-  const sep = s.charCodeAt(4);
-  if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return NaN; // - or /
-  const century = twoDigits(s, 0);
-  const y = century * 100 + twoDigits(s, 2);
-  const mo = twoDigits(s, 5);
-  const d = twoDigits(s, 8);
+// Hand-rolled because a million timestamps through Date.parse or a regex dominate the whole parse. Reads only
+// inside [o, end): the text around may be the rest of a CSV chunk.
+function parseIso(s: string, o: number, end: number): number {
+  const n = end - o;
+  if (n < 10) return NaN;
+  const sep = s.charCodeAt(o + 4);
+  if ((sep !== 45 && sep !== 47) || s.charCodeAt(o + 7) !== sep) return NaN; // - or /
+  const century = twoDigits(s, o);
+  const y = century * 100 + twoDigits(s, o + 2);
+  const mo = twoDigits(s, o + 5);
+  const d = twoDigits(s, o + 8);
   if (century < 0 || y < century * 100 || mo < 0 || d < 0) return NaN;
-  if (s.length === 10) return utc(y, mo, d);
-  const t = s.charCodeAt(10);
-  if ((t !== 84 && t !== 32) || s.length < 16 || s.charCodeAt(13) !== 58) return NaN; // T or space, then HH:MM
-  const h = twoDigits(s, 11);
-  const mi = twoDigits(s, 14);
+  if (n === 10) return utc(y, mo, d);
+  const t = s.charCodeAt(o + 10);
+  if ((t !== 84 && t !== 32) || n < 16 || s.charCodeAt(o + 13) !== 58) return NaN; // T or space, then HH:MM
+  const h = twoDigits(s, o + 11);
+  const mi = twoDigits(s, o + 14);
   if (h < 0 || mi < 0) return NaN;
-  let i = 16;
+  let i = o + 16;
   let sec = 0;
   let ms = 0;
-  if (s.charCodeAt(i) === 58) {
+  if (i < end && s.charCodeAt(i) === 58) {
+    if (i + 3 > end) return NaN;
     sec = twoDigits(s, i + 1);
     if (sec < 0) return NaN;
     i += 3;
-    if (s.charCodeAt(i) === 46) {
+    if (i < end && s.charCodeAt(i) === 46) {
       let j = i + 1;
-      while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+      while (j < end && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
       if (j === i + 1) return NaN;
       ms = Math.round(Number('0' + s.slice(i, j)) * 1000);
       i = j;
     }
   }
   const base = utc(y, mo, d, h, mi, sec, ms);
-  return base - zoneOffsetMs(s, i);
+  return i === end ? base : base - zoneOffsetMs(s.slice(i, end));
 }
 
-/** Offset of `Z`, `±HH:MM` or `±HHMM` at `at` (0 when absent), NaN for trailing junk. */
-function zoneOffsetMs(s: string, at: number): number {
-  if (at === s.length) return 0;
-  const c = s.charCodeAt(at);
-  if (c === 90 && at + 1 === s.length) return 0; // Z
-  if (c !== 43 && c !== 45) return NaN;
-  const h = twoDigits(s, at + 1);
-  const rest = s.slice(at + 3);
-  const mi = rest === '' ? 0 : twoDigits(rest, rest.charCodeAt(0) === 58 ? 1 : 0);
-  if (h < 0 || mi < 0 || rest.length > 3) return NaN;
-  return (c === 45 ? -1 : 1) * (h * 60 + mi) * 60000;
+/** Offset of `Z`, `±HH:MM` or `±HHMM` (the whole of `zone`), NaN for anything else. */
+function zoneOffsetMs(zone: string): number {
+  if (zone === 'Z') return 0;
+  const m = /^([+-])(\d\d):?(\d\d)?$/.exec(zone);
+  if (!m) return NaN;
+  const minutes = Number(m[2]) * 60 + (m[3] ? Number(m[3]) : 0);
+  return (m[1] === '-' ? -1 : 1) * minutes * 60000;
 }
 
 /** `Jan 5 2020`, `Jan 05, 2020`, `January 5, 2020`, `5 Jan 2020`, optionally followed by `HH:MM[:SS]`. */

@@ -31,8 +31,11 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * of ten is correctly rounded, so the result equals Number(text) bit for bit. Everything else goes to Number.
  */
 export function parseStrictNumber(cell: string, decimalComma = false): number {
-  let start = 0;
-  let end = cell.length;
+  return parseNumberIn(cell, 0, cell.length, decimalComma);
+}
+
+/** parseStrictNumber of `cell.slice(start, end)`, without making the slice unless Number has to decide. */
+export function parseNumberIn(cell: string, start: number, end: number, decimalComma = false): number {
   while (start < end && isSpace(cell.charCodeAt(start))) start++;
   while (end > start && isSpace(cell.charCodeAt(end - 1))) end--;
   if (start === end) return NaN;

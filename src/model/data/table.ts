@@ -89,7 +89,7 @@ export class TableBuilder {
         if (next < 0) next = text.length;
       }
       const last = next >= end;
-      if (field < width) columns[field].addString(text.slice(from, last ? end : next));
+      if (field < width) columns[field].addIn(text, from, last ? end : next);
       field++;
       if (last) break;
       from = next + delimiter.length;
