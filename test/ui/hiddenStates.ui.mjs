@@ -1,0 +1,82 @@
+// The Hidden States side view as a person meets it: train (CLI), open the SeqLab container, select the model,
+// and find the heatmap canvas, its table alternative, the c_t toggle for LSTM, and keyboard unit selection.
+import assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it, before } from 'mocha';
+import { repoRoot } from '../../scripts/codeserver/paths.mjs';
+import { useWorkbench } from './harness.mjs';
+
+const UNITS = 6;
+
+function train(workspace, file, cell) {
+  copyFileSync(join(workspace, 'sine.csv'), join(workspace, file));
+  const args = [join(repoRoot, 'dist', 'cli.js'), 'train', file, '--cell', cell, '--units', String(UNITS), '--epochs', '2', '--window', '8', '--json'];
+  execFileSync(process.execPath, args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Opens the SeqLab view container through its activity-bar entry. */
+async function openSeqLab(vs) {
+  await vs.page.locator('.activitybar .action-item .action-label[aria-label^="SeqLab"]').first().click();
+  await vs.page.locator('.pane-header', { hasText: /Models/i }).first().waitFor();
+}
+
+async function selectModel(vs, label) {
+  const row = vs.page.locator('.monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/** The Hidden States webview's document once its heatmap canvas is drawn. */
+async function hiddenStatesFrame(vs) {
+  const frame = await vs.findWebviewFrame('SeqLab Hidden States', { timeoutMs: 60_000 });
+  await frame.locator('canvas.hm-canvas').waitFor({ state: 'visible', timeout: 60_000 });
+  return frame;
+}
+
+describe('Hidden States view (UI)', function () {
+  const vs = useWorkbench();
+
+  before(function () {
+    this.timeout(120_000);
+    train(vs.workspace, 'hs-lstm.csv', 'lstm');
+    train(vs.workspace, 'hs-rnn.csv', 'rnn');
+  });
+
+  it('draws the heatmap canvas of an LSTM model, with the c_t toggle and a table alternative', async () => {
+    await openSeqLab(vs);
+    await selectModel(vs, 'hs-lstm.csv › value');
+    const frame = await hiddenStatesFrame(vs);
+    assert.ok(await frame.locator('fieldset.state-toggle').isVisible(), 'LSTM shows the h_t / c_t toggle');
+    await frame.locator('details.hm-table > summary').click();
+    const rows = await frame.locator('details.hm-table tbody tr').count();
+    assert.strictEqual(rows, UNITS);
+    const width = await frame.locator('canvas.hm-canvas').evaluate((c) => c.width);
+    assert.ok(width > 0);
+    await vs.screenshot('hidden-states-lstm');
+  });
+
+  it('selects a unit with the keyboard and plots it over time', async () => {
+    const frame = await hiddenStatesFrame(vs);
+    await frame.locator('canvas.hm-canvas').focus();
+    await frame.locator('canvas.hm-canvas').press('ArrowDown');
+    await frame.locator('canvas.hm-canvas').press('Enter');
+    const title = await frame.locator('h3', { hasText: /2/ }).first().textContent();
+    assert.match(title ?? '', /\b2\b/);
+  });
+
+  it('shows cell state c_t when the toggle is switched', async () => {
+    const frame = await hiddenStatesFrame(vs);
+    await frame.locator('fieldset.state-toggle input[type=radio]').nth(1).check();
+    assert.ok(await frame.locator('fieldset.state-toggle input[type=radio]').nth(1).isChecked());
+    await vs.screenshot('hidden-states-lstm-cell-state');
+  });
+
+  it('draws a SimpleRNN model without the c_t toggle', async () => {
+    await selectModel(vs, 'hs-rnn.csv › value');
+    const frame = await hiddenStatesFrame(vs);
+    await frame.locator('fieldset.state-toggle').waitFor({ state: 'hidden' });
+    await vs.screenshot('hidden-states-rnn');
+  });
+});
