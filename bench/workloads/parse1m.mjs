@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 
 const ROWS = 1_000_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,7 +42,7 @@ if (!existsSync(cli)) {
 // Peak RSS of the child: GNU time's %M when available, else the child reports its own maxRSS on exit.
 const useTime = existsSync('/usr/bin/time');
 const command = useTime ? '/usr/bin/time' : process.execPath;
-const args = useTime ? ['-f', 'SEQLAB_MAXRSS_KB=%M', process.execPath, cli, 'inspect', file, '--json'] : [cli, 'inspect', file, '--json'];
+const args = useTime ? ['-f', 'SEQLAB_MAXRSS_KB=%M SEQLAB_CPU_S=%U+%S', process.execPath, cli, 'inspect', file, '--json'] : [cli, 'inspect', file, '--json'];
 const env = useTime ? process.env : { ...process.env, SEQLAB_REPORT_RSS: '1' };
 const start = process.hrtime.bigint();
 const run = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -51,6 +52,7 @@ if (run.status !== 0) {
   process.exit(1);
 }
 const rss = /SEQLAB_MAXRSS_KB=(\d+)/.exec(run.stderr);
+const cpu = /SEQLAB_CPU_S=([\d.]+)\+([\d.]+)/.exec(run.stderr);
 const report = JSON.parse(run.stdout);
 console.log(
   JSON.stringify({
@@ -58,5 +60,8 @@ console.log(
     seconds: Number(seconds.toFixed(3)),
     peakRssMB: rss ? Number((Number(rss[1]) / 1024).toFixed(1)) : null,
     rows: report.rows,
+    // Context for the wall time on a shared machine: the child's CPU seconds and the 1-minute load average.
+    cpuSeconds: cpu ? Number((Number(cpu[1]) + Number(cpu[2])).toFixed(2)) : null,
+    load1: Number(loadavg()[0].toFixed(2)),
   }),
 );
