@@ -43,7 +43,13 @@ if (require.main === module) {
   if (process.env.SEQLAB_REPORT_RSS) {
     process.on('exit', () => process.stderr.write(`SEQLAB_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`));
   }
+  let finished = false;
+  // A promise that can never settle would otherwise end the process silently with code 0.
+  process.on('beforeExit', () => {
+    if (!finished) exitQuietly(new Error('internal error: the command stopped before finishing'));
+  });
   void main(process.argv.slice(2)).then((code) => {
+    finished = true;
     process.exitCode = code;
   });
 }

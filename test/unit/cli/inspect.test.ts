@@ -57,6 +57,12 @@ describe('seqlab inspect', () => {
     assertOneLineError(r.stderr, /^unclosed\.csv: line 3: /);
   });
 
+  it('exits 1 (not 0, not silently) for text after a closing quote', () => {
+    const r = seqlab('inspect', 'bad-quote.csv');
+    assert.equal(r.status, 1);
+    assertOneLineError(r.stderr, /^bad-quote\.csv: line 3: /);
+  });
+
   it('exits 1 when no column can become a series, saying why in one line', () => {
     const r = seqlab('inspect', 'text-only.csv');
     assert.equal(r.status, 1);

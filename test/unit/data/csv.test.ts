@@ -90,6 +90,12 @@ describe('CSV and TSV', () => {
     assert.match(err.message, /^.*unclosed\.csv: line 3: .*never closed$/);
   });
 
+  it('fails on text after a closing quote, naming the line', async () => {
+    const err = await rejection(inspectData(fixture('bad-quote.csv')));
+    assert.equal(err.line, 3);
+    assert.match(err.message, /closing quote is followed by text/);
+  });
+
   it('accepts a decimal comma in a semicolon file whose column uses it throughout', async () => {
     const result = await inspectData(fixture('semicolon.csv'));
     assert.deepEqual(result.layout.decimalComma, ['price']);
