@@ -31,6 +31,14 @@ interface Shown {
   message?: string;
 }
 
+/** The part of a training run this view follows (the training code's TrainingRun satisfies it). */
+export interface LiveRun {
+  readonly finished: boolean;
+  readonly hidden: HiddenStates | undefined;
+  onMessage(listener: (m: ToWebviewMessage) => void): { dispose(): void };
+}
+export type LiveRunLookup = (key: { file: string; column: string }) => LiveRun | undefined;
+
 /** What the webview reported after drawing: tests wait for it. */
 export interface Rendered {
   cell: string;
@@ -45,6 +53,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   private shown: Shown | undefined;
   private probeSeq = 0;
   private readonly renderWaiters = new Set<(r: Rendered) => void>();
+  private liveRuns: LiveRunLookup | undefined;
+  private following: { dispose(): void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -72,8 +82,14 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
+  /** Lets the view follow a model's run while it trains (the training code provides the lookup). */
+  followRunsFrom(lookup: LiveRunLookup): void {
+    this.liveRuns = lookup;
+  }
+
   /** Shows a saved model's hidden states for its most recent window (or the window starting at `start`). */
   async showModel(model: ModelEntry, start?: number): Promise<void> {
+    if (start === undefined && this.follow(model)) return;
     this.shown = {
       key: model.key,
       label: modelLabel(model),
@@ -121,6 +137,26 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     };
     this.post({ type: ToWebview.State, state: 'training' });
     this.post({ type: ToWebview.Hidden, states, seriesLength: this.shown.seriesLength, label: this.shown.label });
+  }
+
+  /** If `model` is training right now, shows its live states and keeps them coming; true when it did. */
+  private follow(model: ModelEntry): boolean {
+    this.following?.dispose();
+    this.following = undefined;
+    const run = this.liveRuns?.({ file: model.data.toString(), column: model.column });
+    if (!run || run.finished) return false;
+    this.shown = { key: model.key, label: modelLabel(model), cell: cellOf(model.cell), units: model.units ?? 0, layers: model.layers ?? 1, window: model.window ?? 0, model, state: 'training' };
+    this.replay();
+    if (run.hidden) this.update(model.key, run.hidden);
+    this.following = run.onMessage((m) => {
+      if (m.type === ToWebview.Hidden) this.update(model.key, m.states, m.seriesLength);
+      else if (m.type === ToWebview.Summary || (m.type === ToWebview.State && m.state !== 'training' && m.state !== 'queued')) {
+        this.following?.dispose();
+        this.following = undefined;
+        this.endLive(model.key);
+      }
+    });
+    return true;
   }
 
   /** The run for `key` finished: the view stops saying "live" and later windows come from the saved model. */
@@ -191,6 +227,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
+    this.following?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -18,7 +18,8 @@ export async function pickModel(arg: unknown): Promise<ModelEntry | undefined> {
 
 export async function openPanel(arg: unknown): Promise<void> {
   const model = await pickModel(arg);
-  if (model) await vscode.commands.executeCommand('seqlab.showPanel', model.data, { column: model.column });
+  // The training code's panel is keyed like its runs: the data file's URI string and the column.
+  if (model) await vscode.commands.executeCommand('seqlab.showPanel', { file: model.data.toString(), column: model.column });
 }
 
 export async function revealFiles(arg: unknown): Promise<void> {

@@ -140,7 +140,7 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
 async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
   const series = await readSeries(await sourceFor(model.data), { column: model.column });
   const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
-  await vscode.commands.executeCommand('seqlab.showPanel', model.data, { column: model.column, forecast: message });
+  await vscode.commands.executeCommand('seqlab.showPanel', { file: model.data.toString(), column: model.column, forecast: message });
 }
 
 async function offerTraining(data: vscode.Uri | undefined): Promise<void> {

@@ -5,21 +5,31 @@
 import * as vscode from 'vscode';
 import { checkData } from '../diagnostics/checkDataCommand';
 import { DataDiagnostics } from '../diagnostics/dataDiagnostics';
-import { registerHiddenStatesView } from '../hiddenStates/hiddenStatesView';
+import { registerHiddenStatesView, type LiveRunLookup } from '../hiddenStates/hiddenStatesView';
 import type { ModelEntry } from '../models/modelCatalog';
 import { deleteModel, openPanel, pickModel, revealFiles } from '../models/modelCommands';
 import { ModelsTreeProvider } from '../models/modelsTree';
 import { registerTrustSimulation } from '../trust';
 import { predictNext } from './predictCommand';
-import { initWorkerBridge } from './workerBridge';
+import type { WorkerClient } from '../training/workerClient';
+import { initWorkerBridge, useWorkerClient } from './workerBridge';
 
-export function registerPrediction(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+/** What the training code shares: its worker thread, and its runs so the Hidden States view can follow one live. */
+export interface TrainingHooks {
+  worker?: WorkerClient;
+  controller?: { runFor: LiveRunLookup };
+}
+
+export function registerPrediction(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, training: TrainingHooks = {}): void {
   initWorkerBridge(context, log);
+  if (training.worker) useWorkerClient(training.worker);
   registerTrustSimulation(context);
   const diagnostics = new DataDiagnostics(log);
   const tree = new ModelsTreeProvider();
   const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', { treeDataProvider: tree, showCollapseAll: false });
   const hiddenStates = registerHiddenStatesView(context, log);
+  const controller = training.controller;
+  if (controller) hiddenStates.followRunsFrom((key) => controller.runFor(key));
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   context.subscriptions.push(
