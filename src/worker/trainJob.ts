@@ -8,6 +8,7 @@ import { saveModel, setBackend, trainModel } from '../model';
 import { planFor, type EpochView } from '../model/train/trainModel';
 import { probeHidden, validationTrace } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
+import type { ValidationTrace } from '../model/types';
 import { FromWorker, type FromWorkerMessage, type TrainRequest } from '../shared/protocol';
 import { errorText, hashSource } from './sourceUtil';
 import { Throttle } from './throttle';
@@ -48,6 +49,8 @@ export class TrainJob {
         rows: series.values.length,
         backend,
       });
+      // Actual and naive are known before any training: the panel can draw them while tfjs warms up.
+      this.post({ type: FromWorker.Validation, runId, trace: previewTrace(series.values, plan.splitIndex) });
       const model = await trainModel(series, config, {
         onBatch: (report) => this.batches.offer({ type: FromWorker.Batch, runId, report }),
         onEpoch: (report, view) => {
@@ -83,9 +86,23 @@ export class TrainJob {
     }
   }
 
+  /** Sends the validation trace and hidden states computed with the current weights. */
   private sendViews(view: EpochView): void {
     const runId = this.req.runId;
     this.post({ type: FromWorker.Validation, runId, trace: view.validationTrace() });
     this.post({ type: FromWorker.Hidden, runId, states: view.hidden() });
   }
+}
+
+/** Actual and naive (previous value) over the validation range; the model's line is left empty (NaN). */
+export function previewTrace(values: Float64Array, splitIndex: number): ValidationTrace {
+  const index: number[] = [];
+  const actual: number[] = [];
+  const naive: number[] = [];
+  for (let i = Math.max(1, splitIndex); i < values.length; i++) {
+    index.push(i);
+    actual.push(values[i]);
+    naive.push(values[i - 1]);
+  }
+  return { index, actual, predicted: index.map(() => Number.NaN), naive };
 }

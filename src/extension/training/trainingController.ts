@@ -72,6 +72,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     const uri = args.uri;
     if (!uri) return undefined;
     const label = displayPath(uri);
+    this.client.warm();
     try {
       const source = await sourceFor(uri);
       let column = args.column;
@@ -88,6 +89,8 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       this.log.error(`train ${label}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
       return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits };
+    } finally {
+      this.client.releaseIfIdle();
     }
   }
 

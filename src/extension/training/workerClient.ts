@@ -35,6 +35,11 @@ export class WorkerClient {
     private readonly log: (level: 'info' | 'warn' | 'error', line: string) => void = () => undefined,
   ) {}
 
+  /** Starts the worker ahead of a run, so loading tfjs overlaps with reading the file and picking a column. */
+  warm(): void {
+    if (!this.disposed) this.channel();
+  }
+
   /** Starts a run; `listener` gets every message tagged with its runId until Done or Failed. */
   train(params: TrainParams, listener: RunListener): void {
     const channel = this.channel();
@@ -129,6 +134,11 @@ export class WorkerClient {
     } finally {
       this.terminateIfIdle();
     }
+  }
+
+  /** Terminates the worker unless a run or request still needs it (e.g. after a warm() that led nowhere). */
+  releaseIfIdle(): void {
+    this.terminateIfIdle();
   }
 
   private terminateIfIdle(): void {

@@ -1,0 +1,114 @@
+// Right-click a CSV in the Explorer, train, and look at the training panel's webview: drawn charts, a heatmap,
+// screenshots in dark and light themes, and workspace text containing HTML rendered literally.
+import assert from 'node:assert';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'mocha';
+import { screenshotDir, useWorkbench } from './harness.mjs';
+
+const TRAIN = 'Train RNN on This File';
+const HOSTILE_FILE = '<img src=x onerror=alert(1)>.csv';
+const HOSTILE_HEADER = '<script>alert(1)</script>';
+
+/** True when the canvas has at least one painted pixel. */
+async function painted(frame, selector) {
+  return frame.locator(selector).first().evaluate((c) => {
+    const ctx = c.getContext('2d');
+    if (!ctx || c.width === 0 || c.height === 0) return false;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+    return false;
+  });
+}
+
+/**
+ * The training panel's document, found by the text of its <h1> (which holds the panel title). The webview's inner
+ * frame may keep the name "pending-frame" after it loaded, so frames are matched by content, not by name.
+ */
+async function panelFrame(vs, titlePart, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const outer of await vs.page.locator('iframe.webview').elementHandles()) {
+      const inner = (await outer.contentFrame())?.childFrames() ?? [];
+      for (const f of inner) {
+        const h1 = await f.locator('header h1').textContent({ timeout: 250 }).catch(() => null);
+        if (h1?.includes(titlePart)) return f;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no training panel titled "${titlePart}" within ${timeoutMs / 1000} s`);
+    await vs.page.waitForTimeout(250);
+  }
+}
+
+describe('Training panel from the Explorer', function () {
+  this.timeout(240_000);
+  const vs = useWorkbench({
+    settings: { 'seqlab.training.epochs': 30, 'seqlab.training.units': 8, 'seqlab.training.patience': 0, 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  const consoleErrors = [];
+  let frame;
+
+  it('trains sine.csv from its context menu and draws the loss chart', async () => {
+    vs.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const started = Date.now();
+    const entries = await vs.rightClick('sine.csv');
+    assert.ok(entries.includes(TRAIN), entries.join(' | '));
+    await vs.chooseMenuEntry(TRAIN);
+    frame = await panelFrame(vs, 'sine.csv');
+    await frame.locator('.uplot canvas').first().waitFor({ timeout: 120_000 });
+    const firstChartMs = Date.now() - started;
+    await frame.locator('#loss .uplot canvas').waitFor({ timeout: 120_000 });
+    const firstLossMs = Date.now() - started;
+    mkdirSync(screenshotDir, { recursive: true });
+    const timing = { rightClickToFirstChartMs: firstChartMs, rightClickToFirstLossChartMs: firstLossMs };
+    writeFileSync(join(screenshotDir, 'training-timing.json'), JSON.stringify(timing) + '\n');
+    console.log(`      right-click to first chart: ${firstChartMs} ms; to the first loss curve: ${firstLossMs} ms`);
+    assert.ok(await painted(frame, '#loss .uplot canvas'));
+  });
+
+  it('draws predicted vs actual and the hidden-state heatmap with its legend', async () => {
+    await frame.locator('#predictions .uplot canvas').waitFor({ timeout: 120_000 });
+    await frame.locator('#hidden canvas.hm-canvas').waitFor();
+    assert.ok(await painted(frame, '#predictions .uplot canvas'));
+    assert.ok(await painted(frame, '#hidden canvas.hm-canvas'));
+  });
+
+  it('ends with a summary naming where the model was saved and the metrics table', async () => {
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
+    const saved = await frame.locator('.summary .model-dir').textContent();
+    assert.match(saved ?? '', /\.seqlab[\\/]sine\.csv[\\/]value$/);
+    assert.strictEqual(await frame.locator('table.metrics tbody tr').count(), 5);
+    await vs.screenshot('training-panel-dark');
+    await frame.locator('#hidden').scrollIntoViewIfNeeded();
+    await vs.screenshot('training-heatmap-dark');
+  });
+
+  it('redraws the charts in a light theme', async () => {
+    await vs.setTheme('Default Light Modern');
+    await frame.locator('#loss .uplot canvas').waitFor();
+    assert.ok(await painted(frame, '#loss .uplot canvas'));
+    await frame.locator('#loss').scrollIntoViewIfNeeded();
+    await vs.screenshot('training-panel-light');
+    await frame.locator('#hidden').scrollIntoViewIfNeeded();
+    await vs.screenshot('training-heatmap-light');
+  });
+
+  it('shows a file name and header holding HTML literally, with no CSP violation', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => Math.sin(i / 6).toFixed(4));
+    writeFileSync(join(vs.workspace, HOSTILE_FILE), [HOSTILE_HEADER, ...rows].join('\n') + '\n');
+    await vs.runCommand('Refresh Explorer');
+    await vs.explorerItem(HOSTILE_FILE).waitFor();
+    await vs.contextMenu(HOSTILE_FILE, TRAIN);
+    const hostile = await panelFrame(vs, '<img src=x');
+    await hostile.locator('header .file').waitFor();
+    assert.strictEqual(await hostile.locator('header .file').textContent(), HOSTILE_FILE);
+    assert.strictEqual(await hostile.locator('header .column').textContent(), HOSTILE_HEADER);
+    assert.strictEqual(await hostile.locator('img').count(), 0);
+    const injected = await hostile.locator('script').evaluateAll((els) => els.filter((e) => (e.textContent ?? '').includes('alert(1)')).length);
+    assert.strictEqual(injected, 0);
+    await hostile.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
+    await vs.screenshot('training-panel-hostile-names');
+    const csp = consoleErrors.filter((t) => /Content Security Policy/i.test(t));
+    assert.deepStrictEqual(csp, []);
+  });
+});
