@@ -55,6 +55,7 @@ export class ColumnBuilder {
   readonly samples = new Map<number, string>();
   private numberSamples = 0;
   private otherSamples = 0;
+  private lastKind: Cell = Cell.Missing;
 
   /** `capacity`: the expected row count, so a large file's arrays are allocated once instead of doubling. */
   constructor(
@@ -84,6 +85,14 @@ export class ColumnBuilder {
    * disjoint.
    */
   addIn(text: string, start: number, end: number): void {
+    // In a date column, try the date first: most cells are dates, and no number is also a date.
+    if (this.lastKind === Cell.Date) {
+      const time = parseDateIn(text, start, end);
+      if (time === time) {
+        if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
+        return this.push(Cell.Date, time);
+      }
+    }
     let value = parseNumberIn(text, start, end);
     if (value === value) {
       if (this.decimalComma && hasPoint(text, start, end)) this.pointNumbers++;
@@ -116,6 +125,7 @@ export class ColumnBuilder {
   }
 
   private push(kind: Cell, value: number): void {
+    this.lastKind = kind;
     if (this.length === this.cells.length) {
       this.cells = grow(this.cells, new Uint8Array(this.length * 2));
       this.values = grow(this.values, new Float64Array(this.length * 2));

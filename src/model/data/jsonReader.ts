@@ -29,7 +29,7 @@ export function readJson(file: string, text: string): JsonResult {
   } else {
     throw new DataError(file, SHAPES);
   }
-  return finish(builder, { format: 'json', jsonShape: shape });
+  return finish(builder, { format: 'json', jsonShape: shape, lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
 }
 
 export function readJsonLines(file: string, text: string): JsonResult {
