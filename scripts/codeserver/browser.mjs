@@ -22,6 +22,7 @@ export function launchBrowser(run, executablePath, { viewport = { width: 1280, h
     args: CHROMIUM_ARGS,
     env: { ...process.env, ...run.env },
     viewport,
+    colorScheme: 'dark',
   });
 }
 

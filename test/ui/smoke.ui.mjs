@@ -1,0 +1,34 @@
+import assert from 'node:assert';
+import { describe, it } from 'mocha';
+import { useWorkbench } from './harness.mjs';
+
+describe('SeqLab in the browser workbench', function () {
+  const vs = useWorkbench();
+
+  it('offers "Train RNN on This File" when a CSV file is right-clicked', async () => {
+    const entries = await vs.rightClick('sine.csv');
+    await vs.screenshot('explorer-menu-dark');
+    await vs.closeMenu();
+    assert.ok(entries.includes('Train RNN on This File'), entries.join(' | '));
+  });
+
+  it('offers it on a JSON series too', async () => {
+    const entries = await vs.rightClick('series.json');
+    await vs.closeMenu();
+    assert.ok(entries.includes('Train RNN on This File'), entries.join(' | '));
+  });
+
+  it('does not offer it on a Markdown file', async () => {
+    const entries = await vs.rightClick('README.md');
+    await vs.closeMenu();
+    assert.ok(entries.length > 0 && !entries.includes('Train RNN on This File'), entries.join(' | '));
+  });
+
+  it('shows the menu entry in a light theme as well', async () => {
+    await vs.setTheme('Default Light Modern');
+    const entries = await vs.rightClick('sine.csv');
+    await vs.screenshot('explorer-menu-light');
+    await vs.closeMenu();
+    assert.ok(entries.includes('Train RNN on This File'), entries.join(' | '));
+  });
+});
