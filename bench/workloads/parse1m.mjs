@@ -22,7 +22,7 @@ async function generate() {
   let buf = 'date,value\n';
   for (let i = 0; i < ROWS; i++) {
     const date = new Date(t0 + i * 60_000).toISOString().slice(0, 19);
-    buf += `${date},${(Math.sin(i / 1440 * 2 * Math.PI) * 100 + (i % 10_080) / 1000).toFixed(4)}\n`;
+    buf += `${date},${(Math.sin((i / 1440) * 2 * Math.PI) * 100 + (i % 10_080) / 1000).toFixed(4)}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';
@@ -42,7 +42,9 @@ if (!existsSync(cli)) {
 // Peak RSS of the child: GNU time's %M when available, else the child reports its own maxRSS on exit.
 const useTime = existsSync('/usr/bin/time');
 const command = useTime ? '/usr/bin/time' : process.execPath;
-const args = useTime ? ['-f', 'SEQLAB_MAXRSS_KB=%M SEQLAB_CPU_S=%U+%S', process.execPath, cli, 'inspect', file, '--json'] : [cli, 'inspect', file, '--json'];
+const args = useTime
+  ? ['-f', 'SEQLAB_MAXRSS_KB=%M SEQLAB_CPU_S=%U+%S', process.execPath, cli, 'inspect', file, '--json']
+  : [cli, 'inspect', file, '--json'];
 const env = useTime ? process.env : { ...process.env, SEQLAB_REPORT_RSS: '1' };
 const start = process.hrtime.bigint();
 const run = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -15,7 +15,11 @@ export type FlagSpec =
 
 export type FlagSpecs = Record<string, FlagSpec>;
 
-type FlagValue<S extends FlagSpec> = S extends { type: 'boolean' } ? boolean : S extends { type: 'string' } ? string : number;
+type FlagValue<S extends FlagSpec> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'string' }
+    ? string
+    : number;
 
 export type Flags<S extends FlagSpecs> = { [K in keyof S]?: FlagValue<S[K]> };
 
@@ -30,7 +34,11 @@ export interface Parsed<S extends FlagSpecs> {
  * Parses `--name value`, `--name=value` and boolean `--name`. Unknown flags, missing values, repeated flags, bad
  * numbers and a wrong count of positional arguments throw UsageError. `--` ends the flags.
  */
-export function parseArgs<S extends FlagSpecs>(argv: string[], specs: S, positionals: { min: number; max: number }): Parsed<S> {
+export function parseArgs<S extends FlagSpecs>(
+  argv: string[],
+  specs: S,
+  positionals: { min: number; max: number },
+): Parsed<S> {
   const flags: Record<string, string | number | boolean> = {};
   const rest: string[] = [];
   let help = false;
@@ -63,31 +71,40 @@ export function parseArgs<S extends FlagSpecs>(argv: string[], specs: S, positio
     if (eq >= 0) raw = arg.slice(eq + 1);
     else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`--${name} needs a value`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`--${name} needs a value`);
       raw = next;
       i++;
     }
     flags[name] = convert(name, raw, spec);
   }
-  if (!help && rest.length < positionals.min) throw new UsageError(rest.length === 0 ? 'missing FILE' : 'too few arguments');
-  if (!help && rest.length > positionals.max) throw new UsageError(`unexpected argument ${JSON.stringify(rest[positionals.max])}`);
+  if (!help && rest.length < positionals.min)
+    throw new UsageError(rest.length === 0 ? 'missing FILE' : 'too few arguments');
+  if (!help && rest.length > positionals.max)
+    throw new UsageError(`unexpected argument ${JSON.stringify(rest[positionals.max])}`);
   return { positionals: rest, flags: flags as Flags<S>, help };
 }
 
 function convert(name: string, raw: string, spec: Exclude<FlagSpec, { type: 'boolean' }>): string | number {
   if (spec.type === 'string') {
     if (spec.choices && !spec.choices.includes(raw)) {
-      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')} (got ${JSON.stringify(raw)})`);
+      throw new UsageError(
+        `--${name} must be one of ${spec.choices.join(', ')} (got ${JSON.stringify(raw)})`,
+      );
     }
     return raw;
   }
   const pattern = spec.type === 'int' ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   const value = pattern.test(raw.trim()) ? Number(raw) : NaN;
   if (!Number.isFinite(value)) {
-    throw new UsageError(`--${name} must be ${spec.type === 'int' ? 'an integer' : 'a number'} (got ${JSON.stringify(raw)})`);
+    throw new UsageError(
+      `--${name} must be ${spec.type === 'int' ? 'an integer' : 'a number'} (got ${JSON.stringify(raw)})`,
+    );
   }
-  if (spec.min !== undefined && value < spec.min) throw new UsageError(`--${name} must be at least ${spec.min} (got ${raw})`);
-  if (spec.max !== undefined && value > spec.max) throw new UsageError(`--${name} must be at most ${spec.max} (got ${raw})`);
+  if (spec.min !== undefined && value < spec.min)
+    throw new UsageError(`--${name} must be at least ${spec.min} (got ${raw})`);
+  if (spec.max !== undefined && value > spec.max)
+    throw new UsageError(`--${name} must be at most ${spec.max} (got ${raw})`);
   return value;
 }
 
@@ -95,7 +112,16 @@ function convert(name: string, raw: string, spec: Exclude<FlagSpec, { type: 'boo
 export function describeFlags(specs: FlagSpecs): string {
   return Object.entries(specs)
     .map(([name, spec]) => {
-      const value = spec.type === 'boolean' ? '' : spec.type === 'string' ? (spec.choices ? ` ${spec.choices.join('|')}` : ' TEXT') : spec.type === 'int' ? ' N' : ' X';
+      const value =
+        spec.type === 'boolean'
+          ? ''
+          : spec.type === 'string'
+            ? spec.choices
+              ? ` ${spec.choices.join('|')}`
+              : ' TEXT'
+            : spec.type === 'int'
+              ? ' N'
+              : ' X';
       return `  --${(name + value).padEnd(22)} ${spec.help ?? ''}`.trimEnd();
     })
     .join('\n');

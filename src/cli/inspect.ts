@@ -17,7 +17,10 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   const maxMb = flags['max-size-mb'];
-  const inspection = await inspectData({ path: positionals[0] }, maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {});
+  const inspection = await inspectData(
+    { path: positionals[0] },
+    maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {},
+  );
   const usable = usableColumns(inspection);
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);
@@ -47,40 +50,69 @@ function whyUnusable(columns: ColumnSummary[]): string {
   const numeric = columns.filter((c) => c.kind === 'numeric');
   if (numeric.length === 0) return 'no numeric column, so there is no series to train on';
   const c = numeric[0];
-  if (c.count < 10) return `column ${JSON.stringify(c.name)}: only ${c.count} usable values; at least 10 are needed`;
+  if (c.count < 10)
+    return `column ${JSON.stringify(c.name)}: only ${c.count} usable values; at least 10 are needed`;
   return `column ${JSON.stringify(c.name)}: ${c.missing} of ${c.count + c.missing} values are missing (more than half)`;
 }
 
 function summary(inspection: Inspection, usable: string[]): string {
   const { layout } = inspection;
-  const shape = layout.format === 'csv' || layout.format === 'tsv'
-    ? `${layout.format.toUpperCase()}, delimiter ${JSON.stringify(layout.delimiter)}, ${layout.hasHeader ? 'header row' : 'no header'}`
-    : `${layout.format.toUpperCase()} (${layout.jsonShape})`;
-  const time = layout.timeColumn ? `; ordered by "${layout.timeColumn}"${layout.timeStepMs ? ` every ${formatStep(layout.timeStepMs)}` : ''}` : '';
+  const shape =
+    layout.format === 'csv' || layout.format === 'tsv'
+      ? `${layout.format.toUpperCase()}, delimiter ${JSON.stringify(layout.delimiter)}, ${layout.hasHeader ? 'header row' : 'no header'}`
+      : `${layout.format.toUpperCase()} (${layout.jsonShape})`;
+  const time = layout.timeColumn
+    ? `; ordered by "${layout.timeColumn}"${layout.timeStepMs ? ` every ${formatStep(layout.timeStepMs)}` : ''}`
+    : '';
   const lines = [`${inspection.file}: ${inspection.rows} rows, ${shape}${time}`, ''];
-  const rows = inspection.columns.map((c) => [c.name, c.kind, String(c.count), String(c.missing), cellValue(c, c.min), cellValue(c, c.max)]);
+  const rows = inspection.columns.map((c) => [
+    c.name,
+    c.kind,
+    String(c.count),
+    String(c.missing),
+    cellValue(c, c.min),
+    cellValue(c, c.max),
+  ]);
   lines.push(formatTable(['column', 'kind', 'count', 'missing', 'min', 'max'], rows), '');
-  lines.push(usable.length ? `usable for training: ${usable.join(', ')}` : 'no column is usable for training');
+  lines.push(
+    usable.length ? `usable for training: ${usable.join(', ')}` : 'no column is usable for training',
+  );
   if (inspection.problems.length) lines.push('', ...problemLines(inspection.problems));
   return lines.join('\n');
 }
 
 function problemLines(problems: Problem[]): string[] {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => {
-    const where = [p.line ? `line ${p.line}` : '', p.column !== undefined ? `column ${JSON.stringify(p.column)}` : ''].filter(Boolean).join(', ');
+    const where = [
+      p.line ? `line ${p.line}` : '',
+      p.column !== undefined ? `column ${JSON.stringify(p.column)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `  ${p.severity}: ${where ? `${where}: ` : ''}${p.message}`;
   });
   const more = problems.length - shown.length;
-  return [`problems (${problems.length}):`, ...shown, ...(more > 0 ? [`  … and ${more} more (see --json)`] : [])];
+  return [
+    `problems (${problems.length}):`,
+    ...shown,
+    ...(more > 0 ? [`  … and ${more} more (see --json)`] : []),
+  ];
 }
 
 function cellValue(c: ColumnSummary, v: number | undefined): string {
   if (v === undefined) return '';
-  return c.kind === 'date' ? new Date(v).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z') : formatNumber(v);
+  return c.kind === 'date'
+    ? new Date(v).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z')
+    : formatNumber(v);
 }
 
 function formatStep(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  const units: [number, string][] = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+    [1000, 's'],
+  ];
   for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size} ${unit}`;
   return `${ms} ms`;
 }

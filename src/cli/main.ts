@@ -21,7 +21,9 @@ export async function main(argv: string[]): Promise<number> {
   const load = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!load) return reportError(new UsageError(`unknown command ${JSON.stringify(name)}`));
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (err) {
     return reportError(err, name);
   }

@@ -6,7 +6,8 @@ export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
 
-export const USAGE = 'usage: seqlab inspect|train|predict FILE [options]   (seqlab COMMAND --help lists the options)';
+export const USAGE =
+  'usage: seqlab inspect|train|predict FILE [options]   (seqlab COMMAND --help lists the options)';
 
 /** Each command's usage line, as DESIGN.md's CLI contract states it. */
 export const COMMAND_USAGE: Record<string, string> = {
@@ -53,7 +54,9 @@ export function printJson(value: unknown): void {
 /** Aligned columns; cells that look numeric are right-aligned. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^-?[\d.,e+-]*$|^$/.test(r[i] ?? '')));
+  const numeric = header.map(
+    (_, i) => rows.length > 0 && rows.every((r) => /^-?[\d.,e+-]*$|^$/.test(r[i] ?? '')),
+  );
   const line = (cells: string[]): string =>
     cells
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))

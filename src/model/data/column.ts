@@ -115,7 +115,8 @@ export class ColumnBuilder {
   addValue(v: unknown): void {
     if (typeof v === 'string') return this.addString(v);
     if (v === null || v === undefined) return this.push(Cell.Missing, NaN);
-    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX) return this.push(Cell.Number, v);
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX)
+      return this.push(Cell.Number, v);
     if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, JSON.stringify(v));
     this.push(Cell.Text, NaN);
   }

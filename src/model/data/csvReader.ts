@@ -11,7 +11,12 @@ export interface DelimitedResult {
 }
 
 /** `tsv`: the extension says tab-separated, so no sniffing. `sizeBytes` (the file's size, 0 if unknown) lets the column arrays be sized once from the first chunk's lines. */
-export async function readDelimited(file: string, texts: AsyncIterable<string>, tsv: boolean, sizeBytes = 0): Promise<DelimitedResult> {
+export async function readDelimited(
+  file: string,
+  texts: AsyncIterable<string>,
+  tsv: boolean,
+  sizeBytes = 0,
+): Promise<DelimitedResult> {
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? '' : first.value;
@@ -20,7 +25,8 @@ export async function readDelimited(file: string, texts: AsyncIterable<string>, 
   const builder = new TableBuilder(file, delimiter === ';', estimateRows(head, sizeBytes));
   const reader = new LineReader(builder, delimiter);
   if (!first.done) await reader.push(first.value);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await reader.push(next.value);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next())
+    await reader.push(next.value);
   await reader.end();
   const table = builder.finish();
   const layout: Layout = {
@@ -128,7 +134,8 @@ class QuotedReader {
   async push(text: string): Promise<void> {
     this.check();
     // After an error csv-parse never drains; waiting on `done` too keeps that from stalling the read for good.
-    if (!this.parser.write(text)) await Promise.race([new Promise((r) => this.parser.once('drain', r)), this.done]);
+    if (!this.parser.write(text))
+      await Promise.race([new Promise((r) => this.parser.once('drain', r)), this.done]);
     this.check();
   }
 
@@ -144,9 +151,14 @@ class QuotedReader {
     const err = this.error as CsvError;
     const where = { line: this.nextLine };
     const file = this.builder.file;
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED') throw new DataError(file, 'a quoted field opened here is never closed', where);
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new DataError(file, 'a quoted field opened here is never closed', where);
     if (err.code === 'CSV_INVALID_CLOSING_QUOTE') {
-      throw new DataError(file, 'a closing quote is followed by text instead of a delimiter or line end', where);
+      throw new DataError(
+        file,
+        'a closing quote is followed by text instead of a delimiter or line end',
+        where,
+      );
     }
     throw new DataError(file, `malformed CSV (${err.message.split('\n')[0]})`, where);
   }

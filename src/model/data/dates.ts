@@ -22,7 +22,8 @@ export function parseDateIn(s: string, start: number, end: number): number {
   while (end > start && s.charCodeAt(end - 1) <= 32) end--;
   const c = s.charCodeAt(start);
   // `5 Jan 2020` also starts with a digit: a space after one or two digits sends it to the month-name reader.
-  if (c >= 48 && c <= 57 && s.charCodeAt(start + 1) !== 32 && s.charCodeAt(start + 2) !== 32) return parseIso(s, start, end);
+  if (c >= 48 && c <= 57 && s.charCodeAt(start + 1) !== 32 && s.charCodeAt(start + 2) !== 32)
+    return parseIso(s, start, end);
   return c >= 48 ? parseMonthName(s.slice(start, end)) : NaN;
 }
 
@@ -106,7 +107,9 @@ function zoneOffsetMs(zone: string): number {
 /** `Jan 5 2020`, `Jan 05, 2020`, `January 5, 2020`, `5 Jan 2020`, optionally followed by `HH:MM[:SS]`. */
 function parseMonthName(s: string): number {
   const m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-  const m2 = m ? null : /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  const m2 = m
+    ? null
+    : /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   const monthName = m ? m[1] : m2?.[2];
   const parts = m ?? m2;
   if (!parts || !monthName) return NaN;
@@ -121,12 +124,19 @@ function monthIndex(name: string): number {
   const lower = name.toLowerCase();
   const i = MONTHS.indexOf(lower.slice(0, 3));
   if (i < 0) return -1;
-  const full = new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }).toLowerCase();
+  const full = new Date(Date.UTC(2000, i, 1))
+    .toLocaleString('en', { month: 'long', timeZone: 'UTC' })
+    .toLowerCase();
   return lower.length === 3 || full.startsWith(lower) ? i : -1;
 }
 
 /** An integer column named like a timestamp whose values all sit in the epoch seconds or milliseconds range. */
-export function epochUnit(name: string, min: number, max: number, allIntegers: boolean): 's' | 'ms' | undefined {
+export function epochUnit(
+  name: string,
+  min: number,
+  max: number,
+  allIntegers: boolean,
+): 's' | 'ms' | undefined {
   if (!allIntegers || !TIME_NAME.test(name)) return undefined;
   if (min >= EPOCH_S_MIN && max <= EPOCH_S_MAX) return 's';
   if (min >= EPOCH_MS_MIN && max <= EPOCH_MS_MAX) return 'ms';

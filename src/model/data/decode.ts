@@ -28,13 +28,28 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
     if (need < 0) return i;
     if (i + need >= bytes.length) return need === 0 ? -1 : i;
     for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
     const cp2 = bytes[i + 1];
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are invalid too.
-    if ((b === 0xe0 && cp2 < 0xa0) || (b === 0xed && cp2 > 0x9f) || (b === 0xf0 && cp2 < 0x90) || (b === 0xf4 && cp2 > 0x8f)) return i;
+    if (
+      (b === 0xe0 && cp2 < 0xa0) ||
+      (b === 0xed && cp2 > 0x9f) ||
+      (b === 0xf0 && cp2 < 0x90) ||
+      (b === 0xf4 && cp2 > 0x8f)
+    )
+      return i;
     i += need + 1;
   }
   return -1;
@@ -71,12 +86,22 @@ export async function* decodeChunks(file: string, chunks: AsyncIterable<Uint8Arr
     const text = decoder.decode();
     if (text) yield text;
   } catch {
-    throw new DataError(file, `invalid ${encoding.toUpperCase()}: the file ends inside a character (byte offset ${offset})`);
+    throw new DataError(
+      file,
+      `invalid ${encoding.toUpperCase()}: the file ends inside a character (byte offset ${offset})`,
+    );
   }
 }
 
-function invalidText(file: string, encoding: Encoding, offset: number, tail: Uint8Array, chunk: Uint8Array): DataError {
-  if (encoding !== 'utf-8') return new DataError(file, `invalid ${encoding.toUpperCase()} text near byte offset ${offset}`);
+function invalidText(
+  file: string,
+  encoding: Encoding,
+  offset: number,
+  tail: Uint8Array,
+  chunk: Uint8Array,
+): DataError {
+  if (encoding !== 'utf-8')
+    return new DataError(file, `invalid ${encoding.toUpperCase()} text near byte offset ${offset}`);
   const joined = new Uint8Array(tail.length + chunk.length);
   joined.set(tail);
   joined.set(chunk, tail.length);

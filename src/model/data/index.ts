@@ -6,7 +6,16 @@ import { timeOrder } from './order';
 import { buildSeries, chooseColumn, MIN_VALUES } from './series';
 import { extensionOf, openSource } from './source';
 import type { Table } from './table';
-import type { ColumnSummary, DataSource, Inspection, Layout, Problem, ReadOptions, Series, SeriesOptions } from './types';
+import type {
+  ColumnSummary,
+  DataSource,
+  Inspection,
+  Layout,
+  Problem,
+  ReadOptions,
+  Series,
+  SeriesOptions,
+} from './types';
 
 export { DataError } from './errors';
 export { parseStrictNumber, isMissing } from './numbers';
@@ -41,7 +50,9 @@ export async function inspectData(source: DataSource, opts: ReadOptions = {}): P
 export async function readSeries(source: DataSource, opts: SeriesOptions = {}): Promise<Series> {
   const { file, table } = await load(source, opts);
   const col = chooseColumn(file, table, opts.column);
-  const problems = table.problems.filter((p) => p.column === undefined || p.column === col.name || isTimeProblem(table, p));
+  const problems = table.problems.filter(
+    (p) => p.column === undefined || p.column === col.name || isTimeProblem(table, p),
+  );
   const series = buildSeries(file, table, col, problems);
   series.problems = sortProblems(series.problems);
   return series;
@@ -70,7 +81,8 @@ async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const ext = extensionOf(file);
   if (ext === 'jsonl' || ext === 'ndjson') return { file, ...readJsonLines(file, await collect(texts)) };
   if (ext === 'json') return { file, ...readJson(file, await collect(texts)) };
-  if (ext === 'csv' || ext === 'tsv' || ext === 'tab') return { file, ...(await readDelimited(file, texts, ext !== 'csv', opened.size)) };
+  if (ext === 'csv' || ext === 'tsv' || ext === 'tab')
+    return { file, ...(await readDelimited(file, texts, ext !== 'csv', opened.size)) };
   // Unknown extension: JSON if it starts like JSON, delimited text otherwise.
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -78,7 +90,10 @@ async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const rest = { [Symbol.asyncIterator]: () => iterator };
   if (/^\s*[[{]/.test(head)) {
     const text = head + (await collect(rest));
-    return { file, ...(/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text) ? readJsonLines(file, text) : readJson(file, text)) };
+    return {
+      file,
+      ...(/^\s*\{[^\n]*\}\s*\n\s*\{/.test(text) ? readJsonLines(file, text) : readJson(file, text)),
+    };
   }
   return { file, ...(await readDelimited(file, prepend(head, rest), false, opened.size)) };
 }

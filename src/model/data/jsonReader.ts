@@ -29,7 +29,11 @@ export function readJson(file: string, text: string): JsonResult {
   } else {
     throw new DataError(file, SHAPES);
   }
-  return finish(builder, { format: 'json', jsonShape: shape, lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
+  return finish(builder, {
+    format: 'json',
+    jsonShape: shape,
+    lineEnding: text.includes('\r\n') ? '\r\n' : '\n',
+  });
 }
 
 export function readJsonLines(file: string, text: string): JsonResult {
@@ -47,22 +51,35 @@ export function readJsonLines(file: string, text: string): JsonResult {
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      throw new DataError(file, `invalid JSON (${err instanceof Error ? err.message : String(err)})`, { line });
+      throw new DataError(file, `invalid JSON (${err instanceof Error ? err.message : String(err)})`, {
+        line,
+      });
     }
     addRow(builder, value, line);
   }
-  return finish(builder, { format: 'jsonl', jsonShape: 'lines', lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
+  return finish(builder, {
+    format: 'jsonl',
+    jsonShape: 'lines',
+    lineEnding: text.includes('\r\n') ? '\r\n' : '\n',
+  });
 }
 
 function finish(builder: TableBuilder, layout: Layout): JsonResult {
   const table = builder.finish();
   if (!table.columns.some((c) => c.kind === 'numeric' && c.count > 0)) {
-    throw new DataError(builder.file, table.lines.length === 0 ? 'no rows in the JSON' : 'no numbers anywhere in the JSON');
+    throw new DataError(
+      builder.file,
+      table.lines.length === 0 ? 'no rows in the JSON' : 'no numbers anywhere in the JSON',
+    );
   }
   return { table, layout };
 }
 
-function addArray(builder: TableBuilder, items: unknown[], lineOf: (i: number) => number): Layout['jsonShape'] {
+function addArray(
+  builder: TableBuilder,
+  items: unknown[],
+  lineOf: (i: number) => number,
+): Layout['jsonShape'] {
   const records = items.some(isObject);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -82,12 +99,21 @@ function addRow(builder: TableBuilder, value: unknown, line: number): void {
   builder.addObject(row, line);
 }
 
-function addColumns(builder: TableBuilder, doc: Record<string, unknown[]>, lines: Map<string, number[]>): void {
+function addColumns(
+  builder: TableBuilder,
+  doc: Record<string, unknown[]>,
+  lines: Map<string, number[]>,
+): void {
   const keys = Object.keys(doc);
   const length = Math.max(0, ...keys.map((k) => doc[k].length));
   for (const k of keys) {
     if (doc[k].length !== length) {
-      builder.problems.push({ line: lines.get(k)?.[0] ?? 1, column: k, severity: 'warning', message: `has ${doc[k].length} values, others have ${length}; the rest count as missing` });
+      builder.problems.push({
+        line: lines.get(k)?.[0] ?? 1,
+        column: k,
+        severity: 'warning',
+        message: `has ${doc[k].length} values, others have ${length}; the rest count as missing`,
+      });
     }
   }
   builder.setHeader(keys);
@@ -100,7 +126,12 @@ function addColumns(builder: TableBuilder, doc: Record<string, unknown[]>, lines
 }
 
 /** Nested objects become dot paths (`record.high`); arrays inside a record stay one (non-numeric) cell. */
-function flatten(obj: Record<string, unknown>, prefix: string, out: Map<string, unknown>, depth: number): void {
+function flatten(
+  obj: Record<string, unknown>,
+  prefix: string,
+  out: Map<string, unknown>,
+  depth: number,
+): void {
   if (depth > MAX_DEPTH) return;
   for (const [k, v] of Object.entries(obj)) {
     const name = prefix + k;

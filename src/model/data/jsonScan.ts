@@ -43,7 +43,8 @@ export function scanJson(file: string, text: string): JsonLines {
       }
     } else if (c === 91 || c === 123) {
       stack.push(c);
-      if (stack.length > MAX_DEPTH) throw new DataError(file, `nesting is deeper than ${MAX_DEPTH} levels`, { line });
+      if (stack.length > MAX_DEPTH)
+        throw new DataError(file, `nesting is deeper than ${MAX_DEPTH} levels`, { line });
       if (stack.length === 2 && stack[0] === 123 && c === 91) {
         current = [];
         byKey.set(safeKey(key), current);
@@ -78,6 +79,8 @@ export function syntaxError(file: string, text: string, err: unknown): DataError
   let line = 1;
   for (let i = 0; i < at && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   const truncated = /end of JSON input|Unterminated/i.test(message) || at >= text.trimEnd().length;
-  const what = truncated ? 'the JSON ends too early (truncated file?)' : `invalid JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`;
+  const what = truncated
+    ? 'the JSON ends too early (truncated file?)'
+    : `invalid JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`;
   return new DataError(file, what, { line });
 }

@@ -50,7 +50,8 @@ export function parseNumberIn(cell: string, start: number, end: number, decimalC
   let sepAt = -1;
   if (i < end && cell.charCodeAt(i) === (decimalComma ? 44 : 46)) {
     sepAt = i++;
-    for (; i < end && (c = cell.charCodeAt(i) - 48) >= 0 && c <= 9; i++, digits++, fraction++) mantissa = mantissa * 10 + c;
+    for (; i < end && (c = cell.charCodeAt(i) - 48) >= 0 && c <= 9; i++, digits++, fraction++)
+      mantissa = mantissa * 10 + c;
   }
   if (digits === 0) return NaN;
   if (i === end && digits <= 15) {

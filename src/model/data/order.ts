@@ -38,11 +38,21 @@ export function timeOrder(times: Float64Array, lines: Uint32Array, column: strin
     if (times[order[k]] !== times[order[k - 1]]) continue;
     if (duplicates++ < REPORTED_DUPLICATES) {
       const at = new Date(times[order[k]]).toISOString();
-      problems.push({ line: lines[order[k]], column, severity: 'warning', message: `duplicate timestamp ${at} (also on line ${lines[order[k - 1]]})` });
+      problems.push({
+        line: lines[order[k]],
+        column,
+        severity: 'warning',
+        message: `duplicate timestamp ${at} (also on line ${lines[order[k - 1]]})`,
+      });
     }
   }
   if (duplicates > REPORTED_DUPLICATES) {
-    problems.push({ line: 0, column, severity: 'warning', message: `${duplicates - REPORTED_DUPLICATES} more duplicate timestamps` });
+    problems.push({
+      line: 0,
+      column,
+      severity: 'warning',
+      message: `${duplicates - REPORTED_DUPLICATES} more duplicate timestamps`,
+    });
   }
   return { order, stepMs: medianStep(times, order), problems };
 }

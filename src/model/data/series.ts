@@ -11,13 +11,22 @@ export function chooseColumn(file: string, table: Table, wanted?: string): Table
   const numeric = table.columns.filter((c) => c.kind === 'numeric');
   if (wanted !== undefined) {
     const col = table.columns.find((c) => c.name === wanted);
-    if (!col) throw new DataError(file, `no such column (columns: ${table.columns.map((c) => c.name).join(', ')})`, { column: wanted });
-    if (col.kind !== 'numeric') throw new DataError(file, `the column holds ${col.kind === 'date' ? 'dates' : 'text'}, not numbers`, { column: wanted });
+    if (!col)
+      throw new DataError(file, `no such column (columns: ${table.columns.map((c) => c.name).join(', ')})`, {
+        column: wanted,
+      });
+    if (col.kind !== 'numeric')
+      throw new DataError(file, `the column holds ${col.kind === 'date' ? 'dates' : 'text'}, not numbers`, {
+        column: wanted,
+      });
     return col;
   }
   if (numeric.length === 1) return numeric[0];
   if (numeric.length === 0) throw new DataError(file, 'no numeric column');
-  throw new DataError(file, `several numeric columns; choose one of: ${numeric.map((c) => c.name).join(', ')}`);
+  throw new DataError(
+    file,
+    `several numeric columns; choose one of: ${numeric.map((c) => c.name).join(', ')}`,
+  );
 }
 
 export function buildSeries(file: string, table: Table, col: TableColumn, problems: Problem[]): Series {
@@ -29,7 +38,12 @@ export function buildSeries(file: string, table: Table, col: TableColumn, proble
     order = sorted.order;
     const dropped = table.lines.length - sorted.order.length;
     if (dropped > 0) {
-      problems.push({ line: 0, column: timeCol.name, severity: 'warning', message: `${dropped} rows without a usable time were dropped` });
+      problems.push({
+        line: 0,
+        column: timeCol.name,
+        severity: 'warning',
+        message: `${dropped} rows without a usable time were dropped`,
+      });
     }
   }
   const n = order ? order.length : col.values.length;
@@ -46,12 +60,20 @@ export function buildSeries(file: string, table: Table, col: TableColumn, proble
   for (let k = 0; k < n; k++) if (!Number.isNaN(values[k])) usable++;
   const missing = n - usable;
   const where = { column: col.name };
-  if (missing * 2 > n) throw new DataError(file, `${missing} of ${n} values are missing (more than half)`, where);
-  if (usable < MIN_VALUES) throw new DataError(file, `only ${usable} usable values; at least ${MIN_VALUES} are needed`, where);
+  if (missing * 2 > n)
+    throw new DataError(file, `${missing} of ${n} values are missing (more than half)`, where);
+  if (usable < MIN_VALUES)
+    throw new DataError(file, `only ${usable} usable values; at least ${MIN_VALUES} are needed`, where);
   return trimAndFill(col.name, values, time, lines, problems);
 }
 
-function trimAndFill(name: string, values: Float64Array, time: Float64Array | undefined, lines: Uint32Array, problems: Problem[]): Series {
+function trimAndFill(
+  name: string,
+  values: Float64Array,
+  time: Float64Array | undefined,
+  lines: Uint32Array,
+  problems: Problem[],
+): Series {
   let first = 0;
   let last = values.length - 1;
   while (Number.isNaN(values[first])) first++;
@@ -59,7 +81,12 @@ function trimAndFill(name: string, values: Float64Array, time: Float64Array | un
   const dropped = first + (values.length - 1 - last);
   if (dropped > 0) {
     const line = first > 0 ? lines[0] : lines[last + 1];
-    problems.push({ line, column: name, severity: 'warning', message: `${dropped} missing values at the start or end were dropped` });
+    problems.push({
+      line,
+      column: name,
+      severity: 'warning',
+      message: `${dropped} missing values at the start or end were dropped`,
+    });
   }
   const v = values.slice(first, last + 1);
   const t = time?.slice(first, last + 1);
@@ -81,7 +108,12 @@ function trimAndFill(name: string, values: Float64Array, time: Float64Array | un
     k = end;
   }
   if (filled > 0) {
-    problems.push({ line: firstLine, column: name, severity: 'warning', message: `${filled} missing values were filled by linear interpolation (first here)` });
+    problems.push({
+      line: firstLine,
+      column: name,
+      severity: 'warning',
+      message: `${filled} missing values were filled by linear interpolation (first here)`,
+    });
   }
   return t ? { name, values: v, time: t, problems } : { name, values: v, problems };
 }

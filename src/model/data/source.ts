@@ -33,7 +33,10 @@ export async function openSource(source: DataSource, maxBytes = DEFAULT_MAX_BYTE
   } catch (err) {
     if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new DataError(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`);
+    throw new DataError(
+      file,
+      code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`,
+    );
   }
   checkSize(file, size, maxBytes);
   return { file, size, chunks: readChunks(source.path) };

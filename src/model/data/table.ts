@@ -58,7 +58,9 @@ export class TableBuilder {
     if (this.header === undefined) {
       if (looksLikeHeader(cells)) return this.setHeader(cells.map((c) => c.trim()));
       this.header = false;
-      this.columns = uniqueNames(cells.map(() => '')).map((n) => new ColumnBuilder(n, this.decimalComma, this.capacity));
+      this.columns = uniqueNames(cells.map(() => '')).map(
+        (n) => new ColumnBuilder(n, this.decimalComma, this.capacity),
+      );
     }
     const width = this.columns.length;
     if (cells.length !== width) this.reportRagged(cells.length, width, line);
@@ -121,14 +123,22 @@ export class TableBuilder {
   private reportRagged(got: number, want: number, line: number): void {
     this.ragged++;
     if (this.raggedReported++ < CELL_PROBLEMS_PER_COLUMN) {
-      this.problems.push({ line, severity: 'error', message: `${got} field${got === 1 ? '' : 's'}, expected ${want} like the first row` });
+      this.problems.push({
+        line,
+        severity: 'error',
+        message: `${got} field${got === 1 ? '' : 's'}, expected ${want} like the first row`,
+      });
     }
   }
 
   finish(): Table {
     if (this.ragged > CELL_PROBLEMS_PER_COLUMN) {
       const more = this.ragged - CELL_PROBLEMS_PER_COLUMN;
-      this.problems.push({ line: 0, severity: 'error', message: `${more} more rows have the wrong number of fields` });
+      this.problems.push({
+        line: 0,
+        severity: 'error',
+        message: `${more} more rows have the wrong number of fields`,
+      });
     }
     const lines = this.lines.view();
     const columns = this.columns.map((c) => settleColumn(c, lines, this.problems));
@@ -158,19 +168,28 @@ function uniqueNames(names: string[]): string[] {
 
 /** Decides the column's kind from its cells and reports the cells that do not fit it. */
 function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[]): TableColumn {
-  const [missing, numbers, texts, commas] = [c.counts[Cell.Missing], c.counts[Cell.Number], c.counts[Cell.Text], c.counts[Cell.CommaNumber]];
+  const [missing, numbers, texts, commas] = [
+    c.counts[Cell.Missing],
+    c.counts[Cell.Number],
+    c.counts[Cell.Text],
+    c.counts[Cell.CommaNumber],
+  ];
   let dates = c.counts[Cell.Date];
   const commaColumn = commas > 0 && c.pointNumbers === 0;
   const numeric = numbers + (commaColumn ? commas : 0);
   const present = numbers + dates + texts + commas;
-  let kind: ColumnKind = present === 0 ? 'text' : numeric * 2 >= present ? 'numeric' : dates * 2 >= present ? 'date' : 'text';
+  let kind: ColumnKind =
+    present === 0 ? 'text' : numeric * 2 >= present ? 'numeric' : dates * 2 >= present ? 'date' : 'text';
   const cells = c.cellsView();
   const values = c.valuesView();
   if (kind === 'numeric' && numbers === present && epochColumn(c.name, cells, values)) {
     kind = 'date';
     dates = numbers;
   }
-  const fits = kind === 'numeric' ? (k: number) => k === Cell.Number || (commaColumn && k === Cell.CommaNumber) : (k: number) => k === Cell.Date;
+  const fits =
+    kind === 'numeric'
+      ? (k: number) => k === Cell.Number || (commaColumn && k === Cell.CommaNumber)
+      : (k: number) => k === Cell.Date;
   let bad = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -179,7 +198,8 @@ function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[])
     if (k === Cell.Missing || kind === 'text') continue;
     if (!fits(k)) {
       values[i] = NaN;
-      if (bad++ < CELL_PROBLEMS_PER_COLUMN) problems.push(cellProblem(c.name, kind, k, lines[i], c.samples.get(i)));
+      if (bad++ < CELL_PROBLEMS_PER_COLUMN)
+        problems.push(cellProblem(c.name, kind, k, lines[i], c.samples.get(i)));
       continue;
     }
     const v = values[i];
@@ -190,8 +210,15 @@ function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[])
     const message = `${bad - CELL_PROBLEMS_PER_COLUMN} more cells are not ${kind === 'numeric' ? 'numbers' : 'dates'} and count as missing`;
     problems.push({ line: 0, column: c.name, severity: 'warning', message });
   }
-  const count = kind === 'text' ? present : (kind === 'numeric' ? numeric : dates);
-  const summary: TableColumn = { name: c.name, kind, values, count, missing: missing + bad, decimalComma: commaColumn && kind === 'numeric' };
+  const count = kind === 'text' ? present : kind === 'numeric' ? numeric : dates;
+  const summary: TableColumn = {
+    name: c.name,
+    kind,
+    values,
+    count,
+    missing: missing + bad,
+    decimalComma: commaColumn && kind === 'numeric',
+  };
   if (count > 0 && kind !== 'text') Object.assign(summary, { min, max });
   return summary;
 }

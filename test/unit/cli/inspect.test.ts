@@ -23,16 +23,29 @@ describe('seqlab inspect', () => {
     const r = seqlab('inspect', 'daily.csv', '--json');
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.trim().split('\n').length, 1);
-    const out = JSON.parse(r.stdout) as { rows: number; columns: Record<string, unknown>[]; problems: unknown[] };
+    const out = JSON.parse(r.stdout) as {
+      rows: number;
+      columns: Record<string, unknown>[];
+      problems: unknown[];
+    };
     assert.equal(out.rows, 12);
-    assert.deepEqual(out.columns.map((c) => [c.name, c.kind, c.count, c.missing]), [['date', 'date', 12, 0], ['sales', 'numeric', 12, 0]]);
+    assert.deepEqual(
+      out.columns.map((c) => [c.name, c.kind, c.count, c.missing]),
+      [
+        ['date', 'date', 12, 0],
+        ['sales', 'numeric', 12, 0],
+      ],
+    );
     assert.deepEqual(out.problems, []);
   });
 
   it('gives each problem its row (the file line), column and message under --json', () => {
     const r = seqlab('inspect', 'rfc4180.csv', '--json');
     const out = JSON.parse(r.stdout) as { problems: Record<string, unknown>[] };
-    assert.deepEqual(out.problems.map((p) => [p.row, p.column, typeof p.message]), [[6, 'value', 'string']]);
+    assert.deepEqual(
+      out.problems.map((p) => [p.row, p.column, typeof p.message]),
+      [[6, 'value', 'string']],
+    );
   });
 
   it('prints a table of columns with kind, count, missing, min and max on a terminal-style run', () => {

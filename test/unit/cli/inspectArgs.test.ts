@@ -20,7 +20,10 @@ describe('command-line arguments (shared by inspect, train and predict)', () => 
   });
 
   it('refuses an unknown flag', () => {
-    assert.throws(() => parseArgs(['f.csv', '--epoch', '5'], FLAGS, one), new UsageError('unknown option --epoch'));
+    assert.throws(
+      () => parseArgs(['f.csv', '--epoch', '5'], FLAGS, one),
+      new UsageError('unknown option --epoch'),
+    );
   });
 
   it('refuses a number flag without a value', () => {
@@ -34,7 +37,10 @@ describe('command-line arguments (shared by inspect, train and predict)', () => 
   });
 
   it('refuses a value outside the choices, listing them', () => {
-    assert.throws(() => parseArgs(['f.csv', '--cell', 'tcn'], FLAGS, one), /--cell must be one of rnn, gru, lstm/);
+    assert.throws(
+      () => parseArgs(['f.csv', '--cell', 'tcn'], FLAGS, one),
+      /--cell must be one of rnn, gru, lstm/,
+    );
   });
 
   it('refuses a flag given twice', () => {
@@ -54,11 +60,20 @@ describe('CLI output helpers', () => {
   it('turns any error into one line without a stack', () => {
     const err = new Error('first\nsecond');
     assert.equal(errorLine(err), 'seqlab: first');
-    assert.equal(errorLine(new DataError('f.csv', 'bad', { line: 7, column: 'price' })), 'f.csv: line 7, column "price": bad');
+    assert.equal(
+      errorLine(new DataError('f.csv', 'bad', { line: 7, column: 'price' })),
+      'f.csv: line 7, column "price": bad',
+    );
   });
 
   it('aligns table columns and right-aligns numbers', () => {
-    const table = formatTable(['name', 'n'], [['a', '1'], ['long', '100']]);
+    const table = formatTable(
+      ['name', 'n'],
+      [
+        ['a', '1'],
+        ['long', '100'],
+      ],
+    );
     assert.deepEqual(table.split('\n'), ['name    n', '----  ---', 'a       1', 'long  100']);
   });
 });

@@ -1,28 +1,27 @@
 import assert from 'node:assert/strict';
-import { DataError, inspectData, readSeries } from '../../../src/model/data';
-import { fixture, lines, text } from './fixtures';
-
-async function rejection(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof DataError, `expected a DataError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the read to fail');
-}
+import { inspectData, readSeries } from '../../../src/model/data';
+import { fixture, lines, text, rejection } from './fixtures';
 
 describe('CSV and TSV', () => {
   it('detects a header row and names columns after it', async () => {
     const result = await inspectData(fixture('daily.csv'));
-    assert.deepEqual(result.columns.map((c) => [c.name, c.kind]), [['date', 'date'], ['sales', 'numeric']]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.name, c.kind]),
+      [
+        ['date', 'date'],
+        ['sales', 'numeric'],
+      ],
+    );
     assert.equal(result.layout.hasHeader, true);
     assert.equal(result.rows, 12);
   });
 
   it('detects a file without a header and names its columns col1, col2', async () => {
     const result = await inspectData(fixture('noheader.csv'));
-    assert.deepEqual(result.columns.map((c) => c.name), ['col1', 'col2']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['col1', 'col2'],
+    );
     assert.equal(result.layout.hasHeader, false);
     assert.equal(result.rows, 12);
   });
@@ -39,26 +38,38 @@ describe('CSV and TSV', () => {
   it('sniffs a pipe delimiter in a file with an unknown extension', async () => {
     const result = await inspectData(fixture('pipes.txt'));
     assert.equal(result.layout.delimiter, '|');
-    assert.deepEqual(result.columns.map((c) => c.kind), ['numeric', 'numeric', 'text']);
+    assert.deepEqual(
+      result.columns.map((c) => c.kind),
+      ['numeric', 'numeric', 'text'],
+    );
   });
 
   it('keeps commas and doubled quotes inside quoted fields (RFC 4180)', async () => {
     const result = await inspectData(fixture('rfc4180.csv'));
-    assert.deepEqual(result.columns.map((c) => c.name), ['name', 'note', 'value']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['name', 'note', 'value'],
+    );
     assert.equal(result.rows, 13);
     assert.equal(result.columns[2].count, 12);
   });
 
   it('numbers lines past a quoted CRLF newline and a blank line as the file does', async () => {
     const result = await inspectData(fixture('rfc4180.csv'));
-    assert.deepEqual(result.problems.map((p) => [p.line, p.column]), [[6, 'value']]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.line, p.column]),
+      [[6, 'value']],
+    );
     assert.match(result.problems[0].message, /"oops" is not a number/);
   });
 
   it('gives a record that spans lines the line where it starts', async () => {
     const csv = `a,b\n"x\ny\nz",oops\n${lines(11, (i) => `k,${i}`)}`;
     const result = await inspectData(text('multi.csv', csv));
-    assert.deepEqual(result.problems.map((p) => p.line), [2]);
+    assert.deepEqual(
+      result.problems.map((p) => p.line),
+      [2],
+    );
   });
 
   it('detects CRLF line endings', async () => {
@@ -67,21 +78,33 @@ describe('CSV and TSV', () => {
 
   it('reads CRLF files without quotes', async () => {
     const result = await inspectData(text('crlf.csv', `v,w\r\n${lines(12, (i) => `${i},${i}\r`)}`));
-    assert.deepEqual(result.columns.map((c) => [c.kind, c.count, c.missing]), [['numeric', 12, 0], ['numeric', 12, 0]]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.kind, c.count, c.missing]),
+      [
+        ['numeric', 12, 0],
+        ['numeric', 12, 0],
+      ],
+    );
   });
 
   it('skips blank lines and keeps counting them as lines', async () => {
     const result = await inspectData(fixture('blank-lines.csv'));
     assert.equal(result.rows, 12);
-    assert.deepEqual(result.columns.map((c) => c.name), ['x', 'y']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['x', 'y'],
+    );
   });
 
   it('reports rows with too few or too many fields at their line', async () => {
     const result = await inspectData(fixture('ragged.csv'));
-    assert.deepEqual(result.problems.map((p) => [p.line, p.message]), [
-      [3, '1 field, expected 2 like the first row'],
-      [4, '3 fields, expected 2 like the first row'],
-    ]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.line, p.message]),
+      [
+        [3, '1 field, expected 2 like the first row'],
+        [4, '3 fields, expected 2 like the first row'],
+      ],
+    );
   });
 
   it('fails on an unclosed quote, naming the line where the quote opens', async () => {
@@ -105,7 +128,10 @@ describe('CSV and TSV', () => {
   it('refuses decimal commas in a column that also uses decimal points', async () => {
     const result = await inspectData(fixture('mixed-decimal.csv'));
     assert.deepEqual(result.layout.decimalComma, []);
-    assert.deepEqual(result.problems.map((p) => [p.line, p.column]), [[13, 'price']]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.line, p.column]),
+      [[13, 'price']],
+    );
     assert.match(result.problems[0].message, /"3,5" is not a number/);
   });
 
@@ -117,8 +143,13 @@ describe('CSV and TSV', () => {
 
   it('reports hexadecimal and out-of-range cells and counts them as missing', async () => {
     const result = await inspectData(fixture('bad-numbers.csv'));
-    const cells = result.problems.filter((p) => p.column === 'v').map((p) => [p.line, p.message.split(' ')[0]]);
-    assert.deepEqual(cells, [[13, '"0x1A"'], [15, '"1e999"']]);
+    const cells = result.problems
+      .filter((p) => p.column === 'v')
+      .map((p) => [p.line, p.message.split(' ')[0]]);
+    assert.deepEqual(cells, [
+      [13, '"0x1A"'],
+      [15, '"1e999"'],
+    ]);
   });
 
   it('counts missing markers as missing, never as zero', async () => {
@@ -130,7 +161,10 @@ describe('CSV and TSV', () => {
 
   it('classifies a column of words as text without reporting every cell', async () => {
     const result = await inspectData(fixture('text-only.csv'));
-    assert.deepEqual(result.columns.map((c) => c.kind), ['text', 'text']);
+    assert.deepEqual(
+      result.columns.map((c) => c.kind),
+      ['text', 'text'],
+    );
     assert.equal(result.problems.length, 0);
   });
 

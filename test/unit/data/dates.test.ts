@@ -15,7 +15,8 @@ describe('dates', () => {
 
   it('reads month-name dates in either order', () => {
     const jan5 = Date.UTC(2020, 0, 5);
-    for (const s of ['Jan 5 2020', 'Jan 05, 2020', 'January 5, 2020', '5 Jan 2020']) assert.equal(parseDate(s), jan5, s);
+    for (const s of ['Jan 5 2020', 'Jan 05, 2020', 'January 5, 2020', '5 Jan 2020'])
+      assert.equal(parseDate(s), jan5, s);
   });
 
   it('refuses impossible calendar dates and times', () => {
@@ -42,13 +43,17 @@ describe('dates', () => {
   });
 
   it('detects epoch milliseconds in a column named like a timestamp', async () => {
-    const result = await inspectData(text('ms.csv', `time,v\n${lines(12, (i) => `${1_700_000_000_000 + i * 1000},${i}`)}`));
+    const result = await inspectData(
+      text('ms.csv', `time,v\n${lines(12, (i) => `${1_700_000_000_000 + i * 1000},${i}`)}`),
+    );
     assert.equal(result.columns[0].kind, 'date');
     assert.equal(result.layout.timeStepMs, 1000);
   });
 
   it('keeps large integers numeric when the column is not named like a time', async () => {
-    const result = await inspectData(text('ids.csv', `id,v\n${lines(12, (i) => `${1_700_000_000 + i},${i}`)}`));
+    const result = await inspectData(
+      text('ids.csv', `id,v\n${lines(12, (i) => `${1_700_000_000 + i},${i}`)}`),
+    );
     assert.equal(result.columns[0].kind, 'numeric');
   });
 });

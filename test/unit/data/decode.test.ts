@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { DataError, inspectData } from '../../../src/model/data';
-import { fixture } from './fixtures';
-
-async function rejection(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof DataError, `expected a DataError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the read to fail');
-}
+import { inspectData } from '../../../src/model/data';
+import { fixture, rejection } from './fixtures';
 
 describe('decoding bytes', () => {
   it('strips a UTF-8 byte order mark from the first header', async () => {
@@ -53,7 +43,9 @@ describe('decoding bytes', () => {
   });
 
   it('refuses bytes over the size cap too', async () => {
-    const err = await rejection(inspectData({ name: 'mem.csv', bytes: new Uint8Array(200).fill(0x31) }, { maxBytes: 100 }));
+    const err = await rejection(
+      inspectData({ name: 'mem.csv', bytes: new Uint8Array(200).fill(0x31) }, { maxBytes: 100 }),
+    );
     assert.match(err.message, /^mem\.csv: the file is 200 bytes/);
   });
 

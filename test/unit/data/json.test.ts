@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { DataError, inspectData, readSeries } from '../../../src/model/data';
-import { fixture, text } from './fixtures';
-
-async function rejection(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof DataError, `expected a DataError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the read to fail');
-}
+import { inspectData, readSeries } from '../../../src/model/data';
+import { fixture, text, rejection } from './fixtures';
 
 describe('JSON', () => {
   it('reads an array of numbers as one column named value', async () => {
@@ -22,25 +12,43 @@ describe('JSON', () => {
 
   it('flattens nested objects in an array of records to dot paths', async () => {
     const result = await inspectData(fixture('records.json'));
-    assert.deepEqual(result.columns.map((c) => c.name), ['date', 'record.high', 'record.low']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['date', 'record.high', 'record.low'],
+    );
     assert.equal(result.layout.jsonShape, 'records');
   });
 
   it('gives each record the line where it starts', async () => {
-    const json = '[\n  {"v": 1},\n  {"v": "x"},\n' + Array.from({ length: 10 }, (_, i) => `  {"v": ${i}}`).join(',\n') + '\n]';
+    const json =
+      '[\n  {"v": 1},\n  {"v": "x"},\n' +
+      Array.from({ length: 10 }, (_, i) => `  {"v": ${i}}`).join(',\n') +
+      '\n]';
     const result = await inspectData(text('r.json', json));
-    assert.deepEqual(result.problems.map((p) => [p.line, p.column]), [[3, 'v']]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.line, p.column]),
+      [[3, 'v']],
+    );
   });
 
   it('reads an object of arrays as columns', async () => {
     const result = await inspectData(fixture('columns.json'));
-    assert.deepEqual(result.columns.map((c) => [c.name, c.count]), [['a', 12], ['b', 12]]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.name, c.count]),
+      [
+        ['a', 12],
+        ['b', 12],
+      ],
+    );
     assert.equal(result.layout.jsonShape, 'columns');
   });
 
   it('reads JSON Lines, one record per line', async () => {
     const result = await inspectData(fixture('lines.jsonl'));
-    assert.deepEqual(result.columns.map((c) => c.name), ['t', 'y']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['t', 'y'],
+    );
     assert.deepEqual([result.rows, result.layout.format], [12, 'jsonl']);
   });
 

@@ -3,7 +3,8 @@ import { isMissing, parseStrictNumber } from '../../../src/model/data';
 
 describe('strict numbers', () => {
   it('reads plain decimals, signs and exponents', () => {
-    for (const s of ['0', '-3', '+2.5', '.5', '5.', '1e3', '-1.25E-2', '  42  ']) assert.equal(parseStrictNumber(s), Number(s));
+    for (const s of ['0', '-3', '+2.5', '.5', '5.', '1e3', '-1.25E-2', '  42  '])
+      assert.equal(parseStrictNumber(s), Number(s));
   });
 
   it('refuses a decimal comma when the caller did not allow one', () => {
@@ -32,7 +33,7 @@ describe('strict numbers', () => {
 
   it('converts exactly like Number, bit for bit, on many random decimals', () => {
     let seed = 7;
-    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < 20000; k++) {
       const digits = 1 + Math.floor(rand() * 17);
       let s = rand() < 0.3 ? '-' : '';
@@ -45,7 +46,8 @@ describe('strict numbers', () => {
   });
 
   it('treats the usual spellings of "no value" as missing', () => {
-    for (const s of ['', 'NA', 'n/a', 'N/A', 'null', 'NaN', '-', '?', '  ', ' na ']) assert.ok(isMissing(s), JSON.stringify(s));
+    for (const s of ['', 'NA', 'n/a', 'N/A', 'null', 'NaN', '-', '?', '  ', ' na '])
+      assert.ok(isMissing(s), JSON.stringify(s));
   });
 
   it('does not treat zero or words as missing', () => {

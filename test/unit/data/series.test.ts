@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { DataError, readSeries } from '../../../src/model/data';
-import { fixture, lines, text } from './fixtures';
-
-async function rejection(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof DataError, `expected a DataError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the read to fail');
-}
+import { readSeries } from '../../../src/model/data';
+import { fixture, lines, text, rejection } from './fixtures';
 
 describe('series', () => {
   it('sorts rows that are out of time order and reports them', async () => {
@@ -57,12 +47,17 @@ describe('series', () => {
     const series = await readSeries(text('e.csv', csv));
     assert.equal(series.values.length, 12);
     assert.equal(series.values[0], 0);
-    assert.ok(series.problems.some((p) => p.message.startsWith('3 missing values at the start or end were dropped')));
+    assert.ok(
+      series.problems.some((p) => p.message.startsWith('3 missing values at the start or end were dropped')),
+    );
   });
 
   it('refuses a column with more than half of its values missing', async () => {
     const err = await rejection(readSeries(fixture('mostly-missing.csv')));
-    assert.match(err.message, /mostly-missing\.csv: column "v": \d+ of \d+ values are missing \(more than half\)/);
+    assert.match(
+      err.message,
+      /mostly-missing\.csv: column "v": \d+ of \d+ values are missing \(more than half\)/,
+    );
   });
 
   it('refuses a column with fewer than 10 usable values', async () => {
@@ -93,6 +88,9 @@ describe('series', () => {
   it('keeps only problems about the chosen column and the time column', async () => {
     const csv = `d,a,b\n${lines(12, (i) => `2024-01-${String(i + 1).padStart(2, '0')},${i === 3 ? 'x' : i},${i === 5 ? 'y' : i}`)}`;
     const series = await readSeries(text('p.csv', csv), { column: 'a' });
-    assert.deepEqual(series.problems.filter((p) => /is not a number/.test(p.message)).map((p) => p.column), ['a']);
+    assert.deepEqual(
+      series.problems.filter((p) => /is not a number/.test(p.message)).map((p) => p.column),
+      ['a'],
+    );
   });
 });
