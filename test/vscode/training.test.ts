@@ -140,6 +140,44 @@ describe('Training from the train command', function () {
     assert.match(out.error ?? '', /units/);
   });
 
+  it('queues a second file behind a running one, and cancels it while queued without training it', async () => {
+    const first = new vscode.CancellationTokenSource();
+    const second = new vscode.CancellationTokenSource();
+    let running!: () => void;
+    const firstRunning = new Promise<void>((resolve) => (running = resolve));
+    const pFirst = train({
+      uri: workspaceFile('queue-a.csv', sineCsv('level', 400)),
+      column: 'level',
+      config: { ...SMALL, epochs: 500 },
+      cancel: first.token,
+      onEvent: (m: PanelMessage) => m.type === 'epoch' && running(),
+    });
+    await firstRunning;
+    const seen: string[] = [];
+    const pSecond = train({
+      uri: workspaceFile('queue-b.csv', sineCsv('level', 200)),
+      column: 'level',
+      config: SMALL,
+      cancel: second.token,
+      onEvent: (m: PanelMessage) => seen.push(m.type),
+    });
+    second.cancel();
+    const outSecond = await pSecond;
+    first.cancel();
+    const outFirst = await pFirst;
+    assert.strictEqual(outSecond.state, 'stopped');
+    assert.deepStrictEqual(seen.filter((t) => t === 'epoch'), []);
+    assert.strictEqual(outFirst.state, 'stopped');
+  });
+
+  it('never bundles tfjs into the extension host (only dist/worker.js loads it)', () => {
+    const ext = vscode.extensions.getExtension('seqlab.seqlab')!;
+    const host = fs.readFileSync(path.join(ext.extensionPath, 'dist', 'extension.js'), 'utf8');
+    const worker = fs.readFileSync(path.join(ext.extensionPath, 'dist', 'worker.js'), 'utf8');
+    assert.strictEqual(/@tensorflow|tfjs-core/.test(host), false);
+    assert.ok(/tfjs-core/.test(worker));
+  });
+
   it('renders a file and header holding HTML and script without any webview error or CSP violation', async () => {
     const name = '<img src=x onerror=alert(1)>.csv';
     const header = '<script>alert(1)</script>';

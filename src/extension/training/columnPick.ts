@@ -1,27 +1,9 @@
 import * as vscode from 'vscode';
 import { inspectData, readSeries, usableColumns, type DataSource, type Inspection } from '../../model/data';
+import { sparkline } from '../../shared/sparkline';
 
-const BARS = '▁▂▃▄▅▆▇█';
 /** Sparklines need one parse per column; above this size the pick shows only counts and ranges. */
 const SPARK_MAX_BYTES = 4 * 1024 * 1024;
-
-/** A text sparkline of `values` in `width` bars (bucket means, scaled to the series' own range). */
-export function sparkline(values: ArrayLike<number>, width = 24): string {
-  const n = values.length;
-  if (n === 0) return '';
-  const buckets = Math.min(width, n);
-  const means: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const from = Math.floor((b * n) / buckets);
-    const to = Math.max(from + 1, Math.floor(((b + 1) * n) / buckets));
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += values[i];
-    means.push(sum / (to - from));
-  }
-  const lo = Math.min(...means);
-  const hi = Math.max(...means);
-  return means.map((m) => BARS[hi > lo ? Math.round(((m - lo) / (hi - lo)) * (BARS.length - 1)) : 3]).join('');
-}
 
 function fmt(v: number | undefined): string {
   return v === undefined ? '?' : Number(v.toPrecision(4)).toString();

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { resolveConfig, SEED_PRESET } from '../../model/config';
+import { SEED_PRESET } from '../../model/config';
+import { restoreRun } from './restoredRun';
 import { isString, isRecord } from '../../shared/validate';
 import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
 import { TrainingController, type TrainArgs } from './trainingController';
-import { TrainingRun, type RunKey } from './trainingRun';
+import type { RunKey } from './trainingRun';
 import { WorkerClient } from './workerClient';
 import { displayPath, modelDirFor } from './trainingSettings';
 import * as path from 'node:path';
@@ -39,7 +40,8 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
           panel.dispose();
           return;
         }
-        const run = controller.runFor(state) ?? restoredRun(context, state);
+        const uri = vscode.Uri.parse(state.file);
+        const run = controller.runFor(state) ?? (await restoreRun(state, displayPath(uri), modelDirFor(uri, state.column, context.globalStorageUri)));
         controller.remember(run);
         TrainingPanel.revive(panel, context.extensionUri, state, controller, log).attach(run);
       },
@@ -75,12 +77,4 @@ function seedModelRoot(context: vscode.ExtensionContext): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder && folder.uri.scheme === 'file') return path.join(folder.uri.fsPath, '.seqlab', 'seed', 'sine.csv');
   return path.join(context.globalStorageUri.fsPath, 'models', 'seed', 'sine.csv');
-}
-
-/** After a reload the history is gone from memory: show what is known (the model folder) and offer Retrain. */
-function restoredRun(context: vscode.ExtensionContext, key: RunKey): TrainingRun {
-  const uri = vscode.Uri.parse(key.file);
-  const run = new TrainingRun(`restored-${Date.now().toString(36)}`, key, displayPath(uri), resolveConfig({}), modelDirFor(uri, key.column, context.globalStorageUri));
-  run.state = 'stopped';
-  return run;
 }

@@ -6,13 +6,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
 import type { TrainConfig } from '../../model/types';
-import { FromWorker, ToWebview, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
+import { FromWorker, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
 import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
 import { keyOf, TrainingRun, type RunKey } from './trainingRun';
 import { columnFolder, configFromSettings, displayPath, modelDirFor } from './trainingSettings';
-import { TrainingStatus, formatLoss } from './trainingStatus';
+import { showProgress } from './trainingProgress';
+import { TrainingStatus } from './trainingStatus';
 import type { WorkerClient } from './workerClient';
 
 /** Arguments the train command accepts (from menus it gets only the Uri; tests and the panel pass the rest). */
@@ -133,7 +134,9 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       });
     });
     this.queue.enqueue(run, () => this.execute(run, source, uri));
-    this.showProgress(run, args.cancel);
+    if (args.cancel?.isCancellationRequested) this.cancel(run);
+    args.cancel?.onCancellationRequested(() => this.cancel(run));
+    showProgress(run, this.queue, () => this.cancel(run));
     await finished;
     listen?.dispose();
     this.report(run);
@@ -171,39 +174,6 @@ export class TrainingController implements vscode.Disposable, PanelActions {
         run.setState('error', oneLine(e));
         resolve();
       }
-    });
-  }
-
-  private showProgress(run: TrainingRun, external?: vscode.CancellationToken): void {
-    const title = vscode.l10n.t('SeqLab: training {0} · {1}', run.label, run.key.column);
-    external?.onCancellationRequested(() => this.cancel(run));
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      token.onCancellationRequested(() => this.cancel(run));
-      return new Promise<void>((resolve) => {
-        const describe = () => {
-          if (run.state === 'queued') {
-            const ahead = this.queue.active;
-            return ahead ? vscode.l10n.t('Queued behind {0} · {1}', ahead.label, ahead.key.column) : vscode.l10n.t('Queued');
-          }
-          return vscode.l10n.t('Starting…');
-        };
-        progress.report({ message: describe() });
-        const subs = [
-          this.queue.onDidChange(() => run.state === 'queued' && progress.report({ message: describe() })),
-          run.onMessage((m) => {
-            if (m.type === ToWebview.Epoch) {
-              const r = m.report;
-              progress.report({ increment: 100 / r.epochs, message: vscode.l10n.t('epoch {0}/{1} · loss {2}', r.epoch, r.epochs, formatLoss(r.loss)) });
-            } else if (m.type === ToWebview.State && m.state === 'training') {
-              progress.report({ message: describe() });
-            }
-            if (run.finished) {
-              subs.forEach((s) => s.dispose());
-              resolve();
-            }
-          }),
-        ];
-      });
     });
   }
 
