@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);
   if (usable.length > 0) return EXIT_OK;
-  process.stderr.write(`${inspection.file}: ${whyUnusable(inspection.columns)}\n`);
+  process.stderr.write(`${inspection.file}: ${whyUnusable(inspection)}\n`);
   return EXIT_DATA;
 }
 
@@ -46,7 +46,8 @@ export function toJson(inspection: Inspection, usable: string[]): object {
   };
 }
 
-function whyUnusable(columns: ColumnSummary[]): string {
+function whyUnusable({ rows, columns }: Inspection): string {
+  if (rows === 0) return 'no data rows';
   const numeric = columns.filter((c) => c.kind === 'numeric');
   if (numeric.length === 0) return 'no numeric column, so there is no series to train on';
   const c = numeric[0];

@@ -1,5 +1,6 @@
 /** The data layer's entry points: a user's CSV/JSON file → an Inspection, or a clean numeric Series. */
 import { readDelimited } from './csvReader';
+import { DataError } from './errors';
 import { decodeChunks } from './decode';
 import { readJson, readJsonLines } from './jsonReader';
 import { timeOrder } from './order';
@@ -77,6 +78,7 @@ function sortProblems(problems: Problem[]): Problem[] {
 async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const opened = await openSource(source, opts.maxBytes);
   const { file } = opened;
+  if (opened.size === 0) throw new DataError(file, 'the file is empty');
   const texts = decodeChunks(file, opened.chunks);
   const ext = extensionOf(file);
   if (ext === 'jsonl' || ext === 'ndjson') return { file, ...readJsonLines(file, await collect(texts)) };

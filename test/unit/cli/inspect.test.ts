@@ -82,6 +82,12 @@ describe('seqlab inspect', () => {
     assertOneLineError(r.stderr, /^text-only\.csv: no numeric column/);
   });
 
+  it('exits 1 for a file with a header and no rows', () => {
+    const r = seqlab('inspect', 'header-only.csv');
+    assert.equal(r.status, 1);
+    assertOneLineError(r.stderr, /^header-only\.csv: no data rows$/);
+  });
+
   it('exits 1 for a file that does not exist', () => {
     const r = seqlab('inspect', 'nope.csv');
     assert.equal(r.status, 1);

@@ -49,6 +49,11 @@ describe('decoding bytes', () => {
     assert.match(err.message, /^mem\.csv: the file is 200 bytes/);
   });
 
+  it('refuses an empty file', async () => {
+    const err = await rejection(inspectData({ name: 'empty.csv', bytes: new Uint8Array(0) }));
+    assert.equal(err.message, 'empty.csv: the file is empty');
+  });
+
   it('reports a missing file in one line', async () => {
     const err = await rejection(inspectData({ path: '/no/such/dir/x.csv' }));
     assert.equal(err.message, '/no/such/dir/x.csv: no such file');
