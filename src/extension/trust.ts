@@ -77,7 +77,13 @@ export function isUnder(child: vscode.Uri, parent: vscode.Uri): boolean {
 /** Refuses files above seqlab.maxFileSizeMB before reading them. */
 export async function checkSize(uri: vscode.Uri): Promise<void> {
   const mb = vscode.workspace.getConfiguration('seqlab', uri).get<number>('maxFileSizeMB', 1024);
-  const stat = await vscode.workspace.fs.stat(uri);
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch (e) {
+    const missing = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+    throw new Error(missing ? vscode.l10n.t('{0}: the file no longer exists.', basename(uri)) : vscode.l10n.t('{0}: the file cannot be read.', basename(uri)));
+  }
   if (stat.size > mb * 1024 * 1024) {
     throw new Error(vscode.l10n.t('{0}: the file is larger than {1} MB (setting seqlab.maxFileSizeMB).', basename(uri), mb));
   }
