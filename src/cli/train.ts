@@ -17,7 +17,7 @@ const FLAGS = {
   layers: { type: 'int', min: 1, max: 3, help: 'recurrent layers (default 1)' },
   window: { type: 'int', min: 0, max: 1000, help: 'time steps per window; 0 chooses from the data (default)' },
   epochs: { type: 'int', min: 1, max: 10000, help: 'most epochs (default 100; early stopping may end sooner)' },
-  batch: { type: 'int', min: 1, max: 4096, help: 'batch size (default 32)' },
+  batch: { type: 'int', min: 1, max: 4096, help: 'batch size (default 128)' },
   lr: { type: 'number', min: 1e-7, max: 1, help: 'Adam learning rate (default 0.01)' },
   'val-split': { type: 'number', min: 0.05, max: 0.5, help: 'share of the end used for validation (default 0.2)' },
   seed: { type: 'int', min: 1, max: 2 ** 31 - 1, help: 'random seed (default 42)' },

@@ -1,7 +1,7 @@
 /**
  * Seeded initial weights, generated here rather than by tfjs: its orthogonal initializer ignores the seed for
  * SimpleRNN's recurrent kernel, and tfjs reads seed 0 as "random". Same scheme as Keras' defaults:
- * Glorot-uniform kernels, orthogonal recurrent kernels, zero biases (LSTM forget gate bias 1).
+ * Glorot-uniform kernels, orthogonal recurrent kernels, zero biases (LSTM forget gate bias 1); the head starts at zero.
  */
 import { Rng } from '../train/rng';
 import { gatesOf, weightShapes, type NetSpec } from './spec';
@@ -43,7 +43,10 @@ export function initialWeights(spec: NetSpec, seed: number): Float32Array[] {
       if (!isHead && spec.cell === 'lstm') b.fill(1, spec.units, 2 * spec.units);
       return b;
     }
-    const recurrent = !isHead && i % 3 === 1;
+    // A zero head makes the untrained net predict the training mean (of levels, or of differences: the drift
+    // forecast), so early stopping's epoch 0 is already a sane baseline rather than noise.
+    if (isHead) return new Float32Array(shape[0] * shape[1]);
+    const recurrent = i % 3 === 1;
     return recurrent ? orthogonal(rng, spec.units, g * spec.units) : glorot(rng, shape[0], shape[1]);
   });
 }
