@@ -7,13 +7,8 @@ const MISSING = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?']);
 
 /** True for the spellings of "no value here": "", NA, N/A, null, NaN, "-" and "?" (any case, trimmed). */
 export function isMissing(cell: string): boolean {
-  if (cell.length > 4) return isBlank(cell);
-  return MISSING.has(cell.trim().toLowerCase());
-}
-
-function isBlank(cell: string): boolean {
-  for (let i = 0; i < cell.length; i++) if (!isSpace(cell.charCodeAt(i))) return false;
-  return true;
+  const t = cell.trim();
+  return t.length <= 4 && MISSING.has(t.toLowerCase());
 }
 
 function isSpace(c: number): boolean {
@@ -70,14 +65,4 @@ export function parseNumberIn(cell: string, start: number, end: number, decimalC
   if (sepAt >= 0 && decimalComma) text = text.slice(0, sepAt - start) + '.' + text.slice(sepAt - start + 1);
   const value = Number(text);
   return Number.isFinite(value) && Math.abs(value) <= FLOAT32_MAX ? value : NaN;
-}
-
-/** True when the cell is a number written with a decimal comma, e.g. "1,5" (what `;`-separated files use). */
-export function hasDecimalComma(cell: string): boolean {
-  return cell.includes(',') && !Number.isNaN(parseStrictNumber(cell, true));
-}
-
-/** True when the cell is a number written with a decimal point, e.g. "1.5". */
-export function hasDecimalPoint(cell: string): boolean {
-  return cell.includes('.') && !Number.isNaN(parseStrictNumber(cell));
 }

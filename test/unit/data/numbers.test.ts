@@ -46,7 +46,7 @@ describe('strict numbers', () => {
   });
 
   it('treats the usual spellings of "no value" as missing', () => {
-    for (const s of ['', 'NA', 'n/a', 'N/A', 'null', 'NaN', '-', '?', '  ', ' na '])
+    for (const s of ['', 'NA', 'n/a', 'N/A', 'null', 'NaN', '-', '?', '  ', ' na ', '  NA  ', '\tnull\t'])
       assert.ok(isMissing(s), JSON.stringify(s));
   });
 
