@@ -36,7 +36,8 @@ async function hiddenStatesFrame(vs) {
 }
 
 describe('Hidden States view (UI)', function () {
-  const vs = useWorkbench();
+  // The workbench's own theme is fine here; this suite is about the view, not theming.
+  const vs = useWorkbench({ theme: null });
 
   before(function () {
     this.timeout(120_000);
@@ -59,11 +60,23 @@ describe('Hidden States view (UI)', function () {
 
   it('selects a unit with the keyboard and plots it over time', async () => {
     const frame = await hiddenStatesFrame(vs);
+    // Headings in order: inputs, the chosen unit over time, h_T, saturation.
+    const unitTitle = frame.locator('h3').nth(1);
+    assert.match((await unitTitle.textContent()) ?? '', /\b1\b/);
     await frame.locator('canvas.hm-canvas').focus();
     await frame.locator('canvas.hm-canvas').press('ArrowDown');
     await frame.locator('canvas.hm-canvas').press('Enter');
-    const title = await frame.locator('h3', { hasText: /2/ }).first().textContent();
-    assert.match(title ?? '', /\b2\b/);
+    assert.match((await unitTitle.textContent()) ?? '', /\b2\b/);
+  });
+
+  it('shows the value under the pointer', async () => {
+    const frame = await hiddenStatesFrame(vs);
+    const canvas = frame.locator('canvas.hm-canvas');
+    const box = await canvas.boundingBox();
+    await canvas.hover({ position: { x: box.width - 5, y: 3 } });
+    const tip = frame.locator('.hm-tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match((await tip.textContent()) ?? '', /1\D+8: -?\d+\.\d{3}/);
   });
 
   it('shows cell state c_t when the toggle is switched', async () => {
