@@ -40,10 +40,16 @@ async function panelFrame(vs, titlePart, timeoutMs = 60_000) {
   }
 }
 
+/** The editor tab of a training panel, by part of its title. */
+function panelTab(vs, titlePart) {
+  return vs.page.locator('.tabs-container .tab').filter({ hasText: `SeqLab: ${titlePart}` }).first();
+}
+
 describe('Training panel from the Explorer', function () {
   this.timeout(240_000);
   const vs = useWorkbench({
-    settings: { 'seqlab.training.epochs': 30, 'seqlab.training.units': 8, 'seqlab.training.patience': 0, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: { 'seqlab.training.epochs': 30, 'seqlab.training.units': 8, 'seqlab.training.patience': 0 },
+    theme: null,
   });
   const consoleErrors = [];
   let frame;
@@ -55,14 +61,15 @@ describe('Training panel from the Explorer', function () {
     assert.ok(entries.includes(TRAIN), entries.join(' | '));
     await vs.chooseMenuEntry(TRAIN);
     frame = await panelFrame(vs, 'sine.csv');
+    const panelMs = Date.now() - started;
     await frame.locator('.uplot canvas').first().waitFor({ timeout: 120_000 });
     const firstChartMs = Date.now() - started;
     await frame.locator('#loss .uplot canvas').waitFor({ timeout: 120_000 });
     const firstLossMs = Date.now() - started;
     mkdirSync(screenshotDir, { recursive: true });
-    const timing = { rightClickToFirstChartMs: firstChartMs, rightClickToFirstLossChartMs: firstLossMs };
+    const timing = { rightClickToPanelMs: panelMs, rightClickToFirstChartMs: firstChartMs, rightClickToFirstLossChartMs: firstLossMs };
     writeFileSync(join(screenshotDir, 'training-timing.json'), JSON.stringify(timing) + '\n');
-    console.log(`      right-click to first chart: ${firstChartMs} ms; to the first loss curve: ${firstLossMs} ms`);
+    console.log(`      right-click to panel: ${panelMs} ms; to first chart: ${firstChartMs} ms; to the first loss curve: ${firstLossMs} ms`);
     assert.ok(await painted(frame, '#loss .uplot canvas'));
   });
 
@@ -71,6 +78,18 @@ describe('Training panel from the Explorer', function () {
     await frame.locator('#hidden canvas.hm-canvas').waitFor();
     assert.ok(await painted(frame, '#predictions .uplot canvas'));
     assert.ok(await painted(frame, '#hidden canvas.hm-canvas'));
+  });
+
+  it('is complete again after being hidden during the run and revealed', async () => {
+    // Another editor in the panel's group hides it; without retainContextWhenHidden its webview is destroyed.
+    await panelTab(vs, 'sine.csv').click();
+    await vs.runCommand('File: New Untitled Text File');
+    await frame.locator('body').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await vs.page.waitForTimeout(2000);
+    await panelTab(vs, 'sine.csv').click();
+    frame = await panelFrame(vs, 'sine.csv');
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
+    await frame.locator('#loss .chart[data-epochs="30"]').waitFor();
   });
 
   it('ends with a summary naming where the model was saved and the metrics table', async () => {
@@ -91,6 +110,16 @@ describe('Training panel from the Explorer', function () {
     await vs.screenshot('training-panel-light');
     await frame.locator('#hidden').scrollIntoViewIfNeeded();
     await vs.screenshot('training-heatmap-light');
+  });
+
+  it('comes back after a window reload with its loss curve and summary', async () => {
+    await vs.runCommand('Developer: Reload Window');
+    await vs.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    frame = await panelFrame(vs, 'sine.csv', 90_000);
+    await frame.locator('body[data-state="done"]').waitFor();
+    await frame.locator('#loss .chart[data-epochs="30"]').waitFor();
+    assert.ok(await painted(frame, '#loss .uplot canvas'));
+    assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
   });
 
   it('shows a file name and header holding HTML literally, with no CSP violation', async () => {

@@ -168,6 +168,8 @@ export class PanelView {
     requestAnimationFrame(() => {
       this.pendingDraw = false;
       this.loss.setData(lossData(this.epochs, this.batches));
+      // Lets a test (or a curious user in devtools) see how much history the chart holds.
+      this.loss.element.dataset.epochs = String(this.epochs.length);
     });
   }
 
