@@ -1,6 +1,7 @@
 // `npm test`: lint, unit tests, the VS Code suite, the UI tests, then the packaged .vsix installed into a fresh
 // code-server. Prints each layer's time and counts and ends with exactly one line `N passed, N failed`.
 // Every layer runs even if an earlier one failed, so one run shows everything that is wrong.
+//   node scripts/test-all.mjs [--only=lint,build,unit,vscode,ui,package,vsix]
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,8 +66,16 @@ const layers = [
   },
 ];
 
+// `--only vscode,ui` runs a subset (handy while working on one layer); plain `npm test` runs them all.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const unknown = only?.filter((n) => !layers.some((l) => l.name === n)) ?? [];
+if (unknown.length) {
+  console.error(`unknown layer ${unknown.join(', ')}: choose among ${layers.map((l) => l.name).join(', ')}`);
+  process.exit(2);
+}
+
 const results = [];
-for (const layer of layers) {
+for (const layer of layers.filter((l) => !only || only.includes(l.name))) {
   console.log(`\n━━ ${layer.name} ━━`);
   const started = Date.now();
   const r = await layer.run();
