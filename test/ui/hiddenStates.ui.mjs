@@ -79,6 +79,17 @@ describe('Hidden States view (UI)', function () {
     assert.match((await tip.textContent()) ?? '', /1\D+8: -?\d+\.\d{3}/);
   });
 
+  it('probes an earlier window chosen with the slider', async () => {
+    const frame = await hiddenStatesFrame(vs);
+    const slider = frame.locator('.slider input[type=range]');
+    await slider.focus();
+    await slider.press('Home');
+    await frame.locator('.slider-text', { hasText: /\b1\D+8\D+120\b/ }).waitFor();
+    // The host probes the model again and the view redraws with the states of the window that starts at 0.
+    await frame.locator('.content[data-start="0"]').waitFor();
+    assert.strictEqual(await slider.inputValue(), '0');
+  });
+
   it('shows cell state c_t when the toggle is switched', async () => {
     const frame = await hiddenStatesFrame(vs);
     await frame.locator('fieldset.state-toggle input[type=radio]').nth(1).check();

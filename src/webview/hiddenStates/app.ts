@@ -126,6 +126,8 @@ export class HiddenStatesApp {
     this.states = states;
     this.seriesLength = seriesLength ?? this.seriesLength;
     this.body.hidden = false;
+    // Which window is drawn, for tests and anyone inspecting the DOM.
+    this.body.dataset.start = String(states.start);
     this.layerSelect.replaceChildren(
       ...states.layers.map((_, i) => {
         const o = el('option', undefined, this.s.layerN.replace('{0}', String(i + 1)));
