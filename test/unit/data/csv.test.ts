@@ -169,11 +169,13 @@ describe('CSV and TSV', () => {
   });
 
   it('gives the same answer whether the file has quotes or not', async () => {
-    const plain = `d,v\n${lines(20, (i) => `2024-01-${String(i + 1).padStart(2, '0')},${i % 3 ? i : 'NA'}`)}`;
+    // Blank lines, a bad cell, an out-of-order date and a ragged row, so line numbers are compared too.
+    const plain = `d,v\n\n${lines(20, (i) => `2024-01-${String(i === 5 ? 1 : i + 1).padStart(2, '0')},${i % 7 ? i : 'x'}`)}\n2024-01-30\n`;
     const quoted = plain.replace(/^(\d{4}-\d\d-\d\d)/gm, '"$1"');
     const [a, b] = await Promise.all([inspectData(text('a.csv', plain)), inspectData(text('b.csv', quoted))]);
     assert.deepEqual(b.columns, a.columns);
     assert.deepEqual(b.problems, a.problems);
+    assert.ok(a.problems.length >= 4);
   });
 
   it('reads a series from a CSV by column name', async () => {
