@@ -1,24 +1,24 @@
 /**
  * One training run inside the worker: read the series, train with live progress, save atomically unless stopped
- * without keeping. Batch events are throttled to ~10/s; every epoch end is sent, with the validation trace and hidden
- * states recomputed only as often as the panel can usefully redraw them (and always for the final model).
+ * without keeping. Batch events are throttled to ~10/s and every epoch end is sent. The validation trace and hidden
+ * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
 import { readSeries } from '../model/data';
 import { saveModel, setBackend, trainModel } from '../model';
 import { planFor, type EpochView } from '../model/train/trainModel';
-import { probeHidden, validationTrace } from '../model/forecast/forecast';
+import { probeHidden } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
-import type { ValidationTrace } from '../model/types';
 import { FromWorker, type FromWorkerMessage, type TrainRequest } from '../shared/protocol';
 import { errorText, hashSource } from './sourceUtil';
 import { Throttle } from './throttle';
+import { previewTrace, recentTrace, tail } from './traces';
 
 export class TrainJob {
   private stopRequested = false;
   private keep = false;
   private readonly batches: Throttle<FromWorkerMessage>;
-  /** The costlier per-epoch views (a forward pass over validation + a probe) at most ~4/s. */
-  private readonly views = new Throttle<EpochView>((v) => this.sendViews(v), 4);
+  /** When the next per-epoch view may be computed (adaptive: see maybeSendViews). */
+  private nextViewAt = 0;
 
   constructor(
     private readonly req: TrainRequest,
@@ -56,13 +56,12 @@ export class TrainJob {
         onEpoch: (report, view) => {
           this.batches.flush();
           this.post({ type: FromWorker.Epoch, runId, report });
-          this.views.offer(view);
+          this.maybeSendViews(view);
         },
         shouldStop: () => this.stopRequested,
       });
       try {
-        const handle = model;
-        this.sendViews({ validationTrace: () => validationTrace(handle, series), hidden: (s) => probeHidden(handle, series, s) });
+        this.sendViews({ validationTrace: () => recentTrace(model, series), hidden: (s) => probeHidden(model, series, s) });
         const save = !this.stopRequested || this.keep;
         if (save) {
           const dataHash = await hashSource(req.source);
@@ -86,23 +85,20 @@ export class TrainJob {
     }
   }
 
+  /** Views cost a forward pass; spacing them by ten times their own cost keeps them under ~10% of training time. */
+  private maybeSendViews(view: EpochView): void {
+    const t = performance.now();
+    if (t < this.nextViewAt) return;
+    this.sendViews(view);
+    const end = performance.now();
+    this.nextViewAt = end + Math.max(250, 10 * (end - t));
+  }
+
   /** Sends the validation trace and hidden states computed with the current weights. */
   private sendViews(view: EpochView): void {
     const runId = this.req.runId;
-    this.post({ type: FromWorker.Validation, runId, trace: view.validationTrace() });
+    this.post({ type: FromWorker.Validation, runId, trace: tail(view.validationTrace()) });
     this.post({ type: FromWorker.Hidden, runId, states: view.hidden() });
   }
 }
 
-/** Actual and naive (previous value) over the validation range; the model's line is left empty (NaN). */
-export function previewTrace(values: Float64Array, splitIndex: number): ValidationTrace {
-  const index: number[] = [];
-  const actual: number[] = [];
-  const naive: number[] = [];
-  for (let i = Math.max(1, splitIndex); i < values.length; i++) {
-    index.push(i);
-    actual.push(values[i]);
-    naive.push(values[i - 1]);
-  }
-  return { index, actual, predicted: index.map(() => Number.NaN), naive };
-}

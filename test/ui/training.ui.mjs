@@ -29,7 +29,8 @@ async function panelFrame(vs, titlePart, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const outer of await vs.page.locator('iframe.webview').elementHandles()) {
-      const inner = (await outer.contentFrame())?.childFrames() ?? [];
+      // Frames come and go while the workbench (re)loads: a detached one is simply not the panel.
+      const inner = (await outer.contentFrame().catch(() => null))?.childFrames() ?? [];
       for (const f of inner) {
         const h1 = await f.locator('header h1').textContent({ timeout: 250 }).catch(() => null);
         if (h1?.includes(titlePart)) return f;
@@ -56,6 +57,7 @@ describe('Training panel from the Explorer', function () {
 
   it('trains sine.csv from its context menu and draws the loss chart', async () => {
     vs.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await vs.setTheme('Default Dark Modern');
     const started = Date.now();
     const entries = await vs.rightClick('sine.csv');
     assert.ok(entries.includes(TRAIN), entries.join(' | '));
@@ -113,7 +115,9 @@ describe('Training panel from the Explorer', function () {
   });
 
   it('comes back after a window reload with its loss curve and summary', async () => {
-    await vs.runCommand('Developer: Reload Window');
+    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
+    await vs.runCommand('Developer: Reload Window').catch(() => undefined);
+    await reloaded;
     await vs.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     frame = await panelFrame(vs, 'sine.csv', 90_000);
     await frame.locator('body[data-state="done"]').waitFor();
@@ -125,6 +129,7 @@ describe('Training panel from the Explorer', function () {
   it('shows a file name and header holding HTML literally, with no CSP violation', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => Math.sin(i / 6).toFixed(4));
     writeFileSync(join(vs.workspace, HOSTILE_FILE), [HOSTILE_HEADER, ...rows].join('\n') + '\n');
+    await vs.openExplorer();
     await vs.runCommand('Refresh Explorer');
     await vs.explorerItem(HOSTILE_FILE).waitFor();
     await vs.contextMenu(HOSTILE_FILE, TRAIN);
