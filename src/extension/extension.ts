@@ -8,8 +8,9 @@ let log: vscode.LogOutputChannel | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   log = vscode.window.createOutputChannel('SeqLab', { log: true });
   context.subscriptions.push(log);
-  registerTraining(context, log);
-  registerPrediction(context, log);
+  // Prediction shares training's worker thread, and the Hidden States view follows its runs live.
+  const training = registerTraining(context, log);
+  registerPrediction(context, log, training);
 }
 
 export function deactivate(): void {
