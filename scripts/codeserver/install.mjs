@@ -22,7 +22,12 @@ export function ensureCodeServer() {
   const partial = mkdtempSync(join(cacheDir, 'code-server.partial-'));
   try {
     build(partial);
-    rmSync(codeServerDir, { recursive: true, force: true });
+    if (existsSync(installedMarker)) {
+      // Another run finished installing meanwhile and may be using it: keep that one.
+      rmSync(partial, { recursive: true, force: true });
+      return codeServerEntry;
+    }
+    rmSync(codeServerDir, { recursive: true, force: true }); // an incomplete or older install
     renameSync(partial, codeServerDir);
   } catch (e) {
     rmSync(partial, { recursive: true, force: true });

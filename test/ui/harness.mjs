@@ -174,10 +174,20 @@ export class Workbench {
   }
 
   /** Switches the color theme through "Preferences: Color Theme" and waits until the workbench shows it. */
-  async setTheme(name) {
-    await this.runCommand('Preferences: Color Theme');
-    await this.page.locator('.quick-input-widget input.input').fill(name);
-    await this.pickQuickItem(name);
+  async setTheme(name, { timeoutMs = 60_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    // Themes come from built-in extensions; right after start-up the picker can still be empty, so retry.
+    for (;;) {
+      await this.runCommand('Preferences: Color Theme');
+      await this.page.locator('.quick-input-widget input.input').fill(name);
+      try {
+        await this.pickQuickItem(name, { timeoutMs: 5_000 });
+        break;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw e;
+      }
+    }
     const kind = /high contrast/i.test(name) ? (/light/i.test(name) ? 'hc-light' : 'hc-black') : /light/i.test(name) ? 'vs' : 'vs-dark';
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
   }

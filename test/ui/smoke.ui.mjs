@@ -24,6 +24,18 @@ describe('SeqLab in the browser workbench', function () {
     assert.ok(entries.length > 0 && !entries.includes('Train RNN on This File'), entries.join(' | '));
   });
 
+  it('lists the SeqLab output channel once the SeqLab view has activated the extension', async () => {
+    await vs.page.locator('.activitybar .action-item .action-label[aria-label^="SeqLab"]').first().click();
+    await vs.page.locator('.pane-header', { hasText: /Models/i }).first().waitFor();
+    await vs.runCommand('Output: Show Output Channels...');
+    await vs.pickQuickItem('SeqLab'); // throws when no channel of that name exists
+    const picker = vs.page.locator('.panel select.monaco-select-box').first();
+    await picker.waitFor({ state: 'attached' });
+    const shown = await picker.evaluate((e) => e.options[e.selectedIndex]?.text);
+    await vs.screenshot('output-channel-dark');
+    assert.strictEqual(shown, 'SeqLab');
+  });
+
   it('shows the menu entry in a light theme as well', async () => {
     await vs.setTheme('Default Light Modern');
     const entries = await vs.rightClick('sine.csv');
