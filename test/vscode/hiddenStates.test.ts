@@ -7,6 +7,7 @@ interface Rendered {
   units: number;
   steps: number;
   layers: number;
+  state: string;
 }
 
 describe('Hidden States view', () => {
@@ -18,7 +19,7 @@ describe('Hidden States view', () => {
       copyFixture('sine.csv', file);
       const dir = await trainWithCli(file, cell, ['--window', '6']);
       const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
-      assert.deepStrictEqual(rendered, { cell, units: 4, steps: 6, layers: 1 });
+      assert.deepStrictEqual(rendered, { cell, units: 4, steps: 6, layers: 1, state: 'done' });
     });
   }
 
@@ -27,5 +28,20 @@ describe('Hidden States view', () => {
     const dir = await trainWithCli('hidden-stacked.csv', 'gru', ['--layers', '2', '--window', '5']);
     const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
     assert.strictEqual(rendered.layers, 2);
+  });
+
+  it('follows a model live while it retrains', async () => {
+    const file = copyFixture('sine.csv', 'hidden-live.csv');
+    const dir = await trainWithCli('hidden-live.csv', 'rnn', ['--window', '6']);
+    let firstEpoch: () => void = () => undefined;
+    const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
+    const onEvent = (m: { type: string }) => m.type === 'epoch' && firstEpoch();
+    const config = { cell: 'rnn', units: 4, window: 6, epochs: 60, patience: 0 };
+    const training = vscode.commands.executeCommand('seqlab.train', { uri: file, column: 'value', config, restart: true, onEvent });
+    await epochSeen;
+    const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
+    assert.strictEqual(rendered.state, 'training');
+    assert.strictEqual(rendered.units, 4);
+    await training;
   });
 });
