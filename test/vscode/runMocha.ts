@@ -37,7 +37,7 @@ export function runMocha(files: string[]): Promise<void> {
       const runner = mocha.run((failures) => {
         const { passes = 0, pending = 0 } = runner.stats ?? {};
         console.log(`${RESULT_TAG} ${JSON.stringify({ passes, failures, pending })}`);
-        if (failures > 0) reject(new Error(`${failures} test(s) failed`));
+        if (failures > 0) reject(failed(`${failures} test(s) failed`));
         else resolve();
       });
     } catch (e) {
@@ -47,4 +47,11 @@ export function runMocha(files: string[]): Promise<void> {
       reject(e);
     }
   });
+}
+
+/** The workbench prints the rejection; the reporter already showed where tests failed, so no stack. */
+function failed(message: string): Error {
+  const e = new Error(message);
+  e.stack = message;
+  return e;
 }
