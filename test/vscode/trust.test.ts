@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, copyFixture, predictSilently, trainWithCli, workspaceDir } from './predictHelpers';
+import { activate, copyFixture, diagnosticsWhen, predictSilently, trainWithCli, workspaceDir } from './predictHelpers';
 
 interface Entry {
   dir: vscode.Uri;
@@ -37,6 +37,14 @@ describe('Workspace Trust', () => {
     await restricted(true);
     const result = await predictSilently(data);
     assert.ok(Number.isFinite(result.next));
+  });
+
+  it('checks a data file the user names in Restricted Mode', async () => {
+    const bad = copyFixture('bad-cells.csv', 'trust-bad.csv');
+    await restricted(true);
+    await vscode.commands.executeCommand('seqlab.checkData', bad, { silent: true });
+    const found = await diagnosticsWhen(bad, (d) => d.length > 0);
+    assert.ok(found.some((d) => d.range.start.line === 6));
   });
 
   it('ignores a workspace setting that moves the model folder in Restricted Mode', async () => {
