@@ -32,7 +32,7 @@ export interface LoopResult {
 }
 
 /** Early stopping scores at most this many validation windows per epoch; final metrics always use all of them. */
-const MAX_EPOCH_VAL_WINDOWS = 4096;
+const MAX_EPOCH_VAL_WINDOWS = 1024;
 
 function evenlySpaced(targets: Int32Array, max: number): Int32Array {
   if (targets.length <= max) return targets;
