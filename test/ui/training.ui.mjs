@@ -41,6 +41,26 @@ async function panelFrame(vs, titlePart, timeoutMs = 60_000) {
   }
 }
 
+/**
+ * Picks a colour theme through "Preferences: Color Theme", retrying when the picker opens before its list is filled
+ * (seen on a loaded machine), and waits for the workbench to wear it.
+ */
+async function useTheme(vs, label, workbenchClass) {
+  for (let attempt = 1; ; attempt++) {
+    await vs.runCommand('Preferences: Color Theme');
+    await vs.page.locator('.quick-input-widget input.input').fill(label);
+    const row = vs.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+    const shown = await row.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    if (shown) {
+      await row.click();
+      await vs.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
+      return;
+    }
+    await vs.page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error(`the theme "${label}" never appeared in the picker`);
+  }
+}
+
 /** The editor tab of a training panel, by part of its title. */
 function panelTab(vs, titlePart) {
   return vs.page.locator('.tabs-container .tab').filter({ hasText: `SeqLab: ${titlePart}` }).first();
@@ -57,7 +77,7 @@ describe('Training panel from the Explorer', function () {
 
   it('trains sine.csv from its context menu and draws the loss chart', async () => {
     vs.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    await vs.setTheme('Default Dark Modern');
+    await useTheme(vs, 'Dark Modern', 'vs-dark');
     const started = Date.now();
     const entries = await vs.rightClick('sine.csv');
     assert.ok(entries.includes(TRAIN), entries.join(' | '));
@@ -105,13 +125,21 @@ describe('Training panel from the Explorer', function () {
   });
 
   it('redraws the charts in a light theme', async () => {
-    await vs.setTheme('Default Light Modern');
+    await useTheme(vs, 'Light Modern', 'vs');
     await frame.locator('#loss .uplot canvas').waitFor();
     assert.ok(await painted(frame, '#loss .uplot canvas'));
     await frame.locator('#loss').scrollIntoViewIfNeeded();
     await vs.screenshot('training-panel-light');
     await frame.locator('#hidden').scrollIntoViewIfNeeded();
     await vs.screenshot('training-heatmap-light');
+  });
+
+  it('retrains with the settings typed into the config form', async () => {
+    await frame.locator('#cfg-epochs input').fill('5');
+    await frame.locator('#retrain').click();
+    await frame.locator('#loss .chart[data-epochs="5"]').waitFor({ timeout: 120_000 });
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 120_000 });
+    assert.strictEqual(await frame.locator('#cfg-epochs').evaluate((e) => e.value), '5');
   });
 
   it('comes back after a window reload with its loss curve and summary', async () => {
@@ -121,7 +149,7 @@ describe('Training panel from the Explorer', function () {
     await vs.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     frame = await panelFrame(vs, 'sine.csv', 90_000);
     await frame.locator('body[data-state="done"]').waitFor();
-    await frame.locator('#loss .chart[data-epochs="30"]').waitFor();
+    await frame.locator('#loss .chart[data-epochs="5"]').waitFor();
     assert.ok(await painted(frame, '#loss .uplot canvas'));
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
   });

@@ -170,6 +170,13 @@ describe('Training from the train command', function () {
     assert.strictEqual(outFirst.state, 'stopped');
   });
 
+  it('trains the seed example (window 5, 10 SimpleRNN units) on the bundled sample', async () => {
+    const out = await vscode.commands.executeCommand<Outcome>('seqlab.trainSeed', { config: { epochs: 3 } });
+    assert.strictEqual(out?.state, 'done', out?.error);
+    const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
+    assert.deepStrictEqual([meta.config.cell, meta.config.units, meta.window], ['rnn', 10, 5]);
+  });
+
   it('never bundles tfjs into the extension host (only dist/worker.js loads it)', () => {
     const ext = vscode.extensions.getExtension('seqlab.seqlab')!;
     const host = fs.readFileSync(path.join(ext.extensionPath, 'dist', 'extension.js'), 'utf8');

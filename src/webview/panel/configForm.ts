@@ -10,15 +10,15 @@ import type { CellType, TrainConfig } from '../../model/types';
 import { el } from './dom';
 
 type NumberField = 'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
-const NUMBER_FIELDS: Array<{ key: NumberField; integer: boolean; min: number; max: number; step: string }> = [
-  { key: 'layers', integer: true, min: 1, max: 3, step: '1' },
-  { key: 'units', integer: true, min: 1, max: 512, step: '1' },
-  { key: 'window', integer: true, min: 0, max: 1000, step: '1' },
-  { key: 'epochs', integer: true, min: 1, max: 10000, step: '1' },
-  { key: 'batchSize', integer: true, min: 1, max: 4096, step: '1' },
-  { key: 'learningRate', integer: false, min: 1e-6, max: 1, step: 'any' },
-  { key: 'validationSplit', integer: false, min: 0.05, max: 0.5, step: '0.05' },
-  { key: 'seed', integer: true, min: 1, max: 2 ** 31 - 1, step: '1' },
+const NUMBER_FIELDS: Array<{ key: NumberField; integer: boolean; min: number; max: number }> = [
+  { key: 'layers', integer: true, min: 1, max: 3 },
+  { key: 'units', integer: true, min: 1, max: 512 },
+  { key: 'window', integer: true, min: 0, max: 1000 },
+  { key: 'epochs', integer: true, min: 1, max: 10000 },
+  { key: 'batchSize', integer: true, min: 1, max: 4096 },
+  { key: 'learningRate', integer: false, min: 1e-6, max: 1 },
+  { key: 'validationSplit', integer: false, min: 0.05, max: 0.5 },
+  { key: 'seed', integer: true, min: 1, max: 2 ** 31 - 1 },
 ];
 
 export class ConfigForm {
@@ -41,10 +41,16 @@ export class ConfigForm {
     for (const f of NUMBER_FIELDS) {
       const input = document.createElement('vscode-textfield') as VscodeTextfield;
       input.id = `cfg-${f.key}`;
-      input.setAttribute('type', 'number');
-      input.setAttribute('min', String(f.min));
-      input.setAttribute('max', String(f.max));
-      input.setAttribute('step', f.step);
+      if (f.integer) {
+        input.setAttribute('type', 'number');
+        input.setAttribute('min', String(f.min));
+        input.setAttribute('max', String(f.max));
+        input.setAttribute('step', '1');
+      } else {
+        // A number field's step rules would flag values like 0.003 as invalid; read() checks the range instead.
+        input.setAttribute('type', 'text');
+        input.setAttribute('inputmode', 'decimal');
+      }
       this.fields.set(f.key, input);
       this.row(strings[f.key] ?? f.key, input);
     }
