@@ -9,7 +9,7 @@ import type { HiddenStates } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
 import { FromWebview, ToWebview, type FromWebviewMessage, type RunState, type ToWebviewMessage } from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocolGuards';
-import type { ModelEntry } from '../models/modelCatalog';
+import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
 import { probeViaWorker } from '../prediction/workerBridge';
 import { sourceFor } from '../trust';
@@ -141,29 +141,55 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
 
   /** If `model` is training right now, shows its live states and keeps them coming; true when it did. */
   private follow(model: ModelEntry): boolean {
-    this.following?.dispose();
-    this.following = undefined;
     const run = this.liveRuns?.({ file: model.data.toString(), column: model.column });
-    if (!run || run.finished) return false;
-    this.shown = { key: model.key, label: modelLabel(model), cell: cellOf(model.cell), units: model.units ?? 0, layers: model.layers ?? 1, window: model.window ?? 0, model, state: 'training' };
+    if (!run || run.finished) {
+      this.unfollow();
+      return false;
+    }
+    this.attach(model.key, modelLabel(model), run, model);
+    return true;
+  }
+
+  /** A run just started: shown when the view shows nothing yet or that same model (first trainings have no tree item). */
+  followNewRun(run: LiveRun & { key: { file: string; column: string }; label: string }): void {
+    const key = `${run.key.file}\u0000${run.key.column}`;
+    if (this.shown && this.shown.key !== key) return;
+    this.attach(key, `${run.label.split('/').pop() ?? run.label} › ${run.key.column}`, run, this.shown?.model);
+  }
+
+  private attach(key: string, label: string, run: LiveRun, model: ModelEntry | undefined): void {
+    this.unfollow();
+    const prev = this.shown?.key === key ? this.shown : undefined;
+    this.shown = { key, label, cell: prev?.cell ?? 'gru', units: prev?.units ?? 0, layers: prev?.layers ?? 1, window: prev?.window ?? 0, model, state: 'training', seriesLength: prev?.seriesLength };
+    if (model) Object.assign(this.shown, { cell: cellOf(model.cell), units: model.units ?? 0, layers: model.layers ?? 1, window: model.window ?? 0 });
     this.replay();
-    if (run.hidden) this.update(model.key, run.hidden);
+    if (run.hidden) this.update(key, run.hidden);
     this.following = run.onMessage((m) => {
-      if (m.type === ToWebview.Hidden) this.update(model.key, m.states, m.seriesLength);
+      if (m.type === ToWebview.Hidden) this.update(key, m.states, m.seriesLength);
       else if (m.type === ToWebview.Summary || (m.type === ToWebview.State && m.state !== 'training' && m.state !== 'queued')) {
-        this.following?.dispose();
-        this.following = undefined;
-        this.endLive(model.key);
+        this.unfollow();
+        this.endLive(key);
       }
     });
-    return true;
+  }
+
+  private unfollow(): void {
+    this.following?.dispose();
+    this.following = undefined;
   }
 
   /** The run for `key` finished: the view stops saying "live" and later windows come from the saved model. */
   endLive(key: string): void {
     if (this.shown?.key !== key || this.shown.state !== 'training') return;
     this.shown.state = 'done';
+    // A first training had no saved model to probe windows from; now it has.
+    if (!this.shown.model) void this.adoptSavedModel(key);
     this.post({ type: ToWebview.State, state: 'done' });
+  }
+
+  private async adoptSavedModel(key: string): Promise<void> {
+    const model = (await listModels()).find((m) => m.key === key);
+    if (model && this.shown?.key === key && !this.shown.model) this.shown.model = model;
   }
 
   /** Resolves when the webview next reports a drawn heatmap. */
@@ -227,28 +253,11 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
-    this.following?.dispose();
+    this.unfollow();
     for (const d of this.disposables) d.dispose();
   }
 }
 
 function cellOf(cell: string): HiddenStates['cell'] {
   return cell === 'rnn' || cell === 'lstm' ? cell : 'gru';
-}
-
-let instance: HiddenStatesView | undefined;
-
-export function registerHiddenStatesView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): HiddenStatesView {
-  instance = new HiddenStatesView(context.extensionUri, log);
-  context.subscriptions.push(instance, vscode.window.registerWebviewViewProvider(HIDDEN_STATES_VIEW, instance));
-  return instance;
-}
-
-/** For the training code: push h_t of a running model; a no-op until the view exists. */
-export function updateHiddenStates(key: string, states: HiddenStates, seriesLength?: number, label?: string): void {
-  instance?.update(key, states, seriesLength, label);
-}
-
-export function endHiddenStatesLive(key: string): void {
-  instance?.endLive(key);
 }

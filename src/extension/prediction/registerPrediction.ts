@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { checkData } from '../diagnostics/checkDataCommand';
 import { DataDiagnostics } from '../diagnostics/dataDiagnostics';
-import { registerHiddenStatesView, type LiveRunLookup } from '../hiddenStates/hiddenStatesView';
+import type { LiveRun, LiveRunLookup } from '../hiddenStates/hiddenStatesView';
+import { registerHiddenStatesView } from '../hiddenStates/registerHiddenStates';
 import type { ModelEntry } from '../models/modelCatalog';
 import { deleteModel, openPanel, pickModel, revealFiles } from '../models/modelCommands';
 import { ModelsTreeProvider } from '../models/modelsTree';
@@ -17,7 +18,11 @@ import { initWorkerBridge, useWorkerClient } from './workerBridge';
 /** What the training code shares: its worker thread, and its runs so the Hidden States view can follow one live. */
 export interface TrainingHooks {
   worker?: WorkerClient;
-  controller?: { runFor: LiveRunLookup };
+  controller?: {
+    runFor: LiveRunLookup;
+    /** Optional: lets the view pick up a run as it starts, even a model's very first one. */
+    onDidStartRun?: (listener: (run: LiveRun & { key: { file: string; column: string }; label: string }) => void) => { dispose(): void };
+  };
 }
 
 export function registerPrediction(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, training: TrainingHooks = {}): void {
@@ -30,6 +35,8 @@ export function registerPrediction(context: vscode.ExtensionContext, log: vscode
   const hiddenStates = registerHiddenStatesView(context, log);
   const controller = training.controller;
   if (controller) hiddenStates.followRunsFrom((key) => controller.runFor(key));
+  const started = controller?.onDidStartRun?.((run) => hiddenStates.followNewRun(run));
+  if (started) context.subscriptions.push(started);
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   context.subscriptions.push(
