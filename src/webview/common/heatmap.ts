@@ -6,7 +6,8 @@
  *   const hm = new Heatmap(parent, { strings, ariaLabel: 'h_t', onSelectRow: (u) => plotUnit(u) });
  *   hm.setData({ values: states.layers[0].h, steps: states.steps, units: states.units });
  */
-import { colorAt, cssVar, rgbCss, themeScale, type DivergingScale } from './colors';
+import { colorAt, rgbCss, themeScale, type DivergingScale } from './colors';
+import { paintHeatmap } from './heatmapPaint';
 import { fillTable } from './heatmapTable';
 
 /** Localized labels; the host passes them in, the webview never hard-codes user-visible text. */
@@ -175,41 +176,16 @@ export class Heatmap {
   }
 
   private draw(): void {
-    const { steps, units } = this.data;
-    const g = this.geometry();
-    const rh = this.rowHeight();
-    const height = units * rh + AXIS;
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.style.height = `${height}px`;
-    this.canvas.width = Math.round(g.width * dpr);
-    this.canvas.height = Math.round(height * dpr);
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, g.width, height);
-    for (let t = 0; t < steps; t++) {
-      for (let u = 0; u < units; u++) {
-        ctx.fillStyle = rgbCss(colorAt(this.scale, this.value(u, t), this.max));
-        // Overlap by a pixel fraction so cells have no hairline gaps.
-        ctx.fillRect(g.left + t * g.cellWidth, u * rh, g.cellWidth + 0.5, rh + 0.5);
-      }
-    }
-    const fg = cssVar('--vscode-foreground', '#cccccc');
-    ctx.fillStyle = fg;
-    ctx.font = `10px ${cssVar('--vscode-font-family', 'sans-serif')}`;
-    ctx.textBaseline = 'middle';
-    const rowEvery = Math.ceil(12 / rh);
-    for (let u = 0; u < units; u += rowEvery) ctx.fillText(String(u + 1), 2, u * rh + rh / 2);
-    const colEvery = Math.max(1, Math.ceil(24 / Math.max(1, g.cellWidth)));
-    for (let t = 0; t < steps; t += colEvery) ctx.fillText(String(t + 1), g.left + t * g.cellWidth + 1, units * rh + AXIS / 2);
-    ctx.strokeStyle = cssVar('--vscode-focusBorder', fg);
-    ctx.lineWidth = 1.5;
-    if (this.selected >= 0 && this.selected < units) ctx.strokeRect(g.left, this.selected * rh, steps * g.cellWidth, rh);
-    if (document.activeElement === this.canvas && units > 0) {
-      ctx.setLineDash([2, 2]);
-      ctx.strokeRect(g.left + this.cursor.col * g.cellWidth, this.cursor.row * rh, g.cellWidth, rh);
-      ctx.setLineDash([]);
-    }
+    paintHeatmap(this.canvas, {
+      data: this.data,
+      geometry: this.geometry(),
+      rowHeight: this.rowHeight(),
+      axis: AXIS,
+      scale: this.scale,
+      max: this.max,
+      selected: this.selected,
+      cursor: document.activeElement === this.canvas ? this.cursor : undefined,
+    });
     this.drawLegend();
   }
 
