@@ -13,6 +13,7 @@ interface Outcome {
   delivered: Record<string, number>;
   webviewErrors: string[];
   workerExits: number;
+  timings: { webviewReadyMs?: number; firstEpochMs?: number };
 }
 interface PanelMessage {
   type: string;
@@ -80,6 +81,7 @@ describe('Training from the train command', function () {
     assert.ok((out.delivered.epoch ?? 0) >= 1, JSON.stringify(out.delivered));
     assert.strictEqual(out.delivered.summary, 1, JSON.stringify(out.delivered));
     assert.deepStrictEqual(out.webviewErrors, []);
+    console.log(`      command → webview ready ${out.timings.webviewReadyMs} ms, → first epoch ${out.timings.firstEpochMs} ms`);
   });
 
   it('terminates the worker thread when training is done (its exit event fired)', async () => {

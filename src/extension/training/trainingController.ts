@@ -43,6 +43,8 @@ export interface TrainOutcome {
   webviewErrors: string[];
   /** Worker threads that have exited so far. */
   workerExits: number;
+  /** Milliseconds from the command to: the panel's webview ready, and the first epoch's end (when they happened). */
+  timings: { webviewReadyMs?: number; firstEpochMs?: number };
 }
 
 export class TrainingController implements vscode.Disposable, PanelActions {
@@ -70,6 +72,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   }
 
   async train(args: TrainArgs): Promise<TrainOutcome | undefined> {
+    const calledAt = Date.now();
     const uri = args.uri;
     if (!uri) return undefined;
     const label = displayPath(uri);
@@ -84,12 +87,12 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       }
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
       const modelDir = args.modelRoot ? path.join(args.modelRoot, columnFolder(column)) : modelDirFor(uri, column, this.context.globalStorageUri);
-      return await this.start(uri, label, source, column, config, modelDir, args);
+      return await this.start(uri, label, source, column, config, modelDir, args, calledAt);
     } catch (e) {
       const message = oneLine(e);
       this.log.error(`train ${label}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
-      return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits };
+      return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits, timings: {} };
     } finally {
       this.client.releaseIfIdle();
     }
@@ -103,6 +106,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     config: TrainConfig,
     modelDir: string,
     args: TrainArgs,
+    calledAt: number,
   ): Promise<TrainOutcome | undefined> {
     const key: RunKey = { file: uri.toString(), column };
     const existing = this.runFor(key);
@@ -143,7 +147,11 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     const panel = TrainingPanel.get(key);
     await panel?.flush();
     await this.client.settled();
+    const since = (t: number | undefined) => (t === undefined ? undefined : t - calledAt);
+    const timings = { webviewReadyMs: since(panel?.readyAt), firstEpochMs: since(run.firstEpochAt) };
+    this.log.info(`run ${run.id} timings: ${JSON.stringify(timings)}`);
     return {
+      timings,
       runId: run.id,
       state: run.state,
       modelDir: run.summary?.saved ? run.summary.modelDir : '',

@@ -39,6 +39,9 @@ export class TrainingPanel {
   /** Errors the webview reported (script errors, CSP violations): a clean render has none. */
   readonly webviewErrors: string[] = [];
   private readonly posting = new Set<Thenable<boolean>>();
+  readonly createdAt = Date.now();
+  /** When the webview first said Ready (its page and script loaded). */
+  readyAt: number | undefined;
 
   static get(key: RunKey): TrainingPanel | undefined {
     return TrainingPanel.panels.get(keyOf(key));
@@ -133,6 +136,7 @@ export class TrainingPanel {
   private onMessage(m: FromWebviewMessage): void {
     switch (m.type) {
       case FromWebview.Ready:
+        this.readyAt ??= Date.now();
         return this.sendAll();
       case FromWebview.Stop:
         return this.actions.stop(this.key, m.keep);

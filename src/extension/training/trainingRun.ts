@@ -36,6 +36,7 @@ export class TrainingRun {
   rows: number | undefined;
   readonly queuedAt = Date.now();
   startedAt: number | undefined;
+  firstEpochAt: number | undefined;
   private readonly listeners = new Set<(m: ToWebviewMessage) => void>();
 
   constructor(
@@ -72,6 +73,7 @@ export class TrainingRun {
         this.rows = m.rows;
         return;
       case FromWorker.Epoch:
+        this.firstEpochAt ??= Date.now();
         this.epochs.push(m.report);
         return this.emit({ type: ToWebview.Epoch, report: m.report });
       case FromWorker.Batch:
