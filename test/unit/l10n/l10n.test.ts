@@ -3,11 +3,10 @@
  * every vscode.l10n.t string in src/extension is in both runtime bundles, with the same {n} placeholders.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getL10nJson } from '@vscode/l10n-dev';
+import { extensionSources, extracted, repoRoot as root } from './l10nSources';
 
-const root = join(__dirname, '..', '..', '..', '..');
 const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, rel), 'utf8')) as Record<string, unknown>;
 
 const manifest = readJson('package.json');
@@ -15,21 +14,6 @@ const nls = readJson('package.nls.json') as Record<string, string>;
 const nlsZh = readJson('package.nls.zh-cn.json') as Record<string, string>;
 const bundle = readJson('l10n/bundle.l10n.json') as Record<string, string>;
 const bundleZh = readJson('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const extensionSources = sourceFiles(join(root, 'src', 'extension'));
-
-async function extracted(): Promise<string[]> {
-  const json = await getL10nJson(extensionSources.map((f) => ({ contents: readFileSync(f, 'utf8'), extension: '.ts' })));
-  return Object.keys(json);
-}
 
 const placeholders = (s: string): string => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(',');
 const hasHan = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
@@ -74,7 +58,7 @@ describe('localization', () => {
   });
 
   it('keeps bundle.l10n.json in step with the vscode.l10n.t calls in src/extension', () => {
-    assert.deepEqual(keys.filter((k) => !(k in bundle)), [], 'run: npx @vscode/l10n-dev export -o l10n src/extension');
+    assert.deepEqual(keys.filter((k) => !(k in bundle)), [], 'run: npm run compile-tests && node out/test/unit/l10n/exportBundle.js');
   });
 
   it('translates every vscode.l10n.t string into Simplified Chinese', () => {
