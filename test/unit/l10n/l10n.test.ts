@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extensionSources, extracted, repoRoot as root } from './l10nSources';
+import { extensionSources, extracted, repoRoot as root, sourceFiles } from './l10nSources';
 
 const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, rel), 'utf8')) as Record<string, unknown>;
 
@@ -77,6 +77,17 @@ describe('localization', () => {
         .split('\n')
         .map((line, i) => ({ line, at: `${f.slice(root.length + 1)}:${i + 1}` }))
         .filter(({ line }) => literal.test(line) && !line.includes('l10n.t(')),
+    );
+    assert.deepEqual(offenders.map((o) => o.at), []);
+  });
+
+  it('writes no English literal into a webview DOM: webviews show only strings the host passed in', () => {
+    const literal = /(textContent|title|placeholder|ariaLabel)\s*=\s*['"`][A-Za-z]|setAttribute\('aria-label',\s*['"`][A-Za-z]|createTextNode\(\s*['"`][A-Za-z]/;
+    const offenders = sourceFiles(join(root, 'src', 'webview')).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${f.slice(root.length + 1)}:${i + 1}` }))
+        .filter(({ line }) => literal.test(line)),
     );
     assert.deepEqual(offenders.map((o) => o.at), []);
   });

@@ -5,7 +5,7 @@ import { getL10nJson } from '@vscode/l10n-dev';
 
 export const repoRoot = join(__dirname, '..', '..', '..', '..');
 
-function sourceFiles(dir: string): string[] {
+export function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
