@@ -154,6 +154,17 @@ describe('Training panel from the Explorer', function () {
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
   });
 
+  it('asks which column to train on when a file has several, with counts and a sparkline', async () => {
+    await vs.contextMenu('two-columns.csv', TRAIN);
+    const rows = vs.page.locator('.quick-input-list .monaco-list-row');
+    await rows.nth(1).waitFor();
+    const texts = await rows.allTextContents();
+    await vs.screenshot('training-column-pick');
+    await vs.page.keyboard.press('Escape');
+    assert.ok(texts.some((t) => t.includes('temperature')) && texts.some((t) => t.includes('demand')), texts.join(' | '));
+    assert.ok(texts.every((t) => /\d+ values · \d+ missing/.test(t) && /[▁▂▃▄▅▆▇█]/.test(t)), texts.join(' | '));
+  });
+
   it('shows a file name and header holding HTML literally, with no CSP violation', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => Math.sin(i / 6).toFixed(4));
     writeFileSync(join(vs.workspace, HOSTILE_FILE), [HOSTILE_HEADER, ...rows].join('\n') + '\n');

@@ -12,6 +12,7 @@ import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
 import { keyOf, TrainingRun, type RunKey } from './trainingRun';
 import { columnFolder, configFromSettings, displayPath, modelDirFor } from './trainingSettings';
+import { dataFileOf, oneLine, sourceFor } from './dataSource';
 import { showProgress } from './trainingProgress';
 import { TrainingStatus } from './trainingStatus';
 import type { WorkerClient } from './workerClient';
@@ -247,19 +248,4 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   dispose(): void {
     this.status.dispose();
   }
-}
-
-/** Local files go by path (the worker streams them); anything else is read through the workspace file system. */
-async function sourceFor(uri: vscode.Uri): Promise<WireSource> {
-  if (uri.scheme === 'file') return { path: uri.fsPath };
-  return { name: displayPath(uri), bytes: await vscode.workspace.fs.readFile(uri) };
-}
-
-function dataFileOf(uri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder ? path.posix.relative(folder.uri.path, uri.path) : uri.fsPath;
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
