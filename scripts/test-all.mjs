@@ -11,10 +11,32 @@ import { findResult, parseSpecSummary, summaryLine } from './codeserver/results.
 const VSIX = join(repoRoot, 'seqlab.vsix');
 const VSIX_LIMIT = 5 * 1024 * 1024;
 
-/** Runs a command with its output streamed live and captured. */
+const LAYER_TIMEOUT_MS = Number(process.env.SEQLAB_LAYER_TIMEOUT ?? 1800) * 1000;
+let current; // the running layer's process group, for Ctrl-C and the watchdog
+
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(sig, () => {
+    stop(current, 'SIGTERM'); // the harness scripts clean up their servers and temp folders on SIGTERM
+    setTimeout(() => process.exit(code), 3000);
+  });
+}
+
+function stop(child, signal) {
+  try {
+    if (child) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Runs a command in its own process group with its output streamed live and captured. A layer that outlives
+ * SEQLAB_LAYER_TIMEOUT seconds (default 1800) is stopped and fails, so `npm test` always ends.
+ */
 function sh(command) {
   return new Promise((resolve) => {
-    const child = spawn(command, { cwd: repoRoot, shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, { cwd: repoRoot, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    current = child;
     let out = '';
     const tee = (stream) => (chunk) => {
       out += chunk;
@@ -22,7 +44,16 @@ function sh(command) {
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    const watchdog = setTimeout(() => {
+      console.error(`\n${command}: no result after ${LAYER_TIMEOUT_MS / 1000} s, stopping it`);
+      stop(child, 'SIGTERM');
+      setTimeout(() => stop(child, 'SIGKILL'), 10_000).unref();
+    }, LAYER_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      current = undefined;
+      resolve({ code: code ?? 1, out });
+    });
   });
 }
 
