@@ -12,7 +12,7 @@ import { modelLabel } from '../models/modelsTree';
 import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
 import { resolveModel } from './modelPicker';
-import { predictViaWorker } from './workerBridge';
+import { predictViaWorker, showInPanel } from './workerBridge';
 
 export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
 
@@ -140,7 +140,7 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
 async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
   const series = await readSeries(await sourceFor(model.data), { column: model.column });
   const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
-  await vscode.commands.executeCommand('seqlab.showPanel', { file: model.data.toString(), column: model.column, forecast: message });
+  await showInPanel({ file: model.data.toString(), column: model.column }, message);
 }
 
 async function offerTraining(data: vscode.Uri | undefined): Promise<void> {

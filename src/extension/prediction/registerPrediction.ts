@@ -13,7 +13,7 @@ import { ModelsTreeProvider } from '../models/modelsTree';
 import { registerTrustSimulation } from '../trust';
 import { predictNext } from './predictCommand';
 import type { WorkerClient } from '../training/workerClient';
-import { initWorkerBridge, useWorkerClient } from './workerBridge';
+import { initWorkerBridge, useForecastSink, useWorkerClient, type ForecastSink } from './workerBridge';
 
 /** What the training code shares: its worker thread, and its runs so the Hidden States view can follow one live. */
 export interface TrainingHooks {
@@ -22,6 +22,8 @@ export interface TrainingHooks {
     runFor: LiveRunLookup;
     /** Optional: lets the view pick up a run as it starts, even a model's very first one. */
     onDidStartRun?: (listener: (run: LiveRun & { key: { file: string; column: string }; label: string }) => void) => { dispose(): void };
+    /** Optional: opens the model's panel and draws the forecast there (else seqlab.showPanel gets `forecast`). */
+    showForecast?: ForecastSink;
   };
 }
 
@@ -35,6 +37,8 @@ export function registerPrediction(context: vscode.ExtensionContext, log: vscode
   const hiddenStates = registerHiddenStatesView(context, log);
   const controller = training.controller;
   if (controller) hiddenStates.followRunsFrom((key) => controller.runFor(key));
+  const showForecast = controller?.showForecast;
+  if (showForecast) useForecastSink((key, message) => showForecast.call(controller, key, message));
   const started = controller?.onDidStartRun?.((run) => hiddenStates.followNewRun(run));
   if (started) context.subscriptions.push(started);
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));

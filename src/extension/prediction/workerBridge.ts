@@ -4,7 +4,7 @@
  * terminates the thread as soon as nothing is pending).
  */
 import * as vscode from 'vscode';
-import type { Predicted, Probed, WireSource } from '../../shared/protocol';
+import type { ForecastMessage, Predicted, Probed, WireSource } from '../../shared/protocol';
 import { WorkerClient } from '../training/workerClient';
 
 let shared: WorkerClient | undefined;
@@ -41,4 +41,18 @@ export function predictViaWorker(source: WireSource, modelDir: vscode.Uri, steps
 
 export function probeViaWorker(source: WireSource, modelDir: vscode.Uri, start?: number): Promise<Probed> {
   return client().probe(source, modelDir.fsPath, start);
+}
+
+/** Where a forecast is drawn: the training panel, when the training code offers a direct way in. */
+export type ForecastSink = (key: { file: string; column: string }, message: ForecastMessage) => unknown;
+let forecastSink: ForecastSink | undefined;
+
+export function useForecastSink(sink: ForecastSink): void {
+  forecastSink = sink;
+}
+
+/** Draws a forecast in the model's training panel: through the sink if there is one, else through seqlab.showPanel. */
+export async function showInPanel(key: { file: string; column: string }, message: ForecastMessage): Promise<void> {
+  if (forecastSink) await forecastSink(key, message);
+  else await vscode.commands.executeCommand('seqlab.showPanel', { ...key, forecast: message });
 }
