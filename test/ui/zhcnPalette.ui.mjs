@@ -1,6 +1,7 @@
 // With the display language zh-cn, SeqLab's command titles appear in Chinese in the Command Palette, and its
 // runtime messages come from the zh-cn l10n bundle.
 import assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
@@ -63,5 +64,19 @@ describe('Simplified Chinese (UI)', function () {
     const toast = vs.page.locator('.notification-toast .notification-list-item-message', { hasText: expected });
     await toast.first().waitFor({ timeout: 60_000 });
     await vs.screenshot('zhcn-check-data');
+  });
+
+  it('shows a prediction and its actions in Chinese', async () => {
+    const cli = join(repoRoot, 'dist', 'cli.js');
+    execFileSync(process.execPath, [cli, 'train', 'sine.csv', '--cell', 'rnn', '--units', '4', '--epochs', '2', '--json'], { cwd: vs.workspace, stdio: 'pipe' });
+    await vs.runCommand(`SeqLab: ${nlsZh['cmd.predictNext']}`);
+    const prefix = bundleZh['{0}: next {1} ({2}% interval {3}–{4})'].split('{1}')[0].replace('{0}', 'sine.csv › value');
+    const toast = vs.page.locator('.notification-toast', { hasText: prefix }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    const buttons = (await toast.locator('.monaco-button').allTextContents()).map((t) => t.trim());
+    await vs.screenshot('zhcn-predict');
+    for (const action of ['Forecast N Steps…', 'Show in Panel', 'Insert as New Row']) {
+      assert.ok(buttons.includes(bundleZh[action]), `${bundleZh[action]} not among ${buttons.join(' | ')}`);
+    }
   });
 });
