@@ -13,7 +13,7 @@ import { COMMAND_USAGE, EXIT_OK, formatNumber, formatTable, printJson, ProgressB
 const FLAGS = {
   column: { type: 'string', help: 'numeric column to model (default: the only one)' },
   cell: { type: 'string', choices: ['rnn', 'gru', 'lstm'], help: 'recurrent cell (default gru)' },
-  units: { type: 'int', min: 1, max: 512, help: 'units per layer (default 32)' },
+  units: { type: 'int', min: 1, max: 512, help: 'units per layer (default 16)' },
   layers: { type: 'int', min: 1, max: 3, help: 'recurrent layers (default 1)' },
   window: { type: 'int', min: 0, max: 1000, help: 'time steps per window; 0 chooses from the data (default)' },
   epochs: { type: 'int', min: 1, max: 10000, help: 'most epochs (default 100; early stopping may end sooner)' },

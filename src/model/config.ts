@@ -5,11 +5,14 @@ import type { TrainConfig } from './types';
  * Defaults a right-click gets. Chosen on generated trending, seasonal, random-walk and daily-cycle series
  * (bench/generators.mjs): a small GRU on first differences (when the training range trends) starts at the naive
  * forecast and only moves away from it when validation loss improves, which is what keeps it from losing to naive.
+ * Measured (bench/workloads/defaults.mjs): validation MAE / naive MAE 0.25–1.00 on all six series; 16 units score as
+ * 32 did in about half the time (a 10,000-row hourly series: 29 CPU-seconds). Batch 128 costs little more per batch
+ * than 32 (per-op overhead dominates), and 1024 windows per epoch bound an epoch on long series.
  */
 export const DEFAULT_CONFIG: TrainConfig = {
   cell: 'gru',
   layers: 1,
-  units: 32,
+  units: 16,
   window: 0,
   epochs: 100,
   batchSize: 128,
@@ -27,7 +30,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
  * The seed tutorial's set-up (window 5, 10 tanh units, Adam 0.01, MSE, 100 epochs), but predicting from h_T.
  * It models first differences: on levels the validation range (the falling tail of the sine) lies outside what the
  * rising and falling training windows taught, and seeds scatter from 6e-6 to 5e-3 MSE; on differences every seed
- * tried scores below 1e-6.
+ * tried scores below 1e-5.
  */
 export const SEED_PRESET: Partial<TrainConfig> = {
   cell: 'rnn',
