@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activate, copyFixture, diagnosticsWhen } from './predictHelpers';
+import { activate, copyFixture, diagnosticsWhen, trainWithCli } from './predictHelpers';
 
 const lines = (d: readonly vscode.Diagnostic[]): number[] => [...new Set(d.map((x) => x.range.start.line + 1))].sort((a, b) => a - b);
 
@@ -38,6 +38,24 @@ describe('Data diagnostics', () => {
     await doc.save();
     const after = await diagnosticsWhen(file, (d) => d.length === 0);
     assert.deepStrictEqual(after, []);
+  });
+
+  it('re-checks a data file that has a model each time it is saved', async () => {
+    const file = copyFixture('sine.csv', 'diag-model.csv');
+    await trainWithCli('diag-model.csv', 'rnn');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const line = doc.lineAt(4);
+    const broken = new vscode.WorkspaceEdit();
+    broken.replace(file, line.range, line.text.replace(/,.*$/, ',oops'));
+    assert.ok(await vscode.workspace.applyEdit(broken));
+    await doc.save();
+    const found = await diagnosticsWhen(file, (d) => d.length > 0);
+    assert.deepStrictEqual(lines(found), [5]);
+    const fixed = new vscode.WorkspaceEdit();
+    fixed.replace(file, doc.lineAt(4).range, line.text);
+    assert.ok(await vscode.workspace.applyEdit(fixed));
+    await doc.save();
+    assert.deepStrictEqual(await diagnosticsWhen(file, (d) => d.length === 0), []);
   });
 
   it('finds no problem in a clean file', async () => {

@@ -27,12 +27,12 @@ export class DataDiagnostics implements vscode.Disposable {
   }
 
   /** Inspects a file and publishes its problems; returns the diagnostics set (tests read them). */
-  async check(uri: vscode.Uri): Promise<{ inspection: Inspection; diagnostics: vscode.Diagnostic[] }> {
+  async check(uri: vscode.Uri, explicit = true): Promise<{ inspection: Inspection; diagnostics: vscode.Diagnostic[] }> {
     const inspection = await inspectData(await sourceFor(uri));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const diagnostics = inspection.problems.map((p) => toDiagnostic(p, inspection, doc));
     this.collection.set(uri, diagnostics);
-    this.watched.add(uri.toString());
+    if (explicit) this.watched.add(uri.toString());
     return { inspection, diagnostics };
   }
 
@@ -41,11 +41,13 @@ export class DataDiagnostics implements vscode.Disposable {
   }
 
   private async onSaved(uri: vscode.Uri): Promise<void> {
-    // Re-checking on save runs on its own, so it waits for trust and honours the setting.
-    if (!DATA_FILE.test(uri.path) || !enabled() || !isTrusted()) return;
-    if (!this.watched.has(uri.toString()) && !(await hasModel(uri))) return;
+    if (!DATA_FILE.test(uri.path)) return;
+    // A file the user checked keeps its list current, so fixed problems go away. Files that merely have a model are
+    // checked on their own, so that waits for trust and honours the setting.
+    const automatic = !this.watched.has(uri.toString());
+    if (automatic && !(enabled() && isTrusted() && (await hasModel(uri)))) return;
     try {
-      await this.check(uri);
+      await this.check(uri, !automatic);
     } catch (e) {
       // A file that cannot be read at all is one problem on its first line, not a silent stale list.
       const message = e instanceof Error ? e.message : String(e);
