@@ -1,7 +1,7 @@
 // `npm test`: lint, unit tests, the VS Code suite, the UI tests, then the packaged .vsix installed into a fresh
 // code-server. Prints each layer's time and counts and ends with exactly one line `N passed, N failed`.
 // Every layer runs even if an earlier one failed, so one run shows everything that is wrong.
-//   node scripts/test-all.mjs [--only=lint,build,unit,vscode,ui,package,vsix]
+//   node scripts/test-all.mjs [--only=lint,build,setup,unit,vscode,ui,package,vsix]
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,6 +79,8 @@ const layers = [
       return { passed: 0, failed: bundles.code === 0 ? 0 : 1 };
     },
   },
+  // code-server and chromium, installed on the first run only; kept apart so the suites' times stay comparable.
+  { name: 'setup', run: async () => ({ passed: 0, failed: (await sh('node scripts/codeserver/install.mjs')).code === 0 ? 0 : 1 }) },
   { name: 'unit', run: async () => counted(await sh('npx mocha --config .mocharc.unit.json'), parseSpecSummary) },
   { name: 'vscode', run: async () => counted(await sh('node scripts/vscode-test.mjs --no-build'), findResult) },
   { name: 'ui', run: async () => counted(await sh('node test/ui/run.mjs --no-build'), findResult) },
