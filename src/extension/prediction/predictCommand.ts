@@ -56,7 +56,9 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
       return undefined;
     }
     const model = resolved.model;
-    const forecast = await forecastWith(model, 1);
+    // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
+    const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
+    const forecast = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(model, 1));
     const result: PredictResult = {
       file: model.data.toString(),
       column: model.column,
@@ -106,7 +108,7 @@ export function formatResult(model: ModelEntry, r: Pick<PredictResult, 'next' | 
   );
 }
 
-/** About five significant digits, never fewer than two decimals below 1000: 412.31, 0.84147, 12345.6. */
+/** About five significant digits and at least one decimal: 412.31, 0.84147, 12345.6. */
 export function formatNumber(v: number): string {
   const mag = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
   return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
