@@ -18,11 +18,13 @@ export function residualSummary(residuals: ArrayLike<number>, keep = 999): numbe
 }
 
 /**
- * The central interval at `level` around a point forecast `h` steps ahead. Steps beyond the first widen with √h,
- * the random-walk approximation: validation only measures one-step errors.
+ * The interval at `level` around a point forecast `h` steps ahead: point ± the level-quantile of |residual|.
+ * Symmetric on purpose: signed quantiles of a biased model's residuals can give an interval that excludes its own point,
+ * which reads as a contradiction. Steps beyond the first widen with √h, the random-walk approximation: validation only
+ * measures one-step errors.
  */
 export function interval(residuals: ArrayLike<number>, point: number, level: number, h = 1): [number, number] {
-  const a = (1 - level) / 2;
-  const k = Math.sqrt(h);
-  return [point + k * quantile(residuals, a), point + k * quantile(residuals, 1 - a)];
+  const absolute = Array.from(residuals, Math.abs).sort((a, b) => a - b);
+  const half = Math.sqrt(h) * quantile(absolute, level);
+  return [point - half, point + half];
 }

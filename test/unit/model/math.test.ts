@@ -101,6 +101,12 @@ describe('intervals', () => {
     });
   }
 
+  it('contains its own point even when the residuals are all of one sign', () => {
+    const biased = residualSummary(normals(500, 4).map((e) => Math.abs(e) + 1));
+    const [lo, hi] = interval(biased, 10, 0.8);
+    assert.ok(lo < 10 && hi > 10, `[${lo}, ${hi}]`);
+  });
+
   it('keeps at most 999 sorted residuals', () => {
     const s = residualSummary(normals(5000, 3));
     assert.equal(s.length, 999);
