@@ -48,5 +48,9 @@ export function panelStrings(): Record<string, string> {
     reveal: t('Reveal model'),
     noData: t('Waiting for the first epoch…'),
     epochOf: t('Epoch {0} of {1}'),
+    forecast: t('Forecast'),
+    history: t('History'),
+    intervalLow: t('Interval low'),
+    intervalHigh: t('Interval high'),
   };
 }

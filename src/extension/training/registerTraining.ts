@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
 import { restoreRun } from './restoredRun';
+import { ToWebview } from '../../shared/protocol';
+import { isToWebviewMessage } from '../../shared/protocolGuards';
 import { isString, isRecord } from '../../shared/validate';
 import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
 import { TrainingController, type TrainArgs } from './trainingController';
@@ -30,9 +32,11 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
       const extra = isRecord(arg) ? (arg as TrainArgs) : {};
       return controller.train({ ...extra, uri, config: { ...SEED_PRESET, ...extra.config }, modelRoot: seedModelRoot(context) });
     }),
-    vscode.commands.registerCommand('seqlab.showPanel', (arg?: unknown) => {
-      const key = isRunKey(arg) ? arg : undefined;
-      if (!controller.showPanel(key)) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
+    vscode.commands.registerCommand('seqlab.showPanel', async (arg?: unknown) => {
+      const key = isRunKey(arg) ? { file: arg.file, column: arg.column } : undefined;
+      const forecast = isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === ToWebview.Forecast ? arg.forecast : undefined;
+      if (key && forecast) return controller.showForecast(key, forecast);
+      if (!(await controller.showPanel(key))) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {

@@ -6,13 +6,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
 import type { TrainConfig } from '../../model/types';
-import { FromWorker, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
+import { FromWorker, type ForecastMessage, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
 import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
 import { keyOf, TrainingRun, type RunKey } from './trainingRun';
 import { columnFolder, configFromSettings, displayPath, modelDirFor } from './trainingSettings';
 import { dataFileOf, oneLine, sourceFor } from './dataSource';
+import { restoreRun } from './restoredRun';
 import { showProgress } from './trainingProgress';
 import { TrainingStatus } from './trainingStatus';
 import type { WorkerClient } from './workerClient';
@@ -53,6 +54,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   private readonly queue = new RunQueue();
   private readonly status: TrainingStatus;
   private nextRun = 1;
+  private readonly startListeners = new Set<(run: TrainingRun) => void>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -128,6 +130,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     }
     const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, key, label, config, modelDir);
     this.remember(run);
+    for (const l of this.startListeners) l(run);
     TrainingPanel.show(this.context.extensionUri, key, label, this, this.log).attach(run);
     const listen = args.onEvent && run.onMessage(args.onEvent);
     const finished = new Promise<void>((resolve) => {
@@ -236,13 +239,36 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   }
 
   /** The panel of `key`, or of the active/most recent run; created from the run's history when closed. */
-  showPanel(key?: RunKey): boolean {
-    const run = (key && this.runFor(key)) ?? this.queue.active ?? [...this.latest.values()].pop();
+  async showPanel(key?: RunKey): Promise<boolean> {
+    const run = key ? await this.runOrSaved(key) : (this.queue.active ?? [...this.latest.values()].pop());
     if (!run) return false;
     const panel = TrainingPanel.get(run.key) ?? TrainingPanel.show(this.context.extensionUri, run.key, run.label, this, this.log);
     if (panel.currentRun !== run) panel.attach(run);
     panel.reveal();
     return true;
+  }
+
+  /** Draws a forecast (from Predict Next Value) in the model's panel, opening it if needed. */
+  async showForecast(key: RunKey, message: ForecastMessage): Promise<void> {
+    const run = await this.runOrSaved(key);
+    run.showForecast(message);
+    await this.showPanel(key);
+  }
+
+  /** Tells the Hidden States view (and anyone else) about each run as it is created. */
+  onDidStartRun(listener: (run: TrainingRun) => void): { dispose(): void } {
+    this.startListeners.add(listener);
+    return { dispose: () => this.startListeners.delete(listener) };
+  }
+
+  /** This window's run for `key`, else one rebuilt from the saved model (empty when there is none). */
+  private async runOrSaved(key: RunKey): Promise<TrainingRun> {
+    const known = this.runFor(key);
+    if (known) return known;
+    const uri = vscode.Uri.parse(key.file);
+    const run = await restoreRun(key, displayPath(uri), modelDirFor(uri, key.column, this.context.globalStorageUri));
+    this.remember(run);
+    return run;
   }
 
   dispose(): void {

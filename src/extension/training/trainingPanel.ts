@@ -166,6 +166,7 @@ export class TrainingPanel {
     });
     this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());
+    if (run.forecast) this.channel.sendEvent(run.forecast);
   }
 
   private onDisposed(): void {

@@ -6,6 +6,7 @@ import type { BatchReport, EpochReport, HiddenStates, TrainConfig, ValidationTra
 import {
   FromWorker,
   ToWebview,
+  type ForecastMessage,
   type FromWorkerMessage,
   type ReplayMessage,
   type RunState,
@@ -31,6 +32,8 @@ export class TrainingRun {
   validation: ValidationTrace | undefined;
   hidden: HiddenStates | undefined;
   summary: SummaryMessage | undefined;
+  /** The latest forecast Predict Next Value drew in this run's panel. */
+  forecast: ForecastMessage | undefined;
   error: string | undefined;
   backend: string | undefined;
   rows: number | undefined;
@@ -102,6 +105,11 @@ export class TrainingRun {
       default:
         return;
     }
+  }
+
+  showForecast(m: ForecastMessage): void {
+    this.forecast = m;
+    this.emit(m);
   }
 
   replay(): ReplayMessage {

@@ -1,5 +1,5 @@
 /** Turns the run's history into uPlot's aligned arrays. Pure functions, so they are cheap to rebuild per update. */
-import type { BatchReport, EpochReport, ValidationTrace } from '../../model/types';
+import type { BatchReport, EpochReport, Forecast, ValidationTrace } from '../../model/types';
 import { smooth } from './chartTheme';
 import type { ChartData } from './lineChart';
 
@@ -22,6 +22,32 @@ export function lossData(epochs: readonly EpochReport[], batches: readonly Batch
 /** Predicted vs actual vs naive over the validation range, x = series row index. */
 export function predictionData(trace: ValidationTrace): ChartData {
   return [trace.index.slice(), trace.actual.map(finite), trace.predicted.map(finite), trace.naive.map(finite)];
+}
+
+/** x = steps relative to the last known value (…, -1, 0 | 1, 2, …); the forecast line starts at the last value. */
+export function forecastData(history: readonly number[], f: Forecast): ChartData {
+  const h = history.length;
+  const x: number[] = [];
+  const hist: Array<number | null> = [];
+  const fc: Array<number | null> = [];
+  const lo: Array<number | null> = [];
+  const hi: Array<number | null> = [];
+  history.forEach((v, i) => {
+    x.push(i - h + 1);
+    hist.push(finite(v));
+    const last = i === h - 1 ? finite(v) : null;
+    fc.push(last);
+    lo.push(last);
+    hi.push(last);
+  });
+  f.forecast.forEach((v, i) => {
+    x.push(i + 1);
+    hist.push(null);
+    fc.push(finite(v));
+    lo.push(finite(f.intervals[i]?.[0] ?? Number.NaN));
+    hi.push(finite(f.intervals[i]?.[1] ?? Number.NaN));
+  });
+  return [x, hist, fc, lo, hi];
 }
 
 /** The log-scaled loss axis cannot show zero or negative values. */

@@ -48,6 +48,8 @@ function handle(m: ToWebviewMessage): void {
       return view.hidden(m.states);
     case ToWebview.Summary:
       return view.showSummary(m);
+    case ToWebview.Forecast:
+      return view.forecast(m);
     case ToWebview.Theme:
       // The CSS variables change a moment after the message; redraw on the next frame.
       return void requestAnimationFrame(() => view?.retheme());

@@ -5,9 +5,9 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Heatmap } from '../common/heatmap';
 import type { BatchReport, EpochReport, TrainConfig } from '../../model/types';
-import type { InitMessage, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
+import type { ForecastMessage, InitMessage, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
 import type { HiddenStates, ValidationTrace } from '../../model/types';
-import { lossData, predictionData } from './chartData';
+import { forecastData, lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
 import { el, format, formatNumber, section } from './dom';
 import { LineChart } from './lineChart';
@@ -35,9 +35,14 @@ export class PanelView {
   private batches: BatchReport[] = [];
   private state: RunState = 'queued';
   private pendingDraw = false;
+  private forecastChart: LineChart | undefined;
+  private readonly grid: HTMLElement;
+
+  private readonly column: string;
 
   constructor(root: HTMLElement, init: InitMessage, private readonly cb: PanelCallbacks) {
     this.s = init.strings;
+    this.column = init.column;
     root.replaceChildren();
     const header = el('header');
     header.append(el('h1', undefined, init.title));
@@ -53,6 +58,7 @@ export class PanelView {
     root.append(header, this.summary);
     this.summary.hidden = true;
     const grid = el('div', 'grid');
+    this.grid = grid;
     root.append(grid);
     this.loss = new LineChart(section(grid, 'loss', this.s.loss), {
       title: this.s.loss,
@@ -123,6 +129,22 @@ export class PanelView {
     this.heatmapCaption.textContent = `${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
   }
 
+  /** Predict Next Value's forecast: the recent history, then the forecast with its interval. */
+  forecast(m: ForecastMessage): void {
+    this.forecastChart ??= new LineChart(section(this.grid, 'forecast', this.s.forecast), {
+      title: this.s.forecast,
+      xLabel: this.s.step,
+      yLabel: this.column,
+      series: [
+        { label: this.s.history, color: (c) => c.actual, width: 1.5 },
+        { label: this.s.forecast, color: (c) => c.predicted, width: 2 },
+        { label: this.s.intervalLow, color: (c) => c.naive, width: 1, dash: [4, 3] },
+        { label: this.s.intervalHigh, color: (c) => c.naive, width: 1, dash: [4, 3] },
+      ],
+    });
+    this.forecastChart.setData(forecastData(m.history, m.forecast));
+  }
+
   showSummary(m: SummaryMessage): void {
     renderMetrics(this.metrics, this.s, m.metrics, m.baselines);
     this.summary.replaceChildren();
@@ -156,6 +178,7 @@ export class PanelView {
   retheme(): void {
     this.loss.retheme();
     this.prediction.retheme();
+    this.forecastChart?.retheme();
   }
 
   get running(): boolean {
