@@ -134,6 +134,14 @@ describe('Training panel from the Explorer', function () {
     await vs.screenshot('training-heatmap-light');
   });
 
+  it('redraws the charts in a high-contrast theme', async () => {
+    await useTheme(vs, 'Dark High Contrast', 'hc-black');
+    await frame.locator('#loss').scrollIntoViewIfNeeded();
+    assert.ok(await painted(frame, '#loss .uplot canvas'));
+    await vs.screenshot('training-panel-high-contrast');
+    await useTheme(vs, 'Light Modern', 'vs');
+  });
+
   it('retrains with the settings typed into the config form', async () => {
     await frame.locator('#cfg-epochs input').fill('5');
     await frame.locator('#retrain').click();
