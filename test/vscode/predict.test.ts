@@ -3,6 +3,22 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activate, closeTo, copyFixture, predictSilently, runCli, trainWithCli, type PredictResult } from './predictHelpers';
 
+/** The tab model follows the workbench asynchronously: resolve once a matching tab exists. */
+function tabWhen(match: (t: vscode.Tab) => boolean): Promise<vscode.Tab> {
+  const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(match);
+  return new Promise((resolve) => {
+    const now = find();
+    if (now) return resolve(now);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = find();
+      if (tab) {
+        sub.dispose();
+        resolve(tab);
+      }
+    });
+  });
+}
+
 describe('Predict Next Value', () => {
   let data: vscode.Uri;
 
@@ -77,5 +93,18 @@ describe('Predict Next Value', () => {
     const ui = { show: async () => undefined, askSteps: async () => undefined };
     await vscode.commands.executeCommand('seqlab.predictNext', file, { ui });
     assert.ok(fs.readFileSync(file.fsPath).equals(original));
+  });
+
+  it('opens the model panel for "Forecast N Steps…" with the number of steps asked for', async () => {
+    const file = copyFixture('sine.csv', 'predict-steps.csv');
+    await trainWithCli('predict-steps.csv', 'rnn');
+    let asked = 0;
+    const ui = { show: async () => 'forecastSteps', askSteps: async () => (asked++, 5) };
+    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, { ui })) as PredictResult;
+    assert.strictEqual(result.followUpError, undefined);
+    assert.strictEqual(result.action, 'forecastSteps');
+    assert.strictEqual(asked, 1);
+    const panel = await tabWhen((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('seqlab.trainingPanel') && t.label.includes('predict-steps.csv'));
+    assert.ok(panel, 'no training panel for predict-steps.csv');
   });
 });

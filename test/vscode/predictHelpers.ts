@@ -59,6 +59,7 @@ export interface PredictResult {
   forecast: number[];
   action?: string;
   inserted?: boolean;
+  followUpError?: string;
 }
 
 export async function predictSilently(arg: unknown): Promise<PredictResult> {

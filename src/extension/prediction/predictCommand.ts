@@ -40,6 +40,8 @@ export interface PredictResult {
   /** What the follow-up did, when the caller's ui awaited it. */
   action?: PredictAction;
   inserted?: boolean;
+  /** Why the follow-up failed, if it did (also shown to the user). */
+  followUpError?: string;
 }
 
 /** Points of history shown before a forecast in the panel. */
@@ -133,6 +135,7 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    result.followUpError = message;
     log.error(`predict follow-up: ${message}`);
     void vscode.window.showErrorMessage(message);
   }
