@@ -26,6 +26,7 @@ export const enum ToWorker {
   Stop = 'stop',
   Predict = 'predict',
   Probe = 'probe',
+  Inspect = 'inspect',
 }
 /** Start training; the worker answers with events tagged runId and ends with Done or Failed. */
 export interface TrainRequest { type: ToWorker.Train; runId: string; source: WireSource; column?: string; config: Partial<TrainConfig>; modelDir: string; dataFile: string }
@@ -35,7 +36,9 @@ export interface StopRequest { type: ToWorker.Stop; runId: string; keep: boolean
 export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; steps: number }
 /** Hidden states of a saved model for the window starting at `start` (default: the most recent window). */
 export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; start?: number }
-export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest;
+/** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
+export interface InspectRequest { type: ToWorker.Inspect; source: WireSource }
+export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest | InspectRequest;
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
 export const enum FromWorker {
@@ -48,6 +51,7 @@ export const enum FromWorker {
   Failed = 'failed',
   Predicted = 'predicted',
   Probed = 'probed',
+  Inspected = 'inspected',
 }
 export interface RunStarted { type: FromWorker.Started; runId: string; config: TrainConfig; column: string; rows: number; backend: string }
 export interface RunEpoch { type: FromWorker.Epoch; runId: string; report: EpochReport }
@@ -68,6 +72,17 @@ export interface RunDone {
 export interface RunFailed { type: FromWorker.Failed; runId?: string; message: string }
 export interface Predicted { type: FromWorker.Predicted; column: string; forecast: Forecast }
 export interface Probed { type: FromWorker.Probed; states: HiddenStates; seriesLength: number; window: number }
+export interface Inspected {
+  type: FromWorker.Inspected;
+  rows: number;
+  columns: ColumnSummary[];
+  /** Numeric columns that can become a series, in file order. */
+  usable: string[];
+  /** By column name; absent for files too large to parse once per column. */
+  sparklines: Record<string, string>;
+  /** The first error-level problem, when the file has no usable column. */
+  firstError?: string;
+}
 export type FromWorkerMessage =
   | RunStarted
   | RunEpoch
@@ -77,7 +92,8 @@ export type FromWorkerMessage =
   | RunDone
   | RunFailed
   | Predicted
-  | Probed;
+  | Probed
+  | Inspected;
 
 // ─── host → webview (training panel and Hidden States view) ─────────────────────
 export const enum ToWebview {

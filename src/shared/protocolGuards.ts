@@ -102,6 +102,17 @@ export const isForecast: Guard<Forecast> = isShape({
   intervals: isArrayOf(isInterval),
 });
 
+const isColumnSummary = isShape({
+  name: isString,
+  kind: isOneOf(['numeric', 'date', 'text'] as const),
+  count: isNonNegativeInteger,
+  missing: isNonNegativeInteger,
+  min: optional(isNumber),
+  max: optional(isNumber),
+});
+
+const isStrings = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
+
 export const isWireSource: Guard<WireSource> = (v: unknown): v is WireSource =>
   isRecord(v) && (isString(v.path) || (isString(v.name) && isUint8Array(v.bytes)));
 
@@ -117,6 +128,7 @@ export const isToWorkerMessage: Guard<ToWorkerMessage> = isTagged<ToWorkerMessag
   }) as Guard<ToWorkerMessage>,
   stop: isShape({ type: lit('stop'), runId: isString, keep: isBoolean }) as Guard<ToWorkerMessage>,
   predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, steps: isInteger }) as Guard<ToWorkerMessage>,
+  inspect: isShape({ type: lit('inspect'), source: isWireSource }) as Guard<ToWorkerMessage>,
   probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, start: optional(isNonNegativeInteger) }) as Guard<ToWorkerMessage>,
 });
 
@@ -138,6 +150,14 @@ export const isFromWorkerMessage: Guard<FromWorkerMessage> = isTagged<FromWorker
   }) as Guard<FromWorkerMessage>,
   failed: isShape({ type: lit('failed'), runId: optional(isString), message: isString }) as Guard<FromWorkerMessage>,
   predicted: isShape({ type: lit('predicted'), column: isString, forecast: isForecast }) as Guard<FromWorkerMessage>,
+  inspected: isShape({
+    type: lit('inspected'),
+    rows: isNonNegativeInteger,
+    columns: isArrayOf(isColumnSummary),
+    usable: isArrayOf(isString),
+    sparklines: isStrings,
+    firstError: optional(isString),
+  }) as Guard<FromWorkerMessage>,
   probed: isShape({ type: lit('probed'), states: isHiddenStates, seriesLength: isInteger, window: isInteger }) as Guard<FromWorkerMessage>,
 });
 
@@ -151,7 +171,6 @@ const summaryFields = {
 };
 export const isSummaryMessage: Guard<SummaryMessage> = isShape(summaryFields) as Guard<SummaryMessage>;
 
-const isStrings = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
 const isThemeKind = isOneOf(['light', 'dark', 'high-contrast', 'high-contrast-light'] as const);
 
 export const isToWebviewMessage: Guard<ToWebviewMessage> = isTagged<ToWebviewMessage>({

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/messageHandler';
 import { FromWorker, ToWorker, type FromWorkerMessage, type ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
-import { predict, probe } from './requests';
+import { inspect, predict, probe } from './requests';
 import { TrainJob } from './trainJob';
 
 const port = parentPort;
@@ -38,6 +38,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
   onRequest: async (m) => {
     if (m.type === ToWorker.Predict) return predict(m);
     if (m.type === ToWorker.Probe) return probe(m);
+    if (m.type === ToWorker.Inspect) return inspect(m);
     throw new Error(`"${m.type}" is not a request`);
   },
   log: (line) => channel.sendEvent({ type: FromWorker.Failed, message: line }),

@@ -79,25 +79,24 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     const uri = args.uri;
     if (!uri) return undefined;
     const label = displayPath(uri);
-    this.client.warm();
+    const release = this.client.hold();
     try {
       const source = await sourceFor(uri);
       let column = args.column;
       if (column === undefined) {
-        const size = 'bytes' in source ? source.bytes.length : (await vscode.workspace.fs.stat(uri)).size;
-        column = (await chooseColumn(source, size, label)).column;
+        column = await chooseColumn(this.client, source, label);
         if (column === undefined) return undefined;
       }
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
       const modelDir = args.modelRoot ? path.join(args.modelRoot, columnFolder(column)) : modelDirFor(uri, column, this.context.globalStorageUri);
-      return await this.start(uri, label, source, column, config, modelDir, args, calledAt);
+      return await this.start(uri, label, source, column, config, modelDir, args, calledAt, release);
     } catch (e) {
       const message = oneLine(e);
       this.log.error(`train ${label}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
       return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits, timings: {} };
     } finally {
-      this.client.releaseIfIdle();
+      release();
     }
   }
 
@@ -110,6 +109,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     modelDir: string,
     args: TrainArgs,
     calledAt: number,
+    release: () => void,
   ): Promise<TrainOutcome | undefined> {
     const key: RunKey = { file: uri.toString(), column };
     const existing = this.runFor(key);
@@ -142,6 +142,8 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       });
     });
     this.queue.enqueue(run, () => this.execute(run, source, uri));
+    // The run (or the one ahead of it) now keeps the worker alive; the command's own hold can go.
+    release();
     if (args.cancel?.isCancellationRequested) this.cancel(run);
     args.cancel?.onCancellationRequested(() => this.cancel(run));
     showProgress(run, this.queue, () => this.cancel(run));

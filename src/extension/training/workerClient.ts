@@ -9,6 +9,7 @@ import {
   FromWorker,
   ToWorker,
   type FromWorkerMessage,
+  type Inspected,
   type Predicted,
   type Probed,
   type TrainRequest,
@@ -27,6 +28,7 @@ export class WorkerClient {
   private readonly exitListeners = new Set<(code: number) => void>();
   private disposed = false;
   private exiting: Promise<unknown> | undefined;
+  private holds = 0;
   /** How many times a worker thread has exited; tests read it to prove termination happened. */
   exits = 0;
 
@@ -35,9 +37,21 @@ export class WorkerClient {
     private readonly log: (level: 'info' | 'warn' | 'error', line: string) => void = () => undefined,
   ) {}
 
-  /** Starts the worker ahead of a run, so loading tfjs overlaps with reading the file and picking a column. */
-  warm(): void {
-    if (!this.disposed) this.channel();
+  /**
+   * Starts the worker ahead of a run and keeps it alive until the returned release is called, so loading tfjs
+   * overlaps with inspecting the file and picking a column, and the inspection's worker is the one that trains.
+   */
+  hold(): () => void {
+    if (this.disposed) return () => undefined;
+    this.channel();
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.terminateIfIdle();
+    };
   }
 
   /** Starts a run; `listener` gets every message tagged with its runId until Done or Failed. */
@@ -65,6 +79,13 @@ export class WorkerClient {
   async probe(source: WireSource, modelDir: string, start?: number): Promise<Probed> {
     const reply = await this.request({ type: ToWorker.Probe, source, modelDir, start });
     if (reply.type !== FromWorker.Probed) throw new Error(`unexpected reply "${reply.type}" to probe`);
+    return reply;
+  }
+
+  /** The file's columns and a sparkline of each usable one, parsed in the worker. */
+  async inspect(source: WireSource): Promise<Inspected> {
+    const reply = await this.request({ type: ToWorker.Inspect, source });
+    if (reply.type !== FromWorker.Inspected) throw new Error(`unexpected reply "${reply.type}" to inspect`);
     return reply;
   }
 
@@ -136,13 +157,8 @@ export class WorkerClient {
     }
   }
 
-  /** Terminates the worker unless a run or request still needs it (e.g. after a warm() that led nowhere). */
-  releaseIfIdle(): void {
-    this.terminateIfIdle();
-  }
-
   private terminateIfIdle(): void {
-    if (this.runs.size === 0 && this.handler && this.handler.pendingRequests === 0) void this.terminate();
+    if (this.runs.size === 0 && this.holds === 0 && this.handler && this.handler.pendingRequests === 0) void this.terminate();
   }
 
   private onExit(worker: Worker, handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>, code: number): void {

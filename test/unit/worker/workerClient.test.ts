@@ -87,6 +87,24 @@ describe('WorkerClient with the real worker', function () {
     assert.equal(last.message.includes('\n'), false);
   });
 
+  it('inspects a file in the worker: usable columns, counts and a sparkline for each', async () => {
+    const reply = await client.inspect({ path: csv });
+    assert.deepEqual(reply.usable, ['t', 'value']);
+    assert.equal(reply.columns.find((c) => c.name === 'value')?.count, 120);
+    assert.match(reply.sparklines.value, /^[▁▂▃▄▅▆▇█]+$/);
+  });
+
+  it('keeps a held worker across requests and terminates it once released', async () => {
+    const release = client.hold();
+    await client.inspect({ path: csv });
+    await client.inspect({ path: csv });
+    assert.equal(client.exits, 0);
+    const exited = new Promise<number>((resolve) => client.onDidExit(resolve));
+    release();
+    await exited;
+    assert.equal(client.exits, 1);
+  });
+
   it('answers a predict request from a saved model', async () => {
     const modelDir = join(dir, 'm6');
     await train(client, csv, modelDir, small);
