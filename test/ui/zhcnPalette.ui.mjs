@@ -79,4 +79,19 @@ describe('Simplified Chinese (UI)', function () {
       assert.ok(buttons.includes(bundleZh[action]), `${bundleZh[action]} not among ${buttons.join(' | ')}`);
     }
   });
+
+  it('asks for the number of steps in Chinese and opens the model panel with the forecast', async () => {
+    const toast = vs.page.locator('.notification-toast', { hasText: 'sine.csv › value' }).first();
+    await toast.locator('.monaco-button', { hasText: bundleZh['Forecast N Steps…'] }).click();
+    const input = vs.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    const prompt = await vs.page.locator('.quick-input-widget').textContent();
+    assert.ok(prompt?.includes(bundleZh['How many steps ahead? (1–1000)']), prompt ?? '');
+    await input.fill('12');
+    await input.press('Enter');
+    // The training panel's document is titled SeqLab (the Hidden States view is not open in this session).
+    await vs.findWebviewFrame('SeqLab', { timeoutMs: 60_000 });
+    await vs.page.waitForTimeout(1000);
+    await vs.screenshot('zhcn-forecast-panel');
+  });
 });
