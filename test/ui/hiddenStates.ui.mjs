@@ -30,7 +30,7 @@ async function selectModel(vs, label) {
 
 /** The Hidden States webview's document once its heatmap canvas is drawn. */
 async function hiddenStatesFrame(vs) {
-  const frame = await vs.findWebviewFrame('SeqLab Hidden States', { timeoutMs: 60_000 });
+  const frame = await vs.findWebviewFrame('Hidden States', { timeoutMs: 60_000 });
   await frame.locator('canvas.hm-canvas').waitFor({ state: 'visible', timeout: 60_000 });
   return frame;
 }
@@ -51,6 +51,8 @@ describe('Hidden States view (UI)', function () {
     const frame = await hiddenStatesFrame(vs);
     assert.ok(await frame.locator('fieldset.state-toggle').isVisible(), 'LSTM shows the h_t / c_t toggle');
     await frame.locator('details.hm-table > summary').click();
+    // The table is built when the details element opens (its toggle event fires after the click).
+    await frame.locator('details.hm-table tbody tr').first().waitFor();
     const rows = await frame.locator('details.hm-table tbody tr').count();
     assert.strictEqual(rows, UNITS);
     const width = await frame.locator('canvas.hm-canvas').evaluate((c) => c.width);

@@ -29,7 +29,7 @@ export function hiddenStatesHtml(webview: vscode.Webview, extensionUri: vscode.U
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'webview', 'hiddenStates.css')}">
-<title>SeqLab Hidden States</title>
+<title>Hidden States</title>
 </head>
 <body>
 <main id="app"></main>
