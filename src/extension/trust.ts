@@ -62,18 +62,6 @@ export function isInsideRelative(rel: string): boolean {
   return !rel.split(/[\\/]+/).some((seg) => seg === '..');
 }
 
-/** True if `uri` lies inside one of the workspace folders' model roots: the only place models are read or deleted. */
-export function isInsideModelRoot(uri: vscode.Uri): boolean {
-  return (vscode.workspace.workspaceFolders ?? []).some((f) => isUnder(uri, modelRoot(f)));
-}
-
-export function isUnder(child: vscode.Uri, parent: vscode.Uri): boolean {
-  if (child.scheme !== parent.scheme || child.authority !== parent.authority) return false;
-  const p = parent.path.replace(/\/+$/, '');
-  const segs = child.path.split('/');
-  return child.path.startsWith(p + '/') && !segs.includes('..') && !segs.includes('.');
-}
-
 /** Refuses files above seqlab.maxFileSizeMB before reading them. */
 export async function checkSize(uri: vscode.Uri): Promise<void> {
   const mb = vscode.workspace.getConfiguration('seqlab', uri).get<number>('maxFileSizeMB', 1024);
