@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activate, copyFixture, trainWithCli } from './predictHelpers';
 
@@ -37,6 +38,8 @@ describe('Models tree', () => {
     assert.strictEqual(deleted, true);
     assert.strictEqual(asked.length, 1, 'Delete did not ask for confirmation');
     assert.strictEqual(fs.existsSync(modelDir), false);
+    assert.strictEqual(fs.existsSync(path.dirname(modelDir)), false, 'the emptied data-file folder was left behind');
+    assert.ok(fs.existsSync(path.dirname(path.dirname(modelDir))), 'the model root itself must stay');
     assert.strictEqual((await refresh()).some((m) => m.data.fsPath === data.fsPath), false);
   });
 

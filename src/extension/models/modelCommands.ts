@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { isRecord } from '../../shared/validate';
 import { resolveModel } from '../prediction/modelPicker';
-import { requireTrust } from '../trust';
+import { modelRoot, requireTrust } from '../trust';
 import type { ModelEntry } from './modelCatalog';
 import { modelLabel, type ModelsTreeProvider } from './modelsTree';
 
@@ -38,8 +38,26 @@ export async function deleteModel(arg: unknown, options: unknown, tree: ModelsTr
   const confirm = isRecord(options) && typeof options.confirm === 'function' ? (options.confirm as Confirm) : modalConfirm;
   if (!(await confirm(message, action))) return false;
   await vscode.workspace.fs.delete(model.dir, { recursive: true, useTrash: false });
+  await removeEmptyParents(model);
   await tree.refresh();
   return true;
+}
+
+/** `.seqlab/data.csv/` would otherwise linger empty once its last column's model is gone; the root itself stays. */
+async function removeEmptyParents(model: ModelEntry): Promise<void> {
+  const folder = vscode.workspace.getWorkspaceFolder(model.dir);
+  if (!folder) return;
+  const root = modelRoot(folder).path.replace(/\/+$/, '');
+  let dir = vscode.Uri.joinPath(model.dir, '..');
+  while (dir.path.startsWith(root + '/')) {
+    const entries = await vscode.workspace.fs.readDirectory(dir).then(
+      (e) => e,
+      () => undefined,
+    );
+    if (!entries || entries.length > 0) return;
+    await vscode.workspace.fs.delete(dir, { recursive: false, useTrash: false });
+    dir = vscode.Uri.joinPath(dir, '..');
+  }
 }
 
 const modalConfirm: Confirm = async (message, action) =>
