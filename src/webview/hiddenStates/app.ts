@@ -111,6 +111,8 @@ export class HiddenStatesApp {
     root.replaceChildren(this.title, this.status, this.body);
     this.setStatus(s.empty);
     new ResizeObserver(() => this.drawCharts()).observe(this.body);
+    // VS Code swaps body classes on a theme change: redraw so the charts pick up the new colours.
+    new MutationObserver(() => this.drawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
 
   setTitle(text: string): void {
