@@ -61,6 +61,14 @@ async function useTheme(vs, label, workbenchClass) {
   }
 }
 
+/** Retrains from the form with many epochs and waits until the first one has been drawn. */
+async function retrainLong(frame) {
+  await frame.locator('#cfg-epochs input').fill('2000');
+  await frame.locator('#retrain').click();
+  await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
+  await frame.locator('#loss .chart[data-epochs]:not([data-epochs="0"])').waitFor({ timeout: 60_000 });
+}
+
 /** The editor tab of a training panel, by part of its title. */
 function panelTab(vs, titlePart) {
   return vs.page.locator('.tabs-container .tab').filter({ hasText: `SeqLab: ${titlePart}` }).first();
@@ -159,6 +167,20 @@ describe('Training panel from the Explorer', function () {
     await frame.locator('body[data-state="done"]').waitFor();
     await frame.locator('#loss .chart[data-epochs="5"]').waitFor();
     assert.ok(await painted(frame, '#loss .uplot canvas'));
+    assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
+  });
+
+  it('stops from the panel\'s Stop button and keeps nothing', async () => {
+    await retrainLong(frame);
+    await frame.locator('#stop').click();
+    await frame.locator('body[data-state="stopped"]').waitFor({ timeout: 60_000 });
+    assert.strictEqual(await frame.locator('.summary .model-dir').count(), 0);
+  });
+
+  it('keeps the model trained so far with "Stop and keep"', async () => {
+    await retrainLong(frame);
+    await frame.locator('#stop-keep').click();
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 60_000 });
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
   });
 
