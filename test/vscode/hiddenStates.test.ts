@@ -36,7 +36,8 @@ describe('Hidden States view', () => {
     let firstEpoch: () => void = () => undefined;
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
     const onEvent = (m: { type: string }) => m.type === 'epoch' && firstEpoch();
-    const config = { cell: 'rnn', units: 4, window: 6, epochs: 60, patience: 0 };
+    // Enough epochs that the run is still going when the view is pointed at it.
+    const config = { cell: 'rnn', units: 4, window: 6, epochs: 150, patience: 0 };
     const training = vscode.commands.executeCommand('seqlab.train', { uri: file, column: 'value', config, restart: true, onEvent });
     await epochSeen;
     const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;

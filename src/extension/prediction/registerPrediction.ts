@@ -68,10 +68,10 @@ export function registerPrediction(context: vscode.ExtensionContext, log: vscode
     await vscode.commands.executeCommand('seqlab.hiddenStates.focus');
     const drawn = hiddenStates.nextRender();
     await hiddenStates.showModel(model);
-    if (hiddenStates.current?.state === 'error') throw new Error(hiddenStates.current.message);
-    const rendered = await drawn;
     // 'training' when the view follows a live run of this model, 'done' for a saved model's states.
-    return { ...rendered, state: hiddenStates.current?.state };
+    const state = hiddenStates.current?.state;
+    if (state === 'error') throw new Error(hiddenStates.current?.message);
+    return { ...(await drawn), state };
   });
   log.info('prediction commands registered');
 }
