@@ -184,6 +184,18 @@ describe('Training panel from the Explorer', function () {
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
   });
 
+  it('asks before restarting a run on the same file and column, then restarts it', async () => {
+    await retrainLong(frame);
+    await vs.contextMenu('sine.csv', TRAIN);
+    const dialog = vs.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /already training/);
+    await dialog.locator('.monaco-button', { hasText: 'Restart' }).click();
+    frame = await panelFrame(vs, 'sine.csv');
+    await frame.locator('#loss .chart[data-epochs="30"]').waitFor({ timeout: 120_000 });
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 120_000 });
+  });
+
   it('asks which column to train on when a file has several, with counts and a sparkline', async () => {
     await vs.contextMenu('two-columns.csv', TRAIN);
     const rows = vs.page.locator('.quick-input-list .monaco-list-row');
