@@ -14,11 +14,14 @@ const port = parentPort;
 if (!port) throw new Error('dist/worker.js must run as a worker thread');
 
 // Training is background work: on Linux a nice value is per thread, so this lowers only this thread and the
-// extension host's UI thread wins whenever they compete for a core. Elsewhere it may fail or affect nothing.
-try {
-  setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
-} catch {
-  // Not permitted or not supported: train at normal priority.
+// extension host's own thread wins whenever they compete for a core. On macOS and Windows the same call would lower
+// the whole extension host, so it is made on Linux only.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted: train at normal priority.
+  }
 }
 
 const jobs = new Map<string, TrainJob>();
