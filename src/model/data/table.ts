@@ -141,7 +141,9 @@ export class TableBuilder {
       });
     }
     const lines = this.lines.view();
-    const columns = this.columns.map((c) => settleColumn(c, lines, this.problems));
+    // A ragged row is already reported once; its padded cells are not reported again as missing.
+    const rowProblems = new Set(this.problems.filter((p) => p.column === undefined).map((p) => p.line));
+    const columns = this.columns.map((c) => settleColumn(c, lines, this.problems, rowProblems));
     return { columns, lines, problems: this.problems, hasHeader: this.header === true };
   }
 }
@@ -167,7 +169,12 @@ function uniqueNames(names: string[]): string[] {
 }
 
 /** Decides the column's kind from its cells and reports the cells that do not fit it. */
-function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[]): TableColumn {
+function settleColumn(
+  c: ColumnBuilder,
+  lines: Uint32Array,
+  problems: Problem[],
+  rowProblems: Set<number>,
+): TableColumn {
   const [missing, numbers, texts, commas] = [
     c.counts[Cell.Missing],
     c.counts[Cell.Number],
@@ -191,11 +198,18 @@ function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[])
       ? (k: number) => k === Cell.Number || (commaColumn && k === Cell.CommaNumber)
       : (k: number) => k === Cell.Date;
   let bad = 0;
+  let gaps = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < cells.length; i++) {
     const k = cells[i];
-    if (k === Cell.Missing || kind === 'text') continue;
+    if (kind === 'text') continue;
+    if (k === Cell.Missing) {
+      // Missing is never 0: the series interpolates or drops it, and the user should see where it was.
+      if (!rowProblems.has(lines[i]) && gaps++ < CELL_PROBLEMS_PER_COLUMN)
+        problems.push({ line: lines[i], column: c.name, severity: 'warning', message: 'the cell is missing' });
+      continue;
+    }
     if (!fits(k)) {
       values[i] = NaN;
       if (bad++ < CELL_PROBLEMS_PER_COLUMN)
@@ -208,6 +222,10 @@ function settleColumn(c: ColumnBuilder, lines: Uint32Array, problems: Problem[])
   }
   if (bad > CELL_PROBLEMS_PER_COLUMN) {
     const message = `${bad - CELL_PROBLEMS_PER_COLUMN} more cells are not ${kind === 'numeric' ? 'numbers' : 'dates'} and count as missing`;
+    problems.push({ line: 0, column: c.name, severity: 'warning', message });
+  }
+  if (gaps > CELL_PROBLEMS_PER_COLUMN) {
+    const message = `${gaps - CELL_PROBLEMS_PER_COLUMN} more cells are missing`;
     problems.push({ line: 0, column: c.name, severity: 'warning', message });
   }
   const count = kind === 'text' ? present : kind === 'numeric' ? numeric : dates;

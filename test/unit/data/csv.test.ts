@@ -144,12 +144,19 @@ describe('CSV and TSV', () => {
   it('reports hexadecimal and out-of-range cells and counts them as missing', async () => {
     const result = await inspectData(fixture('bad-numbers.csv'));
     const cells = result.problems
-      .filter((p) => p.column === 'v')
+      .filter((p) => p.column === 'v' && p.message !== 'the cell is missing')
       .map((p) => [p.line, p.message.split(' ')[0]]);
     assert.deepEqual(cells, [
       [13, '"0x1A"'],
       [15, '"1e999"'],
     ]);
+  });
+
+  it('reports each missing cell at its line, so the Problems panel can point at it', async () => {
+    const result = await inspectData(fixture('gaps.csv'));
+    const missing = result.problems.filter((p) => p.message === 'the cell is missing').map((p) => p.line);
+    // Lines of NA, null, N/A, - and ? (the blank line 5 is skipped, not a cell).
+    assert.deepEqual(missing, [2, 7, 8, 14, 15]);
   });
 
   it('counts missing markers as missing, never as zero', async () => {
