@@ -3,7 +3,7 @@
 import assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'mocha';
+import { afterEach, describe, it } from 'mocha';
 import { screenshotDir, useWorkbench } from './harness.mjs';
 
 const TRAIN = 'Train RNN on This File';
@@ -69,6 +69,22 @@ async function retrainLong(frame) {
   await frame.locator('#loss .chart[data-epochs]:not([data-epochs="0"])').waitFor({ timeout: 60_000 });
 }
 
+/**
+ * Right-click → "Train RNN on This File". On a loaded machine the click sometimes lands while the menu is still
+ * settling and the menu stays open with the entry highlighted; Enter then activates that same entry.
+ */
+async function trainFromMenu(vs, name) {
+  const entries = await vs.rightClick(name);
+  assert.ok(entries.includes(TRAIN), entries.join(' | '));
+  await vs.chooseMenuEntry(TRAIN);
+  const menu = vs.page.locator('.context-view .monaco-menu');
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+  if (!closed) {
+    await vs.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
+}
+
 /** The editor tab of a training panel, by part of its title. */
 function panelTab(vs, titlePart) {
   return vs.page.locator('.tabs-container .tab').filter({ hasText: `SeqLab: ${titlePart}` }).first();
@@ -81,15 +97,16 @@ describe('Training panel from the Explorer', function () {
     theme: null,
   });
   const consoleErrors = [];
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await vs.screenshot(`training-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
   let frame;
 
   it('trains sine.csv from its context menu and draws the loss chart', async () => {
     vs.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     await useTheme(vs, 'Dark Modern', 'vs-dark');
     const started = Date.now();
-    const entries = await vs.rightClick('sine.csv');
-    assert.ok(entries.includes(TRAIN), entries.join(' | '));
-    await vs.chooseMenuEntry(TRAIN);
+    await trainFromMenu(vs, 'sine.csv');
     frame = await panelFrame(vs, 'sine.csv');
     const panelMs = Date.now() - started;
     await frame.locator('.uplot canvas').first().waitFor({ timeout: 120_000 });
@@ -186,7 +203,7 @@ describe('Training panel from the Explorer', function () {
 
   it('asks before restarting a run on the same file and column, then restarts it', async () => {
     await retrainLong(frame);
-    await vs.contextMenu('sine.csv', TRAIN);
+    await trainFromMenu(vs, 'sine.csv');
     const dialog = vs.page.locator('.monaco-dialog-box');
     await dialog.waitFor();
     assert.match((await dialog.textContent()) ?? '', /already training/);
@@ -197,8 +214,13 @@ describe('Training panel from the Explorer', function () {
   });
 
   it('asks which column to train on when a file has several, with counts and a sparkline', async () => {
-    await vs.contextMenu('two-columns.csv', TRAIN);
-    const rows = vs.page.locator('.quick-input-list .monaco-list-row');
+    await trainFromMenu(vs, 'two-columns.csv');
+    const pick = vs.page.locator('.quick-input-widget').filter({ hasText: 'choose the column' });
+    await pick.waitFor({ timeout: 60_000 }).catch(async (e) => {
+      await vs.screenshot('training-column-pick-missing');
+      throw new Error(`${e.message}\nnotifications: ${(await vs.notifications()).join(' | ')}`);
+    });
+    const rows = pick.locator('.quick-input-list .monaco-list-row');
     await rows.nth(1).waitFor();
     const texts = await rows.allTextContents();
     await vs.screenshot('training-column-pick');
@@ -213,7 +235,7 @@ describe('Training panel from the Explorer', function () {
     await vs.openExplorer();
     await vs.runCommand('Refresh Explorer');
     await vs.explorerItem(HOSTILE_FILE).waitFor();
-    await vs.contextMenu(HOSTILE_FILE, TRAIN);
+    await trainFromMenu(vs, HOSTILE_FILE);
     const hostile = await panelFrame(vs, '<img src=x');
     await hostile.locator('header .file').waitFor();
     assert.strictEqual(await hostile.locator('header .file').textContent(), HOSTILE_FILE);
