@@ -3,6 +3,9 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { PredictResult } from '../../src/extension/prediction/predictCommand';
+
+export type { PredictResult };
 
 export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -49,18 +52,6 @@ export async function trainWithCli(file: string, cell: 'rnn' | 'gru' | 'lstm' = 
   return path.resolve(workspaceDir(), String(out.modelDir));
 }
 
-export interface PredictResult {
-  file: string;
-  column: string;
-  modelDir: string;
-  next: number;
-  interval: [number, number];
-  level: number;
-  forecast: number[];
-  action?: string;
-  inserted?: boolean;
-  followUpError?: string;
-}
 
 export async function predictSilently(arg: unknown): Promise<PredictResult> {
   return (await vscode.commands.executeCommand('seqlab.predictNext', arg, { silent: true })) as PredictResult;
