@@ -128,10 +128,14 @@ describe('Training panel from the Explorer', function () {
   });
 
   it('is complete again after being hidden during the run and revealed', async () => {
+    // A fresh run, so the panel really is hidden while epochs arrive.
+    await frame.locator('#cfg-epochs input').fill('30');
+    await frame.locator('#retrain').click();
+    await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
     // Another editor in the panel's group hides it; without retainContextWhenHidden its webview is destroyed.
     await panelTab(vs, 'sine.csv').click();
-    await vs.runCommand('File: New Untitled Text File');
-    await frame.locator('body').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await vs.explorerItem('README.md').click();
+    await vs.page.locator('.tabs-container .tab').filter({ hasText: 'README.md' }).first().waitFor();
     await vs.page.waitForTimeout(2000);
     await panelTab(vs, 'sine.csv').click();
     frame = await panelFrame(vs, 'sine.csv');
