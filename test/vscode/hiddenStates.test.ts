@@ -36,13 +36,19 @@ describe('Hidden States view', () => {
     let firstEpoch: () => void = () => undefined;
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
     const onEvent = (m: { type: string }) => m.type === 'epoch' && firstEpoch();
-    // Enough epochs that the run is still going when the view is pointed at it.
-    const config = { cell: 'rnn', units: 4, window: 6, epochs: 150, patience: 0 };
-    const training = vscode.commands.executeCommand('seqlab.train', { uri: file, column: 'value', config, restart: true, onEvent });
-    await epochSeen;
-    const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
-    assert.strictEqual(rendered.state, 'training');
-    assert.strictEqual(rendered.units, 4);
-    await training;
+    // Far more epochs than the test needs, cancelled at the end: the run must still be going when the view looks.
+    const config = { cell: 'rnn', units: 4, window: 6, epochs: 10000, patience: 0 };
+    const cancel = new vscode.CancellationTokenSource();
+    const training = vscode.commands.executeCommand('seqlab.train', { uri: file, column: 'value', config, restart: true, onEvent, cancel: cancel.token });
+    try {
+      await epochSeen;
+      const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
+      assert.strictEqual(rendered.state, 'training');
+      assert.strictEqual(rendered.units, 4);
+    } finally {
+      cancel.cancel();
+      await training;
+      cancel.dispose();
+    }
   });
 });

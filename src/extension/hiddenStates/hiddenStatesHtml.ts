@@ -1,41 +1,15 @@
 /** The Hidden States view's page and the localized strings its script displays (it hard-codes none). */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewOptions, webviewPage } from '../webviewPage';
 
-export function hiddenStatesOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
+export const hiddenStatesOptions = webviewOptions;
 
-/** No workspace text in the page itself: names and numbers arrive by postMessage and are written with textContent. */
 export function hiddenStatesHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
-  // A fresh CSPRNG nonce per render: a guessable one would let injected script run.
-  const nonce = randomBytes(16).toString('base64');
-  const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${encodeURIComponent(lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'webview', 'hiddenStates.css')}">
-<title>Hidden States</title>
-</head>
-<body>
-<main id="app"></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'hiddenStates.js')}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, lang, {
+    title: 'Hidden States',
+    styles: [['dist', 'webview', 'hiddenStates.css']],
+    script: ['dist', 'webview', 'hiddenStates.js'],
+  });
 }
 
 export function hiddenStatesStrings(): Record<string, string> {
