@@ -17,7 +17,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export interface PageSpec {
-  title: string;
+  /** The document's <title>: VS Code never shows it (tab and view names come from the host), tests find frames by it. */
+  documentTitle: string;
   /** Stylesheets and the script, as paths under the extension folder. */
   styles: string[][];
   script: string[];
@@ -47,7 +48,7 @@ export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, l
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${links}
-<title>${spec.title}</title>
+<title>${spec.documentTitle}</title>
 </head>
 <body>
 <main id="app"${spec.mainAttributes ? ` ${spec.mainAttributes}` : ''}></main>

@@ -6,7 +6,7 @@ export const hiddenStatesOptions = webviewOptions;
 
 export function hiddenStatesHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string): string {
   return webviewPage(webview, extensionUri, lang, {
-    title: 'Hidden States',
+    documentTitle: 'Hidden States',
     styles: [['dist', 'webview', 'hiddenStates.css']],
     script: ['dist', 'webview', 'hiddenStates.js'],
   });

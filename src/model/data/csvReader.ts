@@ -18,17 +18,26 @@ export async function readDelimited(
   sizeBytes = 0,
 ): Promise<DelimitedResult> {
   const iterator = texts[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? '' : first.value;
-  const delimiter = tsv ? '\t' : sniffDelimiter(head.slice(0, 65536));
-  const lineEnding = sniffLineEnding(head);
-  const builder = new TableBuilder(file, delimiter === ';', estimateRows(head, sizeBytes));
-  const reader = new LineReader(builder, delimiter);
-  if (!first.done) await reader.push(first.value);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next())
-    await reader.push(next.value);
-  await reader.end();
-  const table = builder.finish();
+  let table: Table;
+  let delimiter: string;
+  let lineEnding: Layout['lineEnding'];
+  try {
+    const first = await iterator.next();
+    const head = first.done ? '' : first.value;
+    delimiter = tsv ? '\t' : sniffDelimiter(head.slice(0, 65536));
+    lineEnding = sniffLineEnding(head);
+    const builder = new TableBuilder(file, delimiter === ';', estimateRows(head, sizeBytes));
+    const reader = new LineReader(builder, delimiter);
+    if (!first.done) await reader.push(first.value);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      await reader.push(next.value);
+    await reader.end();
+    table = builder.finish();
+  } catch (err) {
+    // Stopping early must still run the reader's `finally`, or the file handle is left to the garbage collector.
+    await iterator.return?.();
+    throw err;
+  }
   const layout: Layout = {
     format: delimiter === '\t' ? 'tsv' : 'csv',
     delimiter,
