@@ -2,19 +2,10 @@
 // the model's and naive's validation MAE, their ratio (the issue asks for ≤ 1.1 always, < 1 mostly) and the time.
 // `node bench/workloads/defaults.mjs 10000` adds the 10,000-row timing runs; a third argument keeps only the series
 // whose name contains it (e.g. `… 10000 10000`).
-import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadModelCore } from '../modelCore.mjs';
 import { dailyCycle, dailyWeekly, monthlySeasonalTrend, randomWalk } from '../generators.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(root, 'bench', '.data');
-mkdirSync(dataDir, { recursive: true });
-const coreFile = join(dataDir, 'model-core.cjs');
-await esbuild.build({ entryPoints: [join(root, 'src', 'model', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: coreFile, logLevel: 'error' });
-const core = createRequire(import.meta.url)(coreFile);
+const core = await loadModelCore();
 
 const H = 3_600_000;
 const D = 24 * H;

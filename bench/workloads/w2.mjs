@@ -1,18 +1,9 @@
 // w2: training throughput of the model core. GRU 64 units, window 50, batch 64, Adam, 2000 windows of a generated
 // series; one warm-up epoch, then one timed epoch (batches only, not validation).
 // Prints {"workload":"w2","samplesPerSec":…,"backend":…}. `--backend cpu` measures the fallback.
-import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadModelCore } from '../modelCore.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = join(root, 'bench', '.data');
-mkdirSync(dataDir, { recursive: true });
-const coreFile = join(dataDir, 'model-core.cjs');
-await esbuild.build({ entryPoints: [join(root, 'src', 'model', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: coreFile, logLevel: 'error' });
-const core = createRequire(import.meta.url)(coreFile);
+const core = await loadModelCore();
 
 const backendArg = process.argv.indexOf('--backend');
 const backend = backendArg > 0 ? process.argv[backendArg + 1] : 'auto';
