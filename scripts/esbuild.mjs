@@ -21,6 +21,14 @@ const problemMatcher = {
   },
 };
 
+/** Keeps train/predict (and so tfjs) out of dist/cli.js: it loads dist/modelCommands.js only when asked to. */
+const modelCommandsApart = {
+  name: 'model-commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/modelCommands\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -42,7 +50,14 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [problemMatcher, modelCommandsApart],
+  },
+  { ...node, entryPoints: { modelCommands: 'src/cli/modelCommands.ts' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

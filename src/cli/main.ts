@@ -7,8 +7,8 @@ type Command = (argv: string[]) => Promise<number>;
 // Loaded on demand so `seqlab inspect` never pays for loading TensorFlow.js.
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.js')).run,
-  train: async () => (await import('./train.js')).run,
-  predict: async () => (await import('./predict.js')).run,
+  train: async () => (await import('./modelCommands.js')).train,
+  predict: async () => (await import('./modelCommands.js')).predict,
 };
 
 export async function main(argv: string[]): Promise<number> {

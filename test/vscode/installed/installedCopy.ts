@@ -18,6 +18,6 @@ describe('the installed .vsix', () => {
     assert.ok(names.includes('dist'), names.join(', '));
     for (const absent of ['src', 'test', 'node_modules']) assert.ok(!names.includes(absent), `${absent} is in the .vsix`);
     const dist = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, 'dist'))).map(([name]) => name);
-    for (const file of ['extension.js', 'worker.js', 'cli.js', 'webview', 'wasm']) assert.ok(dist.includes(file), `dist/${file} missing`);
+    for (const file of ['extension.js', 'worker.js', 'cli.js', 'modelCommands.js', 'webview', 'wasm']) assert.ok(dist.includes(file), `dist/${file} missing`);
   });
 });
