@@ -20,7 +20,7 @@ class Scanner {
   ) {}
 
   value(): JsonNode {
-    this.skip();
+    this.skipWhitespace();
     const ch = this.text[this.pos];
     if (ch === '[') return this.array();
     if (ch === '{') return this.object();
@@ -34,11 +34,11 @@ class Scanner {
   private array(): JsonNode {
     const start = this.pos++;
     const items: JsonNode[] = [];
-    this.skip();
+    this.skipWhitespace();
     if (this.text[this.pos] === ']') return { kind: 'array', start, end: ++this.pos, items };
     for (;;) {
       items.push(this.value());
-      this.skip();
+      this.skipWhitespace();
       const ch = this.text[this.pos++];
       if (ch === ']') return { kind: 'array', start, end: this.pos, items };
       if (ch !== ',') throw new Error(`expected , or ] at offset ${this.pos - 1}`);
@@ -48,17 +48,17 @@ class Scanner {
   private object(): JsonNode {
     const start = this.pos++;
     const entries: Array<{ key: string; value: JsonNode }> = [];
-    this.skip();
+    this.skipWhitespace();
     if (this.text[this.pos] === '}') return { kind: 'object', start, end: ++this.pos, entries };
     for (;;) {
-      this.skip();
+      this.skipWhitespace();
       const keyStart = this.pos;
       this.string();
       const key = JSON.parse(this.text.slice(keyStart, this.pos)) as string;
-      this.skip();
+      this.skipWhitespace();
       if (this.text[this.pos++] !== ':') throw new Error(`expected : at offset ${this.pos - 1}`);
       entries.push({ key, value: this.value() });
-      this.skip();
+      this.skipWhitespace();
       const ch = this.text[this.pos++];
       if (ch === '}') return { kind: 'object', start, end: this.pos, entries };
       if (ch !== ',') throw new Error(`expected , or } at offset ${this.pos - 1}`);
@@ -72,7 +72,7 @@ class Scanner {
     this.pos++;
   }
 
-  private skip(): void {
+  private skipWhitespace(): void {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;
   }
 }
