@@ -1,7 +1,7 @@
 /** `seqlab inspect FILE [--json]`: what the data layer sees in a file, and whether a series can be made from it. */
 import { inspectData, usableColumns, type ColumnSummary, type Inspection, type Problem } from '../model/data';
-import { describeFlags, parseArgs } from './args';
-import { COMMAND_USAGE, EXIT_DATA, EXIT_OK, formatNumber, formatTable, printJson } from './output';
+import { parseFileCommand } from './fileCommand';
+import { EXIT_DATA, EXIT_OK, formatNumber, formatTable, printJson } from './output';
 
 const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
@@ -11,16 +11,11 @@ const FLAGS = {
 const SHOWN_PROBLEMS = 10;
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals, flags, help } = parseArgs(argv, FLAGS, { min: 1, max: 1 });
-  if (help) {
-    process.stdout.write(`${COMMAND_USAGE.inspect}\n${describeFlags(FLAGS)}\n`);
-    return EXIT_OK;
-  }
+  const parsed = parseFileCommand('inspect', argv, FLAGS);
+  if (!parsed) return EXIT_OK;
+  const { file, flags } = parsed;
   const maxMb = flags['max-size-mb'];
-  const inspection = await inspectData(
-    { path: positionals[0] },
-    maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {},
-  );
+  const inspection = await inspectData({ path: file }, maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {});
   const usable = usableColumns(inspection);
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);

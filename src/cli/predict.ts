@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, readSeries } from '../model/data';
 import { forecast, loadModel, modelDirFor, setBackend } from '../model';
-import { describeFlags, parseArgs } from './args';
-import { COMMAND_USAGE, EXIT_OK, formatNumber, printJson } from './output';
+import { parseFileCommand } from './fileCommand';
+import { EXIT_OK, formatNumber, printJson } from './output';
 import { asCliError } from './train';
 
 const FLAGS = {
@@ -17,16 +17,17 @@ const FLAGS = {
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals, flags, help } = parseArgs(argv, FLAGS, { min: 1, max: 1 });
-  if (help) {
-    process.stdout.write(`${COMMAND_USAGE.predict}\n${describeFlags(FLAGS)}\n`);
-    return EXIT_OK;
-  }
-  const file = positionals[0];
+  const parsed = parseFileCommand('predict', argv, FLAGS);
+  if (!parsed) return EXIT_OK;
+  const { file, flags } = parsed;
   const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
   const dir = flags.model ?? modelDirFor(process.cwd(), file, series.name);
   if (!existsSync(join(dir, 'model.json'))) {
-    throw new DataError(file, `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`, { column: series.name });
+    throw new DataError(
+      file,
+      `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
+      { column: series.name },
+    );
   }
   try {
     await setBackend((flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto');
@@ -35,10 +36,20 @@ export async function run(argv: string[]): Promise<number> {
       const steps = flags.steps ?? 1;
       const f = forecast(model, series, steps, flags.level ?? 0.8);
       if (flags.json) {
-        printJson({ column: series.name, next: f.next, interval: f.interval, level: f.level, forecast: f.forecast, intervals: f.intervals, modelDir: dir });
+        printJson({
+          column: series.name,
+          next: f.next,
+          interval: f.interval,
+          level: f.level,
+          forecast: f.forecast,
+          intervals: f.intervals,
+          modelDir: dir,
+        });
       } else {
         const pct = Math.round(f.level * 100);
-        const lines = [`${series.name}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`];
+        const lines = [
+          `${series.name}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`,
+        ];
         if (steps > 1) lines.push(`forecast: ${f.forecast.map(formatNumber).join(', ')}`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }

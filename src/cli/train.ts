@@ -4,27 +4,65 @@ import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
 import { DataError, readSeries } from '../model/data';
 import {
-  ConfigError, ModelMismatchError, PRESETS, StoreError, TrainingError, forecast, modelDirFor, saveModel, trainModel,
-  type ModelMeta, type TrainConfig,
+  ConfigError,
+  ModelMismatchError,
+  PRESETS,
+  StoreError,
+  TrainingError,
+  forecast,
+  modelDirFor,
+  saveModel,
+  trainModel,
+  type ModelMeta,
+  type TrainConfig,
 } from '../model';
-import { describeFlags, parseArgs, UsageError } from './args';
-import { COMMAND_USAGE, EXIT_OK, formatNumber, formatTable, printJson, ProgressBar } from './output';
+import { UsageError, type Flags } from './args';
+import { parseFileCommand } from './fileCommand';
+import { EXIT_OK, formatNumber, formatTable, printJson, ProgressBar } from './output';
 
 const FLAGS = {
   column: { type: 'string', help: 'numeric column to model (default: the only one)' },
   cell: { type: 'string', choices: ['rnn', 'gru', 'lstm'], help: 'recurrent cell (default gru)' },
   units: { type: 'int', min: 1, max: 512, help: 'units per layer (default 16)' },
   layers: { type: 'int', min: 1, max: 3, help: 'recurrent layers (default 1)' },
-  window: { type: 'int', min: 0, max: 1000, help: 'time steps per window; 0 chooses from the data (default)' },
-  epochs: { type: 'int', min: 1, max: 10000, help: 'most epochs (default 100; early stopping may end sooner)' },
+  window: {
+    type: 'int',
+    min: 0,
+    max: 1000,
+    help: 'time steps per window; 0 chooses from the data (default)',
+  },
+  epochs: {
+    type: 'int',
+    min: 1,
+    max: 10000,
+    help: 'most epochs (default 100; early stopping may end sooner)',
+  },
   batch: { type: 'int', min: 1, max: 4096, help: 'batch size (default 128)' },
   lr: { type: 'number', min: 1e-7, max: 1, help: 'Adam learning rate (default 0.01)' },
-  'val-split': { type: 'number', min: 0.05, max: 0.5, help: 'share of the end used for validation (default 0.2)' },
+  'val-split': {
+    type: 'number',
+    min: 0.05,
+    max: 0.5,
+    help: 'share of the end used for validation (default 0.2)',
+  },
   seed: { type: 'int', min: 1, max: 2 ** 31 - 1, help: 'random seed (default 42)' },
-  patience: { type: 'int', min: 0, max: 10000, help: 'epochs without improvement before stopping; 0 never stops early' },
-  difference: { type: 'string', choices: ['auto', 'none', 'first'], help: 'model first differences (default auto)' },
+  patience: {
+    type: 'int',
+    min: 0,
+    max: 10000,
+    help: 'epochs without improvement before stopping; 0 never stops early',
+  },
+  difference: {
+    type: 'string',
+    choices: ['auto', 'none', 'first'],
+    help: 'model first differences (default auto)',
+  },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
-  backend: { type: 'string', choices: ['auto', 'wasm', 'cpu'], help: 'TensorFlow.js backend (default auto: wasm, else cpu)' },
+  backend: {
+    type: 'string',
+    choices: ['auto', 'wasm', 'cpu'],
+    help: 'TensorFlow.js backend (default auto: wasm, else cpu)',
+  },
   out: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout; progress goes to stderr' },
 } as const;
@@ -33,7 +71,8 @@ const FLAGS = {
 export function asCliError(err: unknown, file: string): unknown {
   if (err instanceof ConfigError) return new UsageError(err.message);
   if (err instanceof StoreError) return new DataError(err.file, err.what);
-  if (err instanceof TrainingError || err instanceof ModelMismatchError) return new DataError(file, err.message);
+  if (err instanceof TrainingError || err instanceof ModelMismatchError)
+    return new DataError(file, err.message);
   return err;
 }
 
@@ -45,7 +84,7 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** The preset (if any), then every flag given; flags not given leave the preset's value alone. */
-function configFrom(flags: ReturnType<typeof parseArgs<typeof FLAGS>>['flags']): Partial<TrainConfig> {
+function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
   const given: Partial<TrainConfig> = {
     ...(flags.cell && { cell: flags.cell as TrainConfig['cell'] }),
     units: flags.units,
@@ -66,22 +105,25 @@ function configFrom(flags: ReturnType<typeof parseArgs<typeof FLAGS>>['flags']):
 
 /** Model vs naive vs seasonal naive, in the series' units. */
 export function summaryTable(meta: ModelMeta): string {
-  const row = (name: string, m: ModelMeta['metrics']['val']) => [name, ...[m.mae, m.rmse, m.mse, m.mape, m.smape, m.mase].map(formatNumber)];
+  const row = (name: string, m: ModelMeta['metrics']['val']) => [
+    name,
+    ...[m.mae, m.rmse, m.mse, m.mape, m.smape, m.mase].map(formatNumber),
+  ];
   const b = meta.baselines;
-  return formatTable(['validation', 'MAE', 'RMSE', 'MSE', 'MAPE %', 'sMAPE %', 'MASE'], [
-    row(`${meta.config.cell.toUpperCase()} model`, meta.metrics.val),
-    row('naive', b.naive),
-    row(`seasonal naive (${b.season})`, b.seasonalNaive),
-  ]);
+  return formatTable(
+    ['validation', 'MAE', 'RMSE', 'MSE', 'MAPE %', 'sMAPE %', 'MASE'],
+    [
+      row(`${meta.config.cell.toUpperCase()} model`, meta.metrics.val),
+      row('naive', b.naive),
+      row(`seasonal naive (${b.season})`, b.seasonalNaive),
+    ],
+  );
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { positionals, flags, help } = parseArgs(argv, FLAGS, { min: 1, max: 1 });
-  if (help) {
-    process.stdout.write(`${COMMAND_USAGE.train}\n${describeFlags(FLAGS)}\n`);
-    return EXIT_OK;
-  }
-  const file = positionals[0];
+  const parsed = parseFileCommand('train', argv, FLAGS);
+  if (!parsed) return EXIT_OK;
+  const { file, flags } = parsed;
   const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
   const out = flags.out ?? modelDirFor(process.cwd(), file, series.name);
   let stop = false;
@@ -101,19 +143,36 @@ export async function run(argv: string[]): Promise<number> {
         bar?.finish();
         if (flags.json || !process.stderr.isTTY) return;
         if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
-          process.stderr.write(`epoch ${r.epoch}/${r.epochs}  loss ${formatNumber(r.loss)}  val ${formatNumber(r.valLoss)}${r.best ? '  *' : ''}\n`);
+          process.stderr.write(
+            `epoch ${r.epoch}/${r.epochs}  loss ${formatNumber(r.loss)}  val ${formatNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
+          );
         }
       },
     });
     try {
-      const meta = await saveModel(out, model, { dataFile: relative(process.cwd(), file), column: series.name, dataHash: await hashFile(file) });
+      const meta = await saveModel(out, model, {
+        dataFile: relative(process.cwd(), file),
+        column: series.name,
+        dataHash: await hashFile(file),
+      });
       const next = forecast(model, series, 1);
       const m = meta.metrics.val;
       if (flags.json) {
         printJson({
-          column: meta.column, cell: meta.config.cell, epochs: meta.epochsRun, bestEpoch: meta.bestEpoch, stopped: meta.stopped,
-          trainSeconds: meta.trainSeconds, window: meta.window, differenced: meta.differenced, backend: meta.backend,
-          metrics: { val: m }, baselines: meta.baselines, next: next.next, interval: next.interval, modelDir: out,
+          column: meta.column,
+          cell: meta.config.cell,
+          epochs: meta.epochsRun,
+          bestEpoch: meta.bestEpoch,
+          stopped: meta.stopped,
+          trainSeconds: meta.trainSeconds,
+          window: meta.window,
+          differenced: meta.differenced,
+          backend: meta.backend,
+          metrics: { val: m },
+          baselines: meta.baselines,
+          next: next.next,
+          interval: next.interval,
+          modelDir: out,
         });
       } else {
         const how = `${meta.epochsRun} epochs${meta.stopped ? ' (stopped)' : ''}, best ${meta.bestEpoch}, ${meta.trainSeconds.toFixed(1)} s on ${meta.backend}`;

@@ -13,35 +13,41 @@ import { ModelsTreeProvider } from '../models/modelsTree';
 import { registerTrustSimulation } from '../trust';
 import { predictNext } from './predictCommand';
 import type { WorkerClient } from '../training/workerClient';
-import { initWorkerBridge, useForecastSink, useWorkerClient, type ForecastSink } from './workerBridge';
+import { connectWorkerBridge, type ForecastSink } from './workerBridge';
 
 /** What the training code shares: its worker thread, and its runs so the Hidden States view can follow one live. */
 export interface TrainingHooks {
-  worker?: WorkerClient;
-  controller?: {
+  worker: WorkerClient;
+  controller: {
     runFor: LiveRunLookup;
-    /** Optional: lets the view pick up a run as it starts, even a model's very first one. */
-    onDidStartRun?: (listener: (run: LiveRun & { key: { file: string; column: string }; label: string }) => void) => { dispose(): void };
-    /** Optional: opens the model's panel and draws the forecast there (else seqlab.showPanel gets `forecast`). */
-    showForecast?: ForecastSink;
+    /** Lets the view pick up a run as it starts, even a model's very first one. */
+    onDidStartRun(
+      listener: (run: LiveRun & { key: { file: string; column: string }; label: string }) => void,
+    ): { dispose(): void };
+    /** Opens the model's panel and draws the forecast there. */
+    showForecast: ForecastSink;
   };
 }
 
-export function registerPrediction(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, training: TrainingHooks = {}): void {
-  initWorkerBridge(context, log);
-  if (training.worker) useWorkerClient(training.worker);
+export function registerPrediction(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  training: TrainingHooks,
+): void {
+  const { controller } = training;
+  connectWorkerBridge(training.worker, (key, message) => controller.showForecast(key, message));
   registerTrustSimulation(context);
   const diagnostics = new DataDiagnostics(log);
   const tree = new ModelsTreeProvider();
-  const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', { treeDataProvider: tree, showCollapseAll: false });
+  const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', {
+    treeDataProvider: tree,
+    showCollapseAll: false,
+  });
   const hiddenStates = registerHiddenStatesView(context, log);
-  const controller = training.controller;
-  if (controller) hiddenStates.followRunsFrom((key) => controller.runFor(key));
-  const showForecast = controller?.showForecast;
-  if (showForecast) useForecastSink((key, message) => showForecast.call(controller, key, message));
-  const started = controller?.onDidStartRun?.((run) => hiddenStates.followNewRun(run));
-  if (started) context.subscriptions.push(started);
-  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  hiddenStates.followRunsFrom((key) => controller.runFor(key));
+  context.subscriptions.push(controller.onDidStartRun((run) => hiddenStates.followNewRun(run)));
+  const register = (id: string, fn: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   context.subscriptions.push(
     diagnostics,
