@@ -66,10 +66,12 @@ export class Workbench {
     const deadline = Date.now() + timeoutMs;
     const input = this.page.locator('.quick-input-widget input.input');
     for (;;) {
-      await this.page.keyboard.press('F1');
-      await input.waitFor();
-      await input.fill(`>${title}`);
+      // Each step is bounded and the whole attempt retried: something taking focus (a panel revealing itself, the
+      // Explorer selecting a new file) closes the palette between F1 and typing, and F1 once more recovers.
       try {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
         return await this.pickQuickItem(title, { timeoutMs: Math.min(5_000, Math.max(0, deadline - Date.now())) });
       } catch (e) {
         await this.page.keyboard.press('Escape');
@@ -88,7 +90,7 @@ export class Workbench {
     for (;;) {
       const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       const index = labels.findIndex((l) => l.split(', ').includes(label));
-      if (index >= 0) return rows.nth(index).click();
+      if (index >= 0) return rows.nth(index).click({ timeout: 5_000 });
       if (Date.now() > deadline) throw new Error(`no quick-pick entry "${label}" among: ${labels.join(' | ')}`);
       await this.page.waitForTimeout(100);
     }
