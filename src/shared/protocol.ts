@@ -34,8 +34,11 @@ export interface TrainRequest { type: ToWorker.Train; runId: string; source: Wir
 export interface StopRequest { type: ToWorker.Stop; runId: string; keep: boolean }
 /** Forecast from a saved model on the data as it is now. */
 export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; steps: number }
-/** Hidden states of a saved model for the window starting at `start` (default: the most recent window). */
-export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; start?: number }
+/**
+ * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
+ * trace=true also its predictions over the validation range, which is what a panel restored after a reload lacks.
+ */
+export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; start?: number; trace?: boolean }
 /** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
 export interface InspectRequest { type: ToWorker.Inspect; source: WireSource }
 export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest | InspectRequest;
@@ -71,7 +74,7 @@ export interface RunDone {
 }
 export interface RunFailed { type: FromWorker.Failed; runId?: string; message: string }
 export interface Predicted { type: FromWorker.Predicted; column: string; forecast: Forecast }
-export interface Probed { type: FromWorker.Probed; states: HiddenStates; seriesLength: number; window: number }
+export interface Probed { type: FromWorker.Probed; states: HiddenStates; seriesLength: number; window: number; trace?: ValidationTrace }
 export interface Inspected {
   type: FromWorker.Inspected;
   rows: number;

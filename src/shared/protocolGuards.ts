@@ -129,7 +129,7 @@ export const isToWorkerMessage: Guard<ToWorkerMessage> = isTagged<ToWorkerMessag
   stop: isShape({ type: lit('stop'), runId: isString, keep: isBoolean }) as Guard<ToWorkerMessage>,
   predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, steps: isInteger }) as Guard<ToWorkerMessage>,
   inspect: isShape({ type: lit('inspect'), source: isWireSource }) as Guard<ToWorkerMessage>,
-  probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, start: optional(isNonNegativeInteger) }) as Guard<ToWorkerMessage>,
+  probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, start: optional(isNonNegativeInteger), trace: optional(isBoolean) }) as Guard<ToWorkerMessage>,
 });
 
 export const isFromWorkerMessage: Guard<FromWorkerMessage> = isTagged<FromWorkerMessage>({
@@ -158,7 +158,7 @@ export const isFromWorkerMessage: Guard<FromWorkerMessage> = isTagged<FromWorker
     sparklines: isStrings,
     firstError: optional(isString),
   }) as Guard<FromWorkerMessage>,
-  probed: isShape({ type: lit('probed'), states: isHiddenStates, seriesLength: isInteger, window: isInteger }) as Guard<FromWorkerMessage>,
+  probed: isShape({ type: lit('probed'), states: isHiddenStates, seriesLength: isInteger, window: isInteger, trace: optional(isValidationTrace) }) as Guard<FromWorkerMessage>,
 });
 
 const summaryFields = {

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { inspectData, readSeries, usableColumns } from '../model/data';
 import { sparkline } from '../shared/sparkline';
+import { recentTrace } from './traces';
 import { forecast, loadModel, probeHidden, setBackend } from '../model';
 import {
   FromWorker,
@@ -60,6 +61,7 @@ export async function probe(req: ProbeRequest): Promise<Probed> {
       states: probeHidden(model, series, req.start),
       seriesLength: series.values.length,
       window: model.meta.window,
+      trace: req.trace ? recentTrace(model, series) : undefined,
     };
   } finally {
     model.dispose();

@@ -3,7 +3,7 @@
  * million-row series still sends small messages and costs a small forward pass per redraw.
  */
 import { validationTrace } from '../model/forecast/forecast';
-import type { TrainedModel } from '../model';
+import type { ModelHandle } from '../model/network/handle';
 import type { Series } from '../model/data';
 import type { ValidationTrace } from '../model/types';
 
@@ -35,7 +35,7 @@ export function previewTrace(values: Float64Array, splitIndex: number, max = MAX
 }
 
 /** The model's trace over the last `max` validation targets only: the forward pass covers just those windows. */
-export function recentTrace(model: TrainedModel, series: Series, max = MAX_TRACE_POINTS): ValidationTrace {
+export function recentTrace(model: ModelHandle, series: Series, max = MAX_TRACE_POINTS): ValidationTrace {
   const n = series.values.length;
   const split = model.meta.splitIndex;
   const first = Math.max(split, n - max);

@@ -179,7 +179,7 @@ describe('Training panel from the Explorer', function () {
     assert.strictEqual(await frame.locator('#cfg-epochs').evaluate((e) => e.value), '5');
   });
 
-  it('comes back after a window reload with its loss curve and summary', async () => {
+  it('comes back after a window reload with its loss curve, summary, predictions and heatmap', async () => {
     const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
     await vs.runCommand('Developer: Reload Window').catch(() => undefined);
     await reloaded;
@@ -189,6 +189,11 @@ describe('Training panel from the Explorer', function () {
     await frame.locator('#loss .chart[data-epochs="5"]').waitFor();
     assert.ok(await painted(frame, '#loss .uplot canvas'));
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
+    // The host's history died with the reload: these two are recomputed from the saved model and the file.
+    await frame.locator('#predictions .chart[data-predicted]:not([data-predicted="0"])').waitFor({ timeout: 60_000 });
+    await frame.locator('#hidden .caption', { hasText: /\d/ }).waitFor({ timeout: 60_000 });
+    assert.ok(await painted(frame, '#predictions .uplot canvas'));
+    assert.ok(await painted(frame, '#hidden canvas.hm-canvas'));
   });
 
   it('stops from the panel\'s Stop button and keeps nothing', async () => {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
-import { restoreRun } from './restoredRun';
 import { ToWebview } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
 import { isString, isRecord } from '../../shared/validate';
@@ -8,7 +7,7 @@ import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
 import { TrainingController, type TrainArgs } from './trainingController';
 import type { RunKey } from './trainingRun';
 import { WorkerClient } from './workerClient';
-import { displayPath, modelDirFor } from './trainingSettings';
+import { displayPath } from './trainingSettings';
 import * as path from 'node:path';
 
 export interface TrainingApi {
@@ -44,9 +43,7 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
           panel.dispose();
           return;
         }
-        const uri = vscode.Uri.parse(state.file);
-        const run = controller.runFor(state) ?? (await restoreRun(state, displayPath(uri), modelDirFor(uri, state.column, context.globalStorageUri)));
-        controller.remember(run);
+        const run = await controller.runOrSaved(state, { views: vscode.workspace.isTrusted });
         TrainingPanel.revive(panel, context.extensionUri, state, controller, log).attach(run);
       },
     }),

@@ -263,14 +263,30 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     return { dispose: () => this.startListeners.delete(listener) };
   }
 
-  /** This window's run for `key`, else one rebuilt from the saved model (empty when there is none). */
-  private async runOrSaved(key: RunKey): Promise<TrainingRun> {
+  /**
+   * This window's run for `key`, else one rebuilt from the saved model (empty when there is none). A rebuilt run's
+   * validation chart and heatmap are recomputed in the worker from the model and the file; `views: false` skips
+   * that (a panel VS Code restores by itself in an untrusted workspace must not run anything unasked).
+   */
+  async runOrSaved(key: RunKey, { views = true } = {}): Promise<TrainingRun> {
     const known = this.runFor(key);
     if (known) return known;
     const uri = vscode.Uri.parse(key.file);
     const run = await restoreRun(key, displayPath(uri), modelDirFor(uri, key.column, this.context.globalStorageUri));
     this.remember(run);
+    if (views && run.summary?.saved) void this.restoreViews(run, uri);
     return run;
+  }
+
+  private async restoreViews(run: TrainingRun, uri: vscode.Uri): Promise<void> {
+    try {
+      const probed = await this.client.probe(await sourceFor(uri), run.modelDir, undefined, true);
+      if (probed.trace) run.apply({ type: FromWorker.Validation, runId: run.id, trace: probed.trace });
+      run.apply({ type: FromWorker.Hidden, runId: run.id, states: probed.states });
+    } catch (e) {
+      // The file changed shape or went away since training: the panel keeps its loss curve and summary.
+      this.log.warn(`${run.label}: cannot redraw the validation chart of the saved model: ${oneLine(e)}`);
+    }
   }
 
   dispose(): void {

@@ -76,8 +76,8 @@ export class WorkerClient {
     return reply;
   }
 
-  async probe(source: WireSource, modelDir: string, start?: number): Promise<Probed> {
-    const reply = await this.request({ type: ToWorker.Probe, source, modelDir, start });
+  async probe(source: WireSource, modelDir: string, start?: number, trace?: boolean): Promise<Probed> {
+    const reply = await this.request({ type: ToWorker.Probe, source, modelDir, start, trace });
     if (reply.type !== FromWorker.Probed) throw new Error(`unexpected reply "${reply.type}" to probe`);
     return reply;
   }

@@ -120,6 +120,8 @@ export class PanelView {
 
   validation(t: ValidationTrace): void {
     this.prediction.setData(predictionData(t));
+    // How many points carry the model's prediction (none in the preview before the first epoch), for tests.
+    this.prediction.element.dataset.predicted = String(t.predicted.filter(Number.isFinite).length);
   }
 
   hidden(h: HiddenStates): void {
