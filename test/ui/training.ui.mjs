@@ -196,6 +196,22 @@ describe('Training panel from the Explorer', function () {
     assert.ok(await painted(frame, '#hidden canvas.hm-canvas'));
   });
 
+  it('shows the epoch and loss in the status bar while training, and a click on it reveals the panel', async () => {
+    await retrainLong(frame);
+    const item = vs.page.locator('.statusbar-item').filter({ hasText: /SeqLab epoch \d+\/2000 · loss \d/ });
+    await item.waitFor({ timeout: 30_000 });
+    await panelTab(vs, 'sine.csv').click();
+    await vs.explorerItem('README.md').click();
+    const active = vs.page.locator('.tabs-container .tab.active');
+    await active.filter({ hasText: 'README.md' }).waitFor();
+    await item.click();
+    await active.filter({ hasText: 'SeqLab: sine.csv' }).waitFor({ timeout: 10_000 });
+    frame = await panelFrame(vs, 'sine.csv');
+    await frame.locator('#stop').click();
+    await frame.locator('body[data-state="stopped"]').waitFor({ timeout: 60_000 });
+    await item.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
   it('stops from the panel\'s Stop button and keeps nothing', async () => {
     await retrainLong(frame);
     await frame.locator('#stop').click();

@@ -4,6 +4,7 @@ import type { RunQueue } from './runQueue';
 /** Status bar item: epoch and loss of the active run (and how many wait); a click reveals its panel. */
 export class TrainingStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('seqlab.training', vscode.StatusBarAlignment.Left, 50);
+  private commandRun: unknown;
 
   constructor(private readonly queue: RunQueue) {
     this.item.name = vscode.l10n.t('SeqLab Training');
@@ -23,7 +24,12 @@ export class TrainingStatus implements vscode.Disposable {
     const queued = waiting > 0 ? ' ' + vscode.l10n.t('(+{0} queued)', waiting) : '';
     this.item.text = `$(pulse) SeqLab ${progress}${queued}`;
     this.item.tooltip = vscode.l10n.t('Training {0} · {1}. Click to show the panel.', run.label, run.key.column);
-    this.item.command = { title: vscode.l10n.t('Show Training Panel'), command: 'seqlab.showPanel', arguments: [run.key] };
+    // A command with arguments lives in a cache entry that is dropped whenever the command is replaced, so replacing
+    // it at every epoch made a click land on a dropped entry ("Actual command not found"). Set it once per run.
+    if (this.commandRun !== run) {
+      this.commandRun = run;
+      this.item.command = { title: vscode.l10n.t('Show Training Panel'), command: 'seqlab.showPanel', arguments: [run.key] };
+    }
     this.item.show();
   }
 
