@@ -148,6 +148,7 @@ describe('Training panel from the Explorer', function () {
     const saved = await frame.locator('.summary .model-dir').textContent();
     assert.match(saved ?? '', /\.seqlab[\\/]sine\.csv[\\/]value$/);
     assert.strictEqual(await frame.locator('table.metrics tbody tr').count(), 5);
+    assert.strictEqual(await frame.locator('#stop').isVisible(), false, 'nothing to stop, yet Stop is shown');
     await vs.screenshot('training-panel-dark');
     await frame.locator('#hidden').scrollIntoViewIfNeeded();
     await vs.screenshot('training-heatmap-dark');

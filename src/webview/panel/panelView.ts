@@ -173,6 +173,9 @@ export class PanelView {
     const running = state === 'training' || state === 'queued';
     this.stopButton.toggleAttribute('disabled', !running);
     this.keepButton.toggleAttribute('disabled', state !== 'training');
+    // A disabled primary button still reads as clickable in dark themes: with nothing to stop, they go.
+    this.stopButton.hidden = !running;
+    this.keepButton.hidden = !running;
     if (state !== 'training' || this.epochs.length === 0) this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
   }
 
