@@ -136,6 +136,20 @@ describe('Training from the train command', function () {
     assert.strictEqual(good.state, 'done', good.error);
   });
 
+  it('refuses a file over seqlab.maxFileSizeMB before reading it, naming the file and the setting', async () => {
+    const big = workspaceFile('big.csv', sineCsv('value', 200_000));
+    assert.ok(fs.statSync(big.fsPath).size > 1024 * 1024);
+    const settings = vscode.workspace.getConfiguration('seqlab');
+    await settings.update('maxFileSizeMB', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const out = await train({ uri: big, config: SMALL });
+      assert.strictEqual(out.state, 'error');
+      assert.match(out.error ?? '', /big\.csv.*larger than 1 MB.*seqlab\.maxFileSizeMB/);
+    } finally {
+      await settings.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('refuses an out-of-range setting with a message naming it', async () => {
     const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: { ...SMALL, units: 0 } });
     assert.strictEqual(out.state, 'error');

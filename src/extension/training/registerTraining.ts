@@ -8,6 +8,7 @@ import { TrainingController, type TrainArgs } from './trainingController';
 import type { RunKey } from './trainingRun';
 import { WorkerClient } from './workerClient';
 import { displayPath } from './trainingSettings';
+import { isTrusted } from '../trust';
 import * as path from 'node:path';
 
 export interface TrainingApi {
@@ -43,7 +44,7 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
           panel.dispose();
           return;
         }
-        const run = await controller.runOrSaved(state, { views: vscode.workspace.isTrusted });
+        const run = await controller.runOrSaved(state, { views: isTrusted() });
         TrainingPanel.revive(panel, context.extensionUri, state, controller, log).attach(run);
       },
     }),
