@@ -2,12 +2,11 @@
  * The training loop: seeded shuffles of lazily built mini-batches, Adam, early stopping that restores the best
  * weights, cancellation between batches, and a clear error on a non-finite loss. Callbacks get plain numbers.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { BatchReport, EpochReport, TrainConfig } from '../types';
 import type { SeqNet } from '../network/seqnet';
-import { chunks, makeBatch } from '../windows/batches';
+import { chunks } from '../windows/batches';
 import type { Prepared } from '../windows/prepare';
-import { scaledMse } from './evaluate';
+import { createEngine } from './engines';
 import { Rng } from './rng';
 
 /** Training could not produce a usable model (e.g. the loss became NaN); such a model is never saved. */
@@ -49,10 +48,10 @@ function diverged(what: string, epoch: number, lr: number): TrainingError {
 export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks: LoopHooks): Promise<LoopResult> {
   const t0 = performance.now();
   const rng = new Rng(c.seed + 1);
-  const optimizer = tf.train.adam(c.learningRate);
+  const engine = createEngine(net, p, c);
   const history: EpochReport[] = [];
   const valProbe = evenlySpaced(p.valTargets, MAX_EPOCH_VAL_WINDOWS);
-  let best = { loss: scaledMse(net, p, valProbe), epoch: 0, weights: net.readWeights() };
+  let best = { loss: engine.valLoss(valProbe), epoch: 0, weights: engine.snapshot() };
   let stopped = false;
   const perEpoch = c.maxWindowsPerEpoch ? Math.min(c.maxWindowsPerEpoch, p.trainTargets.length) : p.trainTargets.length;
   try {
@@ -67,10 +66,7 @@ export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks:
           stopped = true;
           break;
         }
-        const { x, y } = makeBatch(p, part);
-        const lossT = optimizer.minimize(() => tf.losses.meanSquaredError(y, net.apply(x, true)) as tf.Scalar, true, net.variables);
-        const loss = lossT ? (await lossT.data())[0] : NaN;
-        tf.dispose(lossT ? [x, y, lossT] : [x, y]);
+        const loss = await engine.step(part);
         if (!Number.isFinite(loss)) throw diverged('training loss', epoch, c.learningRate);
         sum += loss * part.length;
         batch++;
@@ -78,19 +74,21 @@ export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks:
         await yieldToEventLoop();
       }
       if (batch === 0) break;
-      const valLoss = scaledMse(net, p, valProbe);
+      const valLoss = engine.valLoss(valProbe);
       if (!Number.isFinite(valLoss)) throw diverged('validation loss', epoch, c.learningRate);
       const isBest = valLoss < best.loss;
-      if (isBest) best = { loss: valLoss, epoch, weights: net.readWeights() };
+      if (isBest) best = { loss: valLoss, epoch, weights: engine.snapshot() };
       const report: EpochReport = { epoch, epochs: c.epochs, loss: sum / order.length, valLoss, seconds: (performance.now() - e0) / 1000, best: isBest };
       history.push(report);
+      engine.sync();
       await hooks.onEpoch?.(report);
       if (c.patience > 0 && epoch - best.epoch >= c.patience) break;
     }
+    if (c.patience > 0 && history.length > 0) engine.restore(best.weights);
+    else engine.sync();
   } finally {
-    optimizer.dispose();
+    engine.dispose();
   }
-  if (c.patience > 0 && history.length > 0) net.writeWeights(best.weights);
   const bestEpoch = c.patience > 0 ? best.epoch : history.length;
   return { history, stopped, bestEpoch, seconds: (performance.now() - t0) / 1000 };
 }

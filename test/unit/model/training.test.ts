@@ -5,7 +5,7 @@ import { SEED_PRESET, setBackend, trainModel, TrainingError } from '../../../src
 import { trainLoop } from '../../../src/model/train/trainer';
 import { resolveConfig } from '../../../src/model/config';
 import { prepare } from '../../../src/model/windows/prepare';
-import type { SeqNet } from '../../../src/model/network/seqnet';
+import { createNet, type SeqNet } from '../../../src/model/network/seqnet';
 import { series, sine, TINY } from './helpers';
 
 const wave = series(Array.from({ length: 80 }, (_, i) => Math.sin(i / 4) + 0.01 * i));
@@ -67,8 +67,8 @@ describe('training', () => {
     for (const r of seen) for (const v of Object.values(r as object)) assert.ok(['number', 'boolean'].includes(typeof v));
   });
 
-  it('ends with a TrainingError when the loss becomes non-finite', async () => {
-    const c = resolveConfig({ ...TINY, epochs: 2 });
+  it('ends with a TrainingError when the loss becomes non-finite (tfjs-layers engine)', async () => {
+    const c = resolveConfig({ ...TINY, epochs: 2, engine: 'layers' });
     const p = prepare(wave.values, c, 4, false);
     const v = tf.variable(tf.scalar(1));
     const nanNet = {
@@ -80,6 +80,15 @@ describe('training', () => {
     } as unknown as SeqNet;
     await assert.rejects(trainLoop(nanNet, p, c, {}), (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message));
     v.dispose();
+  });
+
+  it('ends with a TrainingError when the loss becomes non-finite (fused engine)', async () => {
+    const c = resolveConfig({ ...TINY, epochs: 2, engine: 'fused' });
+    const p = prepare(wave.values, c, 4, false);
+    const net = createNet({ cell: c.cell, layers: 1, units: c.units, window: 4, features: 1 }, 3);
+    net.writeWeights(net.readWeights().map((w) => w.map(() => Number.NaN)));
+    await assert.rejects(trainLoop(net, p, c, {}), (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message));
+    net.dispose();
   });
 
   it('refuses a series with a non-finite value, naming its position', async () => {

@@ -1,0 +1,239 @@
+/**
+ * The network's forward and backward passes as plain loops over float64, one window at a time. For the small
+ * recurrent networks SeqLab trains, tfjs-layers spends its time dispatching hundreds of tiny kernels per batch (and
+ * taping them for gradients); these loops do the same arithmetic without that overhead. The equations are probe.ts's
+ * (Keras gate order, GRU without reset_after), and unit tests hold the gradients to tf.variableGrads on the
+ * tfjs-layers network with the same weights.
+ */
+import { gatesOf, weightShapes, type NetSpec } from './spec';
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Weights or gradients in weightShapes order, as flat float64 arrays. */
+export type Params = Float64Array[];
+
+export function zerosLike(spec: NetSpec): Params {
+  return weightShapes(spec).map((s) => new Float64Array(s.reduce((a, b) => a * b, 1)));
+}
+
+export class FusedNet {
+  private readonly T: number;
+  private readonly u: number;
+  private readonly G: number;
+  /** Per layer: h_t for t = -1..T-1 as [(T+1), u] (row 0 is the zero initial state); c_t likewise for LSTM. */
+  private readonly hs: Float64Array[];
+  private readonly cs: Float64Array[];
+  /** Per layer: post-activation gates per step, [T, G·u] (GRU z, r, h̃; LSTM i, f, c̃, o). */
+  private readonly gates: Float64Array[];
+  /** GRU: r ⊙ h_{t-1} per step, [T, u]. */
+  private readonly rh: Float64Array[];
+  private readonly x: Float64Array;
+  /** Backward scratch: gradient w.r.t. each layer's outputs h_t, [T, u]. */
+  private readonly dH: Float64Array[];
+  private readonly da: Float64Array;
+  private readonly dh: Float64Array;
+  private readonly dhPrev: Float64Array;
+  private readonly dc: Float64Array;
+
+  constructor(readonly spec: NetSpec) {
+    this.T = spec.window;
+    this.u = spec.units;
+    this.G = gatesOf(spec.cell) * spec.units;
+    const per = (n: number) => Array.from({ length: spec.layers }, () => new Float64Array(n));
+    this.hs = per((this.T + 1) * this.u);
+    this.cs = per((this.T + 1) * this.u);
+    this.gates = per(this.T * this.G);
+    this.rh = per(this.T * this.u);
+    this.dH = per(this.T * this.u);
+    this.x = new Float64Array(this.T * spec.features);
+    this.da = new Float64Array(this.G);
+    this.dh = new Float64Array(this.u);
+    this.dhPrev = new Float64Array(this.u);
+    this.dc = new Float64Array(this.u);
+  }
+
+  /** The prediction for one window, [T, features] row-major starting at `offset` of `input`. */
+  forward(w: Params, input: ArrayLike<number>, offset = 0): number {
+    const { T, u, G, spec } = this;
+    for (let i = 0; i < this.x.length; i++) this.x[i] = input[offset + i];
+    let inp = this.x;
+    let inDim = spec.features;
+    let inBase = 0;
+    for (let l = 0; l < spec.layers; l++) {
+      const K = w[3 * l];
+      const R = w[3 * l + 1];
+      const B = w[3 * l + 2];
+      const hs = this.hs[l];
+      const cs = this.cs[l];
+      const gs = this.gates[l];
+      const rh = this.rh[l];
+      for (let t = 0; t < T; t++) {
+        const a = gs.subarray(t * G, (t + 1) * G);
+        a.set(B);
+        const xo = inBase + t * inDim;
+        for (let i = 0; i < inDim; i++) {
+          const xi = inp[xo + i];
+          const row = i * G;
+          for (let j = 0; j < G; j++) a[j] += xi * K[row + j];
+        }
+        const hp = t * u;
+        const hn = (t + 1) * u;
+        // GRU's candidate takes r ⊙ h, so only its z and r columns see h directly.
+        const direct = spec.cell === 'gru' ? 2 * u : G;
+        for (let i = 0; i < u; i++) {
+          const hi = hs[hp + i];
+          if (hi === 0) continue;
+          const row = i * G;
+          for (let j = 0; j < direct; j++) a[j] += hi * R[row + j];
+        }
+        if (spec.cell === 'rnn') {
+          for (let k = 0; k < u; k++) hs[hn + k] = a[k] = Math.tanh(a[k]);
+        } else if (spec.cell === 'lstm') {
+          for (let k = 0; k < u; k++) {
+            const ig = (a[k] = sigmoid(a[k]));
+            const fg = (a[u + k] = sigmoid(a[u + k]));
+            const cg = (a[2 * u + k] = Math.tanh(a[2 * u + k]));
+            const og = (a[3 * u + k] = sigmoid(a[3 * u + k]));
+            const c = fg * cs[hp + k] + ig * cg;
+            cs[hn + k] = c;
+            hs[hn + k] = og * Math.tanh(c);
+          }
+        } else {
+          for (let k = 0; k < u; k++) {
+            a[k] = sigmoid(a[k]);
+            const r = (a[u + k] = sigmoid(a[u + k]));
+            rh[hp + k] = r * hs[hp + k];
+          }
+          for (let i = 0; i < u; i++) {
+            const ri = rh[hp + i];
+            if (ri === 0) continue;
+            const row = i * G + 2 * u;
+            for (let k = 0; k < u; k++) a[2 * u + k] += ri * R[row + k];
+          }
+          for (let k = 0; k < u; k++) {
+            const z = a[k];
+            const hc = (a[2 * u + k] = Math.tanh(a[2 * u + k]));
+            hs[hn + k] = z * hs[hp + k] + (1 - z) * hc;
+          }
+        }
+      }
+      inp = hs;
+      inDim = u;
+      inBase = u;
+    }
+    const top = this.hs[spec.layers - 1];
+    const Wd = w[3 * spec.layers];
+    let y = w[3 * spec.layers + 1][0];
+    for (let k = 0; k < u; k++) y += top[T * u + k] * Wd[k];
+    return y;
+  }
+
+  /** Adds into `grads` the gradient of the last forward() window, given dLoss/dŷ = `dy`. */
+  backward(w: Params, dy: number, grads: Params): void {
+    const { T, u, G, spec } = this;
+    const L = spec.layers;
+    const top = this.hs[L - 1];
+    const Wd = w[3 * L];
+    const dWd = grads[3 * L];
+    grads[3 * L + 1][0] += dy;
+    const dTop = this.dH[L - 1];
+    dTop.fill(0);
+    for (let k = 0; k < u; k++) {
+      dWd[k] += dy * top[T * u + k];
+      dTop[(T - 1) * u + k] = dy * Wd[k];
+    }
+    const { da, dh, dhPrev, dc } = this;
+    for (let l = L - 1; l >= 0; l--) {
+      const K = w[3 * l];
+      const R = w[3 * l + 1];
+      const dK = grads[3 * l];
+      const dR = grads[3 * l + 1];
+      const dB = grads[3 * l + 2];
+      const hs = this.hs[l];
+      const cs = this.cs[l];
+      const gs = this.gates[l];
+      const rh = this.rh[l];
+      const dHl = this.dH[l];
+      const inp = l === 0 ? this.x : this.hs[l - 1];
+      const inDim = l === 0 ? spec.features : u;
+      const inBase = l === 0 ? 0 : u;
+      const dIn = l > 0 ? this.dH[l - 1] : undefined;
+      dIn?.fill(0);
+      dhPrev.fill(0);
+      dc.fill(0);
+      for (let t = T - 1; t >= 0; t--) {
+        const hp = t * u;
+        const hn = (t + 1) * u;
+        const g0 = t * G;
+        for (let k = 0; k < u; k++) dh[k] = dHl[hp + k] + dhPrev[k];
+        dhPrev.fill(0);
+        if (spec.cell === 'rnn') {
+          for (let k = 0; k < u; k++) {
+            const h = gs[g0 + k];
+            da[k] = dh[k] * (1 - h * h);
+          }
+        } else if (spec.cell === 'lstm') {
+          for (let k = 0; k < u; k++) {
+            const ig = gs[g0 + k];
+            const fg = gs[g0 + u + k];
+            const cg = gs[g0 + 2 * u + k];
+            const og = gs[g0 + 3 * u + k];
+            const tc = Math.tanh(cs[hn + k]);
+            const dct = dc[k] + dh[k] * og * (1 - tc * tc);
+            da[k] = dct * cg * ig * (1 - ig);
+            da[u + k] = dct * cs[hp + k] * fg * (1 - fg);
+            da[2 * u + k] = dct * ig * (1 - cg * cg);
+            da[3 * u + k] = dh[k] * tc * og * (1 - og);
+            dc[k] = dct * fg;
+          }
+        } else {
+          for (let k = 0; k < u; k++) {
+            const z = gs[g0 + k];
+            const hc = gs[g0 + 2 * u + k];
+            da[k] = dh[k] * (hs[hp + k] - hc) * z * (1 - z);
+            da[2 * u + k] = dh[k] * (1 - z) * (1 - hc * hc);
+            dhPrev[k] = dh[k] * z;
+          }
+          // Through the candidate's r ⊙ h_{t-1}: d(rh) = R_h · da_h, then to r and to h_{t-1}.
+          for (let i = 0; i < u; i++) {
+            const row = i * G + 2 * u;
+            let s = 0;
+            for (let k = 0; k < u; k++) s += R[row + k] * da[2 * u + k];
+            const r = gs[g0 + u + i];
+            da[u + i] = s * hs[hp + i] * r * (1 - r);
+            dhPrev[i] += s * r;
+            const rhi = rh[hp + i];
+            if (rhi !== 0) for (let k = 0; k < u; k++) dR[row + k] += rhi * da[2 * u + k];
+          }
+        }
+        for (let j = 0; j < G; j++) dB[j] += da[j];
+        const xo = inBase + t * inDim;
+        for (let i = 0; i < inDim; i++) {
+          const xi = inp[xo + i];
+          const row = i * G;
+          if (xi !== 0) for (let j = 0; j < G; j++) dK[row + j] += xi * da[j];
+          if (dIn) {
+            let s = 0;
+            for (let j = 0; j < G; j++) s += K[row + j] * da[j];
+            dIn[t * u + i] += s;
+          }
+        }
+        const direct = spec.cell === 'gru' ? 2 * u : G;
+        for (let i = 0; i < u; i++) {
+          const hi = hs[hp + i];
+          const row = i * G;
+          let s = 0;
+          if (hi !== 0) {
+            for (let j = 0; j < direct; j++) {
+              dR[row + j] += hi * da[j];
+              s += R[row + j] * da[j];
+            }
+          } else {
+            for (let j = 0; j < direct; j++) s += R[row + j] * da[j];
+          }
+          dhPrev[i] += s;
+        }
+      }
+    }
+  }
+}
