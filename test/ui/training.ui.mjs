@@ -61,9 +61,13 @@ async function useTheme(vs, label, workbenchClass) {
   }
 }
 
-/** Retrains from the form with many epochs and waits until the first one has been drawn. */
+/**
+ * Retrains from the form with many epochs and waits until the first one has been drawn. 128 units puts the run on
+ * tfjs-layers: the fused loops would finish 2000 epochs of a small net before a test could act on the run.
+ */
 async function retrainLong(frame) {
   await frame.locator('#cfg-epochs input').fill('2000');
+  await frame.locator('#cfg-units input').fill('128');
   await frame.locator('#retrain').click();
   await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
   await frame.locator('#loss .chart[data-epochs]:not([data-epochs="0"])').waitFor({ timeout: 60_000 });
@@ -130,6 +134,8 @@ describe('Training panel from the Explorer', function () {
   it('is complete again after being hidden during the run and revealed', async () => {
     // A fresh run, so the panel really is hidden while epochs arrive.
     await frame.locator('#cfg-epochs input').fill('30');
+    // 64 units: a run of several seconds, long enough to be hidden while it trains.
+    await frame.locator('#cfg-units input').fill('64');
     await frame.locator('#retrain').click();
     await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
     // Another editor in the panel's group hides it; without retainContextWhenHidden its webview is destroyed.

@@ -20,6 +20,8 @@ interface PanelMessage {
 }
 
 const SMALL = { cell: 'gru', units: 4, window: 5, epochs: 3, batchSize: 16, patience: 0, backend: 'cpu', seed: 7 };
+/** A run that is still going when a test acts on it: the fused loops would train SMALL × 500 epochs in a blink. */
+const LONG = { ...SMALL, epochs: 500, engine: 'layers' };
 
 function workspaceFile(name: string, content?: string): vscode.Uri {
   const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -98,7 +100,7 @@ describe('Training from the train command', function () {
     const out = await train({
       uri: file,
       column: 'level',
-      config: { ...SMALL, epochs: 500 },
+      config: LONG,
       cancel: cancel.token,
       onEvent: (m: PanelMessage) => {
         if (m.type === 'epoch' && ++epochs === 1) cancel.cancel();
@@ -116,7 +118,7 @@ describe('Training from the train command', function () {
     const out = await train({
       uri: file,
       column: 'level',
-      config: { ...SMALL, epochs: 500 },
+      config: LONG,
       onEvent: (m: PanelMessage) => {
         if (m.type === 'epoch' && !closed) {
           closed = true;
@@ -164,7 +166,7 @@ describe('Training from the train command', function () {
     const pFirst = train({
       uri: workspaceFile('queue-a.csv', sineCsv('level', 400)),
       column: 'level',
-      config: { ...SMALL, epochs: 500 },
+      config: LONG,
       cancel: first.token,
       onEvent: (m: PanelMessage) => m.type === 'epoch' && running(),
     });

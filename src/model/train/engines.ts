@@ -29,8 +29,8 @@ export interface StepEngine {
 
 /**
  * Above this many units the matrix products dominate, and tfjs' SIMD kernels beat scalar JS loops: measured on GRU,
- * window 50, batch 64 (samples/s, fused vs layers): 16 units 3330 vs 551, 32 units 615 vs 403, 64 units 237 vs 235,
- * 128 units 35 vs 75.
+ * window 50, batch 64 (samples/s, fused vs layers): 16 units 2542 vs 552, 32 units 1253 vs 439, 64 units 288 vs 235,
+ * 128 units 48 vs 71.
  */
 export const FUSED_MAX_UNITS = 64;
 
