@@ -23,6 +23,8 @@ export interface MessageHandlerOptions<TTo, TFrom> {
   /** Answers a request; a rejection travels back as the envelope's error. */
   onRequest?: (message: TFrom) => Promise<TTo>;
   log?: (line: string) => void;
+  /** Sees an event that failed validation (after it is logged), so its sender can be told instead of left waiting. */
+  onInvalidEvent?: (body: unknown) => void;
 }
 
 interface Pending<T> {
@@ -68,7 +70,13 @@ export class MessageHandler<TTo, TFrom> {
   handleMessage(raw: unknown): void {
     if (!isEnvelope(raw)) return this.drop('not an envelope', raw);
     if (raw.inReplyTo !== undefined) return this.settle(raw.inReplyTo, raw);
-    if (!this.options.validate(raw.body)) return this.drop('failed validation', raw.body);
+    if (!this.options.validate(raw.body)) {
+      this.drop('failed validation', raw.body);
+      // A request still gets its answer (an error), so the caller's promise never hangs.
+      if (raw.messageId !== undefined) this.options.post({ inReplyTo: raw.messageId, error: 'malformed request' });
+      else this.safely(() => this.options.onInvalidEvent?.(raw.body));
+      return;
+    }
     const body = raw.body;
     if (raw.messageId === undefined) {
       this.safely(() => this.options.onEvent?.(body));

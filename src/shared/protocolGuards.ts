@@ -49,7 +49,10 @@ const configFields = {
   difference: isOneOf(['auto', 'none', 'first'] as const),
   backend: isOneOf(['auto', 'wasm', 'cpu'] as const),
   maxWindowsPerEpoch: optional(isNonNegativeInteger),
-};
+  engine: optional(isOneOf(['fused', 'layers'] as const)),
+  // Every TrainConfig field must be here: a field the core accepts but this guard does not know would get a whole
+  // train request dropped at the worker boundary.
+} satisfies Record<keyof TrainConfig, Guard<unknown>>;
 export const isTrainConfig: Guard<TrainConfig> = isShape(configFields);
 export const isPartialTrainConfig: Guard<Partial<TrainConfig>> = isPartialShape(configFields);
 

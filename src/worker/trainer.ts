@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/messageHandler';
 import { FromWorker, ToWorker, type FromWorkerMessage, type ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
+import { isRecord, isString } from '../shared/validate';
 import { inspect, predict, probe } from './requests';
 import { TrainJob } from './trainJob';
 
@@ -45,6 +46,12 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     throw new Error(`"${m.type}" is not a request`);
   },
   log: (line) => channel.sendEvent({ type: FromWorker.Failed, message: line }),
+  // A train request this build cannot read must still end its run, or the host would show it training forever.
+  onInvalidEvent: (body) => {
+    if (isRecord(body) && body.type === ToWorker.Train && isString(body.runId)) {
+      channel.sendEvent({ type: FromWorker.Failed, runId: body.runId, message: 'the training worker could not read this train request (a different SeqLab build?)' });
+    }
+  },
 });
 
 port.on('message', (m: unknown) => channel.handleMessage(m));

@@ -52,6 +52,22 @@ describe('MessageHandler', () => {
     assert.match(logs[0], /failed validation/);
   });
 
+  it('answers a request whose body fails validation with an error, so the caller does not wait forever', async () => {
+    const posted: Envelope<Msg>[] = [];
+    const h = new MessageHandler<Msg, Msg>({ post: (e) => posted.push(e), validate: isMsg, onRequest: async (m) => m, log: () => undefined });
+    h.handleMessage({ messageId: 7, body: { type: 'ping', text: 42 } });
+    assert.deepEqual(posted, [{ inReplyTo: 7, error: 'malformed request' }]);
+  });
+
+  it('shows an event that fails validation to onInvalidEvent, after logging it', () => {
+    const logs: string[] = [];
+    const invalid: unknown[] = [];
+    const h = new MessageHandler<Msg, Msg>({ post: () => undefined, validate: isMsg, log: (l) => logs.push(l), onInvalidEvent: (b) => invalid.push(b) });
+    h.handleMessage({ body: { type: 'ping', text: 42 } });
+    assert.deepEqual(invalid, [{ type: 'ping', text: 42 }]);
+    assert.equal(logs.length, 1);
+  });
+
   it('drops values that are not envelopes (null, strings, arrays, bad ids)', () => {
     const logs: string[] = [];
     const h = new MessageHandler<Msg, Msg>({ post: () => undefined, validate: isMsg, onEvent: () => assert.fail('dispatched'), log: (l) => logs.push(l) });

@@ -43,6 +43,12 @@ describe('protocol validators', () => {
     assert.ok(isPartialTrainConfig(DEFAULT_CONFIG));
   });
 
+  it('accept the optional config fields (window cap, engine) and reject an unknown engine', () => {
+    assert.ok(isPartialTrainConfig({ ...DEFAULT_CONFIG, maxWindowsPerEpoch: 1024, engine: 'layers' }));
+    assert.ok(isToWorkerMessage({ type: 'train', runId: 'r', source: { path: '/d.csv' }, config: { engine: 'fused' }, modelDir: '/m', dataFile: 'd.csv' }));
+    assert.equal(isPartialTrainConfig({ engine: 'gpu' }), false);
+  });
+
   it('accept a hidden-state payload only when its arrays match steps × units', () => {
     assert.ok(isHiddenStates(hidden));
     assert.equal(isHiddenStates({ ...hidden, units: 4 }), false);

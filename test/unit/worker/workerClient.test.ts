@@ -77,6 +77,12 @@ describe('WorkerClient with the real worker', function () {
     assert.ok(existsSync(join(modelDir, 'meta.json')));
   });
 
+  it('fails a run whose train request the worker cannot read, rather than leaving it running forever', async () => {
+    const seen = await train(client, csv, join(dir, 'm-bad-request'), { units: 'eight' });
+    const last = seen[seen.length - 1];
+    assert.ok(last.type === 'failed' && /could not read this train request/.test(last.message), JSON.stringify(last));
+  });
+
   it('fails a run on a file with no numeric column with one line naming the file', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'name,value\nann,paris\nbob,rome\n');
