@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { RunQueue } from './runQueue';
+import type { TrainingRun } from './trainingRun';
 
 /** Status bar item: epoch and loss of the active run (and how many wait); a click reveals its panel. */
 export class TrainingStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('seqlab.training', vscode.StatusBarAlignment.Left, 50);
-  private commandRun: unknown;
+  private commandRun: TrainingRun | undefined;
 
   constructor(private readonly queue: RunQueue) {
     this.item.name = vscode.l10n.t('SeqLab Training');
