@@ -1,6 +1,7 @@
 /** What every `seqlab` command prints: exit codes, one-line errors, JSON, tables and a progress bar. */
 import { DataError } from '../model/data';
 import { UsageError } from './args';
+import { errorText } from '../shared/errorText';
 
 export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
@@ -20,17 +21,14 @@ export const COMMAND_USAGE: Record<string, string> = {
 
 /** The one line an error becomes, never a stack: DataError and UsageError messages as they are, others prefixed. */
 export function errorLine(err: unknown): string {
-  if (err instanceof DataError || err instanceof UsageError) return oneLine(err.message);
+  if (err instanceof DataError || err instanceof UsageError) return errorText(err.message);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
-    return `seqlab: ${oneLine(err.message)}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
+    return `seqlab: ${errorText(err.message)}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
   }
-  return `seqlab: ${oneLine(String(err))}`;
+  return `seqlab: ${errorText(String(err))}`;
 }
 
-function oneLine(text: string): string {
-  return text.split('\n')[0].trim() || 'unknown error';
-}
 
 /**
  * Prints the error on stderr and returns the exit code: 2 (with the usage line) for a UsageError, 1 for anything else.

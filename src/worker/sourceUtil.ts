@@ -14,8 +14,3 @@ export async function hashSource(source: WireSource): Promise<string> {
   }
 }
 
-/** One line for the user: DataError/ConfigError messages already name the file and place; never a stack. */
-export function errorText(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0].slice(0, 1000) || 'unknown error';
-}

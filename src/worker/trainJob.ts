@@ -9,7 +9,8 @@ import { planFor, type EpochView } from '../model/train/trainModel';
 import { probeHidden } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
 import { FromWorker, type FromWorkerMessage, type TrainRequest } from '../shared/protocol';
-import { errorText, hashSource } from './sourceUtil';
+import { hashSource } from './sourceUtil';
+import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
 import { previewTrace, recentTrace, tail } from './traces';
 

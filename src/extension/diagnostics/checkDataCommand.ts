@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isRecord } from '../../shared/validate';
 import { basename } from '../trust';
 import type { DataDiagnostics } from './dataDiagnostics';
+import { errorText } from '../../shared/errorText';
 
 export interface CheckResult {
   file: string;
@@ -29,7 +30,7 @@ export async function checkData(arg: unknown, options: unknown, diagnostics: Dat
     if (!silent) void report(uri, result);
     return result;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     log.warn(`check data: ${message}`);
     if (silent) throw e instanceof Error ? e : new Error(message);
     void vscode.window.showErrorMessage(message);

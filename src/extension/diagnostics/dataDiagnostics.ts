@@ -8,6 +8,7 @@ import type { Inspection, Problem } from '../../model/data/types';
 import { modelsFor } from '../models/modelCatalog';
 import { basename, isTrusted, sourceFor } from '../trust';
 import { problemRange } from './problemRange';
+import { errorText } from '../../shared/errorText';
 
 const DATA_FILE = /\.(csv|tsv|json|jsonl)$/i;
 
@@ -50,7 +51,7 @@ export class DataDiagnostics implements vscode.Disposable {
       await this.check(uri, !automatic);
     } catch (e) {
       // A file that cannot be read at all is one problem on its first line, not a silent stale list.
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorText(e);
       this.collection.set(uri, [problemDiagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
       this.log.warn(`diagnostics for ${basename(uri)}: ${message}`);
     }

@@ -14,6 +14,7 @@ import { modelLabel } from '../models/modelsTree';
 import { probeViaWorker } from '../prediction/workerBridge';
 import { sourceFor } from '../trust';
 import { hiddenStatesHtml, hiddenStatesOptions, hiddenStatesStrings } from './hiddenStatesHtml';
+import { errorText } from '../../shared/errorText';
 
 export const HIDDEN_STATES_VIEW = 'seqlab.hiddenStates';
 
@@ -112,7 +113,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     } catch (e) {
       if (seq !== this.probeSeq || !this.shown) return;
       this.shown.state = 'error';
-      this.shown.message = e instanceof Error ? e.message : String(e);
+      this.shown.message = errorText(e);
       this.log.warn(`hidden states: ${this.shown.message}`);
     }
     this.replay();

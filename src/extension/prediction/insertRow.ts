@@ -7,6 +7,7 @@ import { inspectData } from '../../model/data';
 import type { ModelEntry } from '../models/modelCatalog';
 import { basename } from '../trust';
 import { newRowEdits } from './newRowText';
+import { errorText } from '../../shared/errorText';
 
 /** Applies the edit and shows the new row; resolves with the document, or throws a one-line error. */
 export async function insertRow(model: ModelEntry, value: number): Promise<vscode.TextDocument> {
@@ -21,7 +22,7 @@ export async function insertRow(model: ModelEntry, value: number): Promise<vscod
       columns: inspection.columns.map((c) => c.name),
     });
   } catch (e) {
-    throw new Error(`${basename(model.data)}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${basename(model.data)}: ${errorText(e)}`);
   }
   const edit = new vscode.WorkspaceEdit();
   for (const ins of insertions) edit.insert(doc.uri, doc.positionAt(ins.offset), ins.text);

@@ -13,6 +13,7 @@ import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
 import { resolveModel } from './modelPicker';
 import { predictViaWorker, showInPanel } from './workerBridge';
+import { errorText } from '../../shared/errorText';
 
 export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
 
@@ -77,7 +78,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
     else void followUp;
     return result;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     log.error(`predict: ${message}`);
     if (options.silent) throw e instanceof Error ? e : new Error(message);
     void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab could not predict: {0}', message));
@@ -134,7 +135,7 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
       if (steps) await showForecast(model, await forecastWith(model, steps));
     }
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorText(e);
     result.followUpError = message;
     log.error(`predict follow-up: ${message}`);
     void vscode.window.showErrorMessage(message);

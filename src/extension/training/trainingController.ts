@@ -11,8 +11,8 @@ import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
 import { keyOf, TrainingRun, type RunKey } from './trainingRun';
-import { columnFolder, configFromSettings, displayPath, modelDirFor } from './trainingSettings';
-import { dataFileOf, oneLine } from './dataSource';
+import { columnFolder, configFromSettings, dataFileOf, displayPath, modelDirFor } from './trainingSettings';
+import { errorText } from '../../shared/errorText';
 import { sourceFor } from '../trust';
 import { restoreRun } from './restoredRun';
 import { showProgress } from './trainingProgress';
@@ -92,7 +92,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       const modelDir = args.modelRoot ? path.join(args.modelRoot, columnFolder(column)) : modelDirFor(uri, column, this.context.globalStorageUri);
       return await this.start(uri, label, source, column, config, modelDir, args, calledAt, release);
     } catch (e) {
-      const message = oneLine(e);
+      const message = errorText(e);
       this.log.error(`train ${label}: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', message));
       return { runId: '', state: 'error', modelDir: '', error: message, delivered: {}, webviewErrors: [], workerExits: this.client.exits, timings: {} };
@@ -186,7 +186,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
           },
         );
       } catch (e) {
-        run.setState('error', oneLine(e));
+        run.setState('error', errorText(e));
         resolve();
       }
     });
@@ -286,7 +286,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       run.apply({ type: FromWorker.Hidden, runId: run.id, states: probed.states });
     } catch (e) {
       // The file changed shape or went away since training: the panel keeps its loss curve and summary.
-      this.log.warn(`${run.label}: cannot redraw the validation chart of the saved model: ${oneLine(e)}`);
+      this.log.warn(`${run.label}: cannot redraw the validation chart of the saved model: ${errorText(e)}`);
     }
   }
 

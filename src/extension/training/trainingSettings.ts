@@ -54,3 +54,9 @@ function isInside(root: string, p: string): boolean {
 export function displayPath(data: vscode.Uri): string {
   return vscode.workspace.asRelativePath(data, false);
 }
+
+/** The data path recorded in meta.json: relative to its workspace folder when it has one. */
+export function dataFileOf(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? path.posix.relative(folder.uri.path, uri.path) : uri.fsPath;
+}

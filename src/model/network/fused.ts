@@ -48,20 +48,25 @@ export function zerosLike(spec: NetSpec): Params {
   return weightShapes(spec).map((s) => new Float64Array(s.reduce((a, b) => a * b, 1)));
 }
 
+/** One layer's activations from the last forward pass, and its backward scratch. */
+interface LayerState {
+  /** h_t for t = -1..T-1 as [(T+1), u] (row 0 is the zero initial state); c_t likewise for LSTM. */
+  hs: Float64Array;
+  cs: Float64Array;
+  /** Post-activation gates per step, [T, G·u] (GRU z, r, h̃; LSTM i, f, c̃, o). */
+  gs: Float64Array;
+  /** GRU: r ⊙ h_{t-1} per step, [T, u]. */
+  rh: Float64Array;
+  /** Gradient w.r.t. the layer's outputs h_t, [T, u]. */
+  dH: Float64Array;
+}
+
 export class FusedNet {
   private readonly T: number;
   private readonly u: number;
   private readonly G: number;
-  /** Per layer: h_t for t = -1..T-1 as [(T+1), u] (row 0 is the zero initial state); c_t likewise for LSTM. */
-  private readonly hs: Float64Array[];
-  private readonly cs: Float64Array[];
-  /** Per layer: post-activation gates per step, [T, G·u] (GRU z, r, h̃; LSTM i, f, c̃, o). */
-  private readonly gates: Float64Array[];
-  /** GRU: r ⊙ h_{t-1} per step, [T, u]. */
-  private readonly rh: Float64Array[];
+  private readonly layers: LayerState[];
   private readonly x: Float64Array;
-  /** Backward scratch: gradient w.r.t. each layer's outputs h_t, [T, u]. */
-  private readonly dH: Float64Array[];
   private readonly da: Float64Array;
   private readonly dh: Float64Array;
   private readonly dhPrev: Float64Array;
@@ -71,12 +76,14 @@ export class FusedNet {
     this.T = spec.window;
     this.u = spec.units;
     this.G = gatesOf(spec.cell) * spec.units;
-    const per = (n: number) => Array.from({ length: spec.layers }, () => new Float64Array(n));
-    this.hs = per((this.T + 1) * this.u);
-    this.cs = per((this.T + 1) * this.u);
-    this.gates = per(this.T * this.G);
-    this.rh = per(this.T * this.u);
-    this.dH = per(this.T * this.u);
+    const { T, u, G } = this;
+    this.layers = Array.from({ length: spec.layers }, () => ({
+      hs: new Float64Array((T + 1) * u),
+      cs: new Float64Array((T + 1) * u),
+      gs: new Float64Array(T * G),
+      rh: new Float64Array(T * u),
+      dH: new Float64Array(T * u),
+    }));
     this.x = new Float64Array(this.T * spec.features);
     this.da = new Float64Array(this.G);
     this.dh = new Float64Array(this.u);
@@ -84,21 +91,19 @@ export class FusedNet {
     this.dc = new Float64Array(this.u);
   }
 
+  /** Layer l's input sequence: the window itself, or the layer below's h_t (from its row 1, past h_{-1}). */
+  private inputOf(l: number): { inp: Float64Array; inDim: number; inBase: number } {
+    return l === 0 ? { inp: this.x, inDim: this.spec.features, inBase: 0 } : { inp: this.layers[l - 1].hs, inDim: this.u, inBase: this.u };
+  }
+
   /** The prediction for one window, [T, features] row-major starting at `offset` of `input`. */
   forward(w: Params, input: ArrayLike<number>, offset = 0): number {
     const { T, u, G, spec } = this;
     for (let i = 0; i < this.x.length; i++) this.x[i] = input[offset + i];
-    let inp = this.x;
-    let inDim = spec.features;
-    let inBase = 0;
     for (let l = 0; l < spec.layers; l++) {
-      const K = w[3 * l];
-      const R = w[3 * l + 1];
-      const B = w[3 * l + 2];
-      const hs = this.hs[l];
-      const cs = this.cs[l];
-      const gs = this.gates[l];
-      const rh = this.rh[l];
+      const [K, R, B] = w.slice(3 * l, 3 * l + 3);
+      const { hs, cs, gs, rh } = this.layers[l];
+      const { inp, inDim, inBase } = this.inputOf(l);
       for (let t = 0; t < T; t++) {
         const g0 = t * G;
         const a = gs.subarray(g0, g0 + G);
@@ -142,11 +147,8 @@ export class FusedNet {
           }
         }
       }
-      inp = hs;
-      inDim = u;
-      inBase = u;
     }
-    const top = this.hs[spec.layers - 1];
+    const top = this.layers[spec.layers - 1].hs;
     const Wd = w[3 * spec.layers];
     let y = w[3 * spec.layers + 1][0];
     for (let k = 0; k < u; k++) y += top[T * u + k] * Wd[k];
@@ -157,11 +159,11 @@ export class FusedNet {
   backward(w: Params, dy: number, grads: Params): void {
     const { T, u, G, spec } = this;
     const L = spec.layers;
-    const top = this.hs[L - 1];
+    const top = this.layers[L - 1].hs;
     const Wd = w[3 * L];
     const dWd = grads[3 * L];
     grads[3 * L + 1][0] += dy;
-    const dTop = this.dH[L - 1];
+    const dTop = this.layers[L - 1].dH;
     dTop.fill(0);
     for (let k = 0; k < u; k++) {
       dWd[k] += dy * top[T * u + k];
@@ -169,20 +171,11 @@ export class FusedNet {
     }
     const { da, dh, dhPrev, dc } = this;
     for (let l = L - 1; l >= 0; l--) {
-      const K = w[3 * l];
-      const R = w[3 * l + 1];
-      const dK = grads[3 * l];
-      const dR = grads[3 * l + 1];
-      const dB = grads[3 * l + 2];
-      const hs = this.hs[l];
-      const cs = this.cs[l];
-      const gs = this.gates[l];
-      const rh = this.rh[l];
-      const dHl = this.dH[l];
-      const inp = l === 0 ? this.x : this.hs[l - 1];
-      const inDim = l === 0 ? spec.features : u;
-      const inBase = l === 0 ? 0 : u;
-      const dIn = l > 0 ? this.dH[l - 1] : undefined;
+      const [K, R] = w.slice(3 * l, 3 * l + 2);
+      const [dK, dR, dB] = grads.slice(3 * l, 3 * l + 3);
+      const { hs, cs, gs, rh, dH: dHl } = this.layers[l];
+      const { inp, inDim, inBase } = this.inputOf(l);
+      const dIn = l > 0 ? this.layers[l - 1].dH : undefined;
       dIn?.fill(0);
       dhPrev.fill(0);
       dc.fill(0);
