@@ -1,8 +1,7 @@
 /** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataError, readSeries } from '../model/data';
-import { forecast, loadModel, modelDirFor, setBackend } from '../model';
+import { forecast, loadModel, modelPlace, placeOfFolder, setBackend, StoreError } from '../model';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatNumber, printJson } from './output';
 import { asCliError } from './train';
@@ -21,17 +20,18 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
   const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
-  const dir = flags.model ?? modelDirFor(process.cwd(), file, series.name);
-  if (!existsSync(join(dir, 'model.json'))) {
-    throw new DataError(
-      file,
-      `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
-      { column: series.name },
-    );
-  }
+  const place = flags.model ? placeOfFolder(flags.model) : modelPlace(process.cwd(), file, series.name);
+  const dir = place.dir;
   try {
     await setBackend((flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto');
-    const model = await loadModel(dir);
+    const model = await loadModel(place).catch((e: unknown) => {
+      if (!(e instanceof StoreError && e.what === 'missing' && e.file === join(dir, 'model.json'))) throw e;
+      throw new DataError(
+        file,
+        `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
+        { column: series.name },
+      );
+    });
     try {
       const steps = flags.steps ?? 1;
       const f = forecast(model, series, steps, flags.level ?? 0.8);

@@ -10,7 +10,8 @@ import {
   StoreError,
   TrainingError,
   forecast,
-  modelDirFor,
+  modelPlace,
+  placeOfFolder,
   saveModel,
   trainModel,
   type ModelMeta,
@@ -125,7 +126,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
   const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
-  const out = flags.out ?? modelDirFor(process.cwd(), file, series.name);
+  const place = flags.out ? placeOfFolder(flags.out) : modelPlace(process.cwd(), file, series.name);
+  const out = place.dir;
   let stop = false;
   const onSigint = () => {
     stop = true;
@@ -150,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     });
     try {
-      const meta = await saveModel(out, model, {
+      const meta = await saveModel(place, model, {
         dataFile: relative(process.cwd(), file),
         column: series.name,
         dataHash: await hashFile(file),

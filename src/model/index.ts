@@ -7,7 +7,7 @@
 export { trainModel, planFor } from './train/trainModel';
 export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
 export { TrainingError } from './train/trainer';
-export { saveModel, sweepStale } from './store/save';
+export { saveModel } from './store/save';
 export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';
 export type { LoadedModel } from './store/load';
@@ -17,5 +17,6 @@ export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
 export { setBackend } from './backend';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
-export { modelDirFor } from './store/paths';
+export { modelDirFor, modelPlace, placeOfFolder, encodeSegment, decodeSegment, isModelFolderName } from './store/paths';
+export type { ModelPlace } from './store/paths';
 export type * from './types';

@@ -123,4 +123,6 @@ export interface ModelMeta {
   stopped: boolean;
   trainSeconds: number;
   backend: string;
+  /** Random per save, also in model.json: files of two different saves are never loaded together. */
+  generation?: string;
 }

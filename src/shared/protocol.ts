@@ -28,17 +28,21 @@ export const enum ToWorker {
   Probe = 'probe',
   Inspect = 'inspect',
 }
+/**
+ * Requests that touch a model name its folder and the trusted folder it hangs below (`modelBase`, the workspace
+ * folder): the store refuses a model folder reached through a symbolic link below it (store/safeFolder.ts).
+ */
 /** Start training; the worker answers with events tagged runId and ends with Done or Failed. */
-export interface TrainRequest { type: ToWorker.Train; runId: string; source: WireSource; column?: string; config: Partial<TrainConfig>; modelDir: string; dataFile: string }
+export interface TrainRequest { type: ToWorker.Train; runId: string; source: WireSource; column?: string; config: Partial<TrainConfig>; modelDir: string; modelBase: string; dataFile: string }
 /** Stop a run between batches; keep=true saves the best weights so far. */
 export interface StopRequest { type: ToWorker.Stop; runId: string; keep: boolean }
 /** Forecast from a saved model on the data as it is now. */
-export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; steps: number }
+export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; modelBase: string; steps: number }
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
  * trace=true also its predictions over the validation range, which is what a panel restored after a reload lacks.
  */
-export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; start?: number; trace?: boolean }
+export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; modelBase: string; start?: number; trace?: boolean }
 /** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
 export interface InspectRequest { type: ToWorker.Inspect; source: WireSource }
 export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest | InspectRequest;

@@ -127,12 +127,13 @@ export const isToWorkerMessage: Guard<ToWorkerMessage> = isTagged<ToWorkerMessag
     column: optional(isString),
     config: isPartialTrainConfig,
     modelDir: isString,
+    modelBase: isString,
     dataFile: isString,
   }) as Guard<ToWorkerMessage>,
   stop: isShape({ type: lit('stop'), runId: isString, keep: isBoolean }) as Guard<ToWorkerMessage>,
-  predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, steps: isInteger }) as Guard<ToWorkerMessage>,
+  predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, modelBase: isString, steps: isInteger }) as Guard<ToWorkerMessage>,
   inspect: isShape({ type: lit('inspect'), source: isWireSource }) as Guard<ToWorkerMessage>,
-  probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, start: optional(isNonNegativeInteger), trace: optional(isBoolean) }) as Guard<ToWorkerMessage>,
+  probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, modelBase: isString, start: optional(isNonNegativeInteger), trace: optional(isBoolean) }) as Guard<ToWorkerMessage>,
 });
 
 export const isFromWorkerMessage: Guard<FromWorkerMessage> = isTagged<FromWorkerMessage>({

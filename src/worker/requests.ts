@@ -42,7 +42,7 @@ async function fileSize(path: string): Promise<number> {
 
 export async function predict(req: PredictRequest): Promise<Predicted> {
   await setBackend('auto');
-  const model = await loadModel(req.modelDir);
+  const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
     return { type: FromWorker.Predicted, column: model.meta.column, forecast: forecast(model, series, req.steps) };
@@ -53,7 +53,7 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
 
 export async function probe(req: ProbeRequest): Promise<Probed> {
   await setBackend('auto');
-  const model = await loadModel(req.modelDir);
+  const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
     return {

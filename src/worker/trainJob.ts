@@ -66,7 +66,7 @@ export class TrainJob {
         const save = !this.stopRequested || this.keep;
         if (save) {
           const dataHash = await hashSource(req.source);
-          await saveModel(req.modelDir, model, { dataFile: req.dataFile, column: series.name, dataHash });
+          await saveModel({ base: req.modelBase, dir: req.modelDir }, model, { dataFile: req.dataFile, column: series.name, dataHash });
         }
         this.post({
           type: FromWorker.Done,

@@ -105,7 +105,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.replay();
     const seq = ++this.probeSeq;
     try {
-      const probed = await probeViaWorker(await sourceFor(model.data), model.dir, start);
+      const probed = await probeViaWorker(await sourceFor(model.data), model.place, start);
       if (seq !== this.probeSeq || this.shown?.key !== model.key) return;
       Object.assign(this.shown, { states: probed.states, seriesLength: probed.seriesLength, window: probed.window, state: 'done' as RunState });
       this.shown.units = probed.states.units;

@@ -3,12 +3,15 @@
  * Reads meta.json as untrusted JSON (it comes from the workspace) and keeps only the fields the UI shows.
  */
 import * as vscode from 'vscode';
+import { isModelFolderName, type ModelPlace } from '../../model/store/paths';
 import { isRecord } from '../../shared/validate';
-import { modelRoot } from '../trust';
+import { isInsideRelative, modelRoot } from '../trust';
 
 export interface ModelEntry {
   /** The model's folder: `<root>/<data path>/<column>/`. */
   dir: vscode.Uri;
+  /** The folder and its workspace folder, as the worker's store checks them. */
+  place: ModelPlace;
   /** The data file it was trained on (it may since have been moved or deleted). */
   data: vscode.Uri;
   column: string;
@@ -40,19 +43,29 @@ export async function modelsFor(data: vscode.Uri): Promise<ModelEntry[]> {
   return (await listModels()).filter((m) => m.data.toString() === data.toString());
 }
 
-export async function readModel(dir: vscode.Uri, folder: vscode.WorkspaceFolder, segments: string[]): Promise<ModelEntry | undefined> {
+/** meta.json's dataFile: relative to the workspace folder (and inside it), or an absolute path outside any folder. */
+function dataFileOf(folder: vscode.WorkspaceFolder, dataFile: unknown): vscode.Uri | undefined {
+  if (typeof dataFile !== 'string' || dataFile === '') return undefined;
+  if (isInsideRelative(dataFile)) return vscode.Uri.joinPath(folder.uri, ...dataFile.split(/[\\/]+/).filter(Boolean));
+  return /^(\/|[A-Za-z]:[\\/])/.test(dataFile) ? vscode.Uri.file(dataFile) : undefined;
+}
+
+export async function readModel(dir: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<ModelEntry | undefined> {
   let meta: unknown;
   try {
     meta = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'meta.json'))));
   } catch {
     return undefined;
   }
-  if (!isRecord(meta) || segments.length < 2) return undefined;
+  if (!isRecord(meta)) return undefined;
+  // The data file and column come from meta.json only: folder names are encoded, and cut when long.
+  const column = str(meta.column);
+  const data = dataFileOf(folder, meta.dataFile);
+  if (column === undefined || !data) return undefined;
   const config = isRecord(meta.config) ? meta.config : {};
-  const column = str(meta.column) ?? segments[segments.length - 1];
-  const data = vscode.Uri.joinPath(folder.uri, ...segments.slice(0, -1));
   return {
     dir,
+    place: { base: folder.uri.fsPath, dir: dir.fsPath },
     data,
     column,
     cell: str(config.cell) ?? str(meta.cell) ?? '?',
@@ -74,13 +87,14 @@ async function walk(dir: vscode.Uri, segments: string[], folder: vscode.Workspac
     return;
   }
   if (entries.some(([name, type]) => name === 'meta.json' && type === vscode.FileType.File)) {
-    const model = await readModel(dir, folder, segments);
+    const model = await readModel(dir, folder);
     if (model) out.push(model);
     return;
   }
   for (const [name, type] of entries) {
     // Symlinks are not followed: a model root must not lead the walk outside the workspace.
-    if (type !== vscode.FileType.Directory || name.startsWith('.tmp')) continue;
+    // Dot-folders are a save's temp and backup folders (`.<name>.tmp-*`, `.old-*`), never models.
+    if (type !== vscode.FileType.Directory || !isModelFolderName(name)) continue;
     await walk(vscode.Uri.joinPath(dir, name), [...segments, name], folder, out);
   }
 }

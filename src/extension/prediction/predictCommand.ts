@@ -88,7 +88,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
 
 /** Asks the worker, and refuses anything that is not a finite forecast of the model's own column. */
 export async function forecastWith(model: ModelEntry, steps: number): Promise<Forecast> {
-  const predicted = await predictViaWorker(await sourceFor(model.data), model.dir, steps);
+  const predicted = await predictViaWorker(await sourceFor(model.data), model.place, steps);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));

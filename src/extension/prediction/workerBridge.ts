@@ -2,7 +2,7 @@
  * The only way prediction code reaches tfjs: requests to the training code's worker thread, so predict, probe and
  * training share one thread and the extension host never loads tfjs.
  */
-import type * as vscode from 'vscode';
+import type { ModelPlace } from '../../model/store/paths';
 import type { ForecastMessage, Predicted, Probed, WireSource } from '../../shared/protocol';
 import type { WorkerClient } from '../training/workerClient';
 
@@ -25,14 +25,14 @@ function connected(): { worker: WorkerClient; forecastSink: ForecastSink } {
 
 export function predictViaWorker(
   source: WireSource,
-  modelDir: vscode.Uri,
+  place: ModelPlace,
   steps: number,
 ): Promise<Predicted> {
-  return connected().worker.predict(source, modelDir.fsPath, steps);
+  return connected().worker.predict(source, place, steps);
 }
 
-export function probeViaWorker(source: WireSource, modelDir: vscode.Uri, start?: number): Promise<Probed> {
-  return connected().worker.probe(source, modelDir.fsPath, start);
+export function probeViaWorker(source: WireSource, place: ModelPlace, start?: number): Promise<Probed> {
+  return connected().worker.probe(source, place, start);
 }
 
 /** Draws a forecast in the model's training panel. */

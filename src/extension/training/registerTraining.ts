@@ -1,3 +1,4 @@
+import type { ModelPlace } from '../../model/store/paths';
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
 import { ToWebview } from '../../shared/protocol';
@@ -75,8 +76,8 @@ async function trainArgs(arg: unknown): Promise<TrainArgs> {
 }
 
 /** The seed example trains on the bundled sample; its model goes to the workspace's store when there is one. */
-function seedModelRoot(context: vscode.ExtensionContext): string {
+function seedModelRoot(context: vscode.ExtensionContext): ModelPlace {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder && folder.uri.scheme === 'file') return path.join(folder.uri.fsPath, '.seqlab', 'seed', 'sine.csv');
-  return path.join(context.globalStorageUri.fsPath, 'models', 'seed', 'sine.csv');
+  const base = folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : path.join(context.globalStorageUri.fsPath, 'models');
+  return { base, dir: path.join(base, folder && folder.uri.scheme === 'file' ? '.seqlab' : '', 'seed', 'sine.csv') };
 }

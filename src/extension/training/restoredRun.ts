@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig } from '../../model/config';
 import { checkMeta } from '../../model/store/meta';
+import type { ModelPlace } from '../../model/store/paths';
 import type { EpochReport } from '../../model/types';
 import { ToWebview } from '../../shared/protocol';
 import { TrainingRun, type RunKey } from './trainingRun';
@@ -13,8 +14,9 @@ import { TrainingRun, type RunKey } from './trainingRun';
 const MAX_META_BYTES = 4 << 20;
 const MAX_HISTORY_BYTES = 4 << 20;
 
-export async function restoreRun(key: RunKey, label: string, modelDir: string): Promise<TrainingRun> {
-  const run = new TrainingRun(`restored-${Date.now().toString(36)}`, key, label, resolveConfig({}), modelDir);
+export async function restoreRun(key: RunKey, label: string, place: ModelPlace): Promise<TrainingRun> {
+  const modelDir = place.dir;
+  const run = new TrainingRun(`restored-${Date.now().toString(36)}`, key, label, resolveConfig({}), place);
   run.state = 'stopped';
   try {
     const metaFile = path.join(modelDir, 'meta.json');

@@ -11,7 +11,8 @@ import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
 import { keyOf, TrainingRun, type RunKey } from './trainingRun';
-import { columnFolder, configFromSettings, dataFileOf, displayPath, modelDirFor } from './trainingSettings';
+import { configFromSettings, dataFileOf, displayPath, modelPlaceFor } from './trainingSettings';
+import { encodeSegment, type ModelPlace } from '../../model/store/paths';
 import { errorText } from '../../shared/errorText';
 import { sourceFor } from '../trust';
 import { restoreRun } from './restoredRun';
@@ -31,7 +32,7 @@ export interface TrainArgs {
   /** Sees every update the panel gets (for API callers and tests, e.g. to cancel after the first epoch). */
   onEvent?: (message: ToWebviewMessage) => void;
   /** Folder that gets the `<column>/` model folder, when not the default store (the seed example, retrain). */
-  modelRoot?: string;
+  modelRoot?: ModelPlace;
 }
 
 export interface TrainOutcome {
@@ -89,8 +90,10 @@ export class TrainingController implements vscode.Disposable, PanelActions {
         if (column === undefined) return undefined;
       }
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
-      const modelDir = args.modelRoot ? path.join(args.modelRoot, columnFolder(column)) : modelDirFor(uri, column, this.context.globalStorageUri);
-      return await this.start(uri, label, source, column, config, modelDir, args, calledAt, release);
+      const place = args.modelRoot
+        ? { base: args.modelRoot.base, dir: path.join(args.modelRoot.dir, encodeSegment(column)) }
+        : modelPlaceFor(uri, column, this.context.globalStorageUri);
+      return await this.start(uri, label, source, column, config, place, args, calledAt, release);
     } catch (e) {
       const message = errorText(e);
       this.log.error(`train ${label}: ${message}`);
@@ -107,7 +110,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     source: WireSource,
     column: string,
     config: TrainConfig,
-    modelDir: string,
+    place: ModelPlace,
     args: TrainArgs,
     calledAt: number,
     release: () => void,
@@ -129,7 +132,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
       }
       this.cancel(existing);
     }
-    const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, key, label, config, modelDir);
+    const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, key, label, config, place);
     this.remember(run);
     for (const l of this.startListeners) l(run);
     TrainingPanel.show(this.context.extensionUri, key, label, this, this.log).attach(run);
@@ -177,7 +180,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     return new Promise<void>((resolve) => {
       try {
         this.client.train(
-          { runId: run.id, source, column: run.key.column, config: run.config, modelDir: run.modelDir, dataFile: dataFileOf(uri) },
+          { runId: run.id, source, column: run.key.column, config: run.config, modelDir: run.place.dir, modelBase: run.place.base, dataFile: dataFileOf(uri) },
           (m) => {
             run.apply(m);
             if (m.type === FromWorker.Started) this.log.info(`run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`);
@@ -225,7 +228,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   retrain(key: RunKey, config: Partial<TrainConfig>): void {
     const previous = this.runFor(key);
     const merged = { ...previous?.config, ...config };
-    void this.train({ uri: vscode.Uri.parse(key.file), column: key.column, config: merged, restart: true, modelRoot: previous && path.dirname(previous.modelDir) });
+    void this.train({ uri: vscode.Uri.parse(key.file), column: key.column, config: merged, restart: true, modelRoot: previous && { base: previous.place.base, dir: path.dirname(previous.place.dir) } });
   }
 
   reveal(key: RunKey): void {
@@ -273,7 +276,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
     const known = this.runFor(key);
     if (known) return known;
     const uri = vscode.Uri.parse(key.file);
-    const run = await restoreRun(key, displayPath(uri), modelDirFor(uri, key.column, this.context.globalStorageUri));
+    const run = await restoreRun(key, displayPath(uri), modelPlaceFor(uri, key.column, this.context.globalStorageUri));
     this.remember(run);
     if (views && run.summary?.saved) void this.restoreViews(run, uri);
     return run;
@@ -281,7 +284,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
 
   private async restoreViews(run: TrainingRun, uri: vscode.Uri): Promise<void> {
     try {
-      const probed = await this.client.probe(await sourceFor(uri), run.modelDir, undefined, true);
+      const probed = await this.client.probe(await sourceFor(uri), run.place, undefined, true);
       if (probed.trace) run.apply({ type: FromWorker.Validation, runId: run.id, trace: probed.trace });
       run.apply({ type: FromWorker.Hidden, runId: run.id, states: probed.states });
     } catch (e) {

@@ -2,6 +2,7 @@
  * One training run as the host sees it. The host owns the run's whole history so a panel that was hidden, closed or
  * restored can be replayed complete; the worker and the webview only ever see deltas.
  */
+import type { ModelPlace } from '../../model/store/paths';
 import type { BatchReport, EpochReport, HiddenStates, TrainConfig, ValidationTrace } from '../../model/types';
 import {
   FromWorker,
@@ -48,8 +49,13 @@ export class TrainingRun {
     /** Workspace-relative path shown to the user. */
     readonly label: string,
     public config: TrainConfig,
-    readonly modelDir: string,
+    /** Where the model is saved, and the trusted folder the store checks it against. */
+    readonly place: ModelPlace,
   ) {}
+
+  get modelDir(): string {
+    return this.place.dir;
+  }
 
   onMessage(listener: (m: ToWebviewMessage) => void): { dispose(): void } {
     this.listeners.add(listener);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { modelDirFor as storeModelDir } from '../../model/store/paths';
+import { modelPlace, type ModelPlace } from '../../model/store/paths';
+import { modelStoreName } from '../trust';
 import type { TrainConfig } from '../../model/types';
 
 /** The seqlab.training.* defaults and seqlab.backend, as a partial config (unset values fall to the model's defaults). */
@@ -21,33 +22,16 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
   };
 }
 
-/** A column name as one safe folder name: no separators, no `..`, nothing a file system refuses. */
-export function columnFolder(column: string): string {
-  const safe = column.replace(/[^\p{L}\p{N} _.-]/gu, '_').replace(/^\.+/, '_').trim();
-  return (safe || '_').slice(0, 100);
-}
-
 /**
- * `<workspace folder>/.seqlab/<data path relative to the folder>/<column>/` (the CLI's layout too). The store's name
- * comes from seqlab.modelDirectory only in a trusted workspace, and only when it stays inside the workspace folder.
+ * `<workspace folder>/<store>/<data path relative to the folder>/<column>/` (the CLI's layout too; the store's name
+ * from trust.modelStoreName). Files outside a local workspace folder keep their models in the extension's storage.
  */
-export function modelDirFor(data: vscode.Uri, column: string, fallbackRoot: vscode.Uri): string {
+export function modelPlaceFor(data: vscode.Uri, column: string, fallbackRoot: vscode.Uri): ModelPlace {
   const folder = vscode.workspace.getWorkspaceFolder(data);
   if (!folder || folder.uri.scheme !== 'file' || data.scheme !== 'file') {
-    return storeModelDir(path.join(fallbackRoot.fsPath, 'models'), path.basename(data.path) || 'data', column, '.');
+    return modelPlace(path.join(fallbackRoot.fsPath, 'models'), path.basename(data.path) || 'data', column, '.');
   }
-  const root = folder.uri.fsPath;
-  let store = '.seqlab';
-  if (vscode.workspace.isTrusted) {
-    const configured = vscode.workspace.getConfiguration('seqlab', data).get<string>('modelDirectory')?.trim();
-    if (configured && !path.isAbsolute(configured) && isInside(root, path.resolve(root, configured))) store = configured;
-  }
-  return storeModelDir(root, data.fsPath, column, store);
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return modelPlace(folder.uri.fsPath, data.fsPath, column, modelStoreName(folder));
 }
 
 /** The path users see for a data file: relative to its workspace folder when it has one. */

@@ -3,6 +3,7 @@
  * as nothing is running or pending, so an idle extension host holds no model memory. Kept free of `vscode` so plain
  * Node tests and benchmarks drive exactly this class.
  */
+import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
 import {
@@ -70,14 +71,14 @@ export class WorkerClient {
     return this.runs.has(runId);
   }
 
-  async predict(source: WireSource, modelDir: string, steps: number): Promise<Predicted> {
-    const reply = await this.request({ type: ToWorker.Predict, source, modelDir, steps });
+  async predict(source: WireSource, place: ModelPlace, steps: number): Promise<Predicted> {
+    const reply = await this.request({ type: ToWorker.Predict, source, modelDir: place.dir, modelBase: place.base, steps });
     if (reply.type !== FromWorker.Predicted) throw new Error(`unexpected reply "${reply.type}" to predict`);
     return reply;
   }
 
-  async probe(source: WireSource, modelDir: string, start?: number, trace?: boolean): Promise<Probed> {
-    const reply = await this.request({ type: ToWorker.Probe, source, modelDir, start, trace });
+  async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
+    const reply = await this.request({ type: ToWorker.Probe, source, modelDir: place.dir, modelBase: place.base, start, trace });
     if (reply.type !== FromWorker.Probed) throw new Error(`unexpected reply "${reply.type}" to probe`);
     return reply;
   }

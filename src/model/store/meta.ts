@@ -15,6 +15,7 @@ export function checkMeta(file: string, j: Json): ModelMeta {
   };
   if (m.format !== 1) bad(`unsupported format ${JSON.stringify(m.format)}`);
   if (typeof m.column !== 'string') bad('"column" is missing');
+  if (m.generation !== undefined && (typeof m.generation !== 'string' || !/^[0-9a-f]{1,64}$/.test(m.generation))) bad('"generation" is invalid');
   if (!Number.isInteger(m.window) || m.window < 1 || m.window > 1000) bad('"window" must be an integer from 1 to 1000');
   if (typeof m.differenced !== 'boolean') bad('"differenced" must be true or false');
   const s = m.scaler;

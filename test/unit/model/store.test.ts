@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { forecast, LIMITS, loadModel, modelDirFor, saveModel, StoreError, trainModel, type TrainedModel } from '../../../src/model';
+import { forecast, LIMITS, loadModel, modelDirFor, placeOfFolder, saveModel, StoreError, trainModel, type TrainedModel } from '../../../src/model';
 import type { ModelHandle } from '../../../src/model/network/handle';
 import { series, TINY, useCpu } from './helpers';
 
@@ -30,8 +30,8 @@ describe('model store', () => {
 
   it('loads back a model that forecasts exactly as the trained one', async () => {
     const dir = join(root, 'm');
-    await saveModel(dir, model, extra);
-    const loaded = await loadModel(dir);
+    await saveModel(placeOfFolder(dir), model, extra);
+    const loaded = await loadModel(placeOfFolder(dir));
     const a = forecast(model, data, 3);
     const b = forecast(loaded, data, 3);
     loaded.dispose();
@@ -41,32 +41,32 @@ describe('model store', () => {
 
   it('records the data file, column, hash and config in meta.json', async () => {
     const dir = join(root, 'm');
-    await saveModel(dir, model, extra);
+    await saveModel(placeOfFolder(dir), model, extra);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
     assert.deepEqual([meta.dataFile, meta.column, meta.dataHash, meta.config.cell, meta.window], ['data.csv', 'value', 'abc', 'lstm', model.meta.window]);
   });
 
   it('replaces an existing model and leaves no temp folder behind', async () => {
     const dir = join(root, 'm');
-    await saveModel(dir, model, extra);
-    await saveModel(dir, model, { ...extra, dataHash: 'def' });
+    await saveModel(placeOfFolder(dir), model, extra);
+    await saveModel(placeOfFolder(dir), model, { ...extra, dataHash: 'def' });
     assert.equal(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')).dataHash, 'def');
     assert.deepEqual(readdirSync(root), ['m']);
   });
 
   it('leaves an existing model byte for byte untouched when a save fails', async () => {
     const dir = join(root, 'm');
-    await saveModel(dir, model, extra);
+    await saveModel(placeOfFolder(dir), model, extra);
     const before = snapshot(dir);
     const failing: ModelHandle = { meta: model.meta, net: { ...model.net, artifacts: () => Promise.reject(new Error('disk full')) }, dispose: () => undefined };
-    await assert.rejects(saveModel(dir, failing, extra), StoreError);
+    await assert.rejects(saveModel(placeOfFolder(dir), failing, extra), StoreError);
     assert.deepEqual(snapshot(dir), before);
     assert.deepEqual(readdirSync(root), ['m']);
   });
 
   it('sweeps temp folders left by a save whose process is gone', async () => {
     await fs.mkdir(join(root, '.m.tmp-999999999-abc'));
-    await saveModel(join(root, 'm'), model, extra);
+    await saveModel(placeOfFolder(join(root, 'm')), model, extra);
     assert.deepEqual(readdirSync(root), ['m']);
   });
 
@@ -75,11 +75,11 @@ describe('model store', () => {
   });
 
   it('keeps a column name with a slash inside one folder', () => {
-    assert.equal(modelDirFor('/ws', 'a.csv', '../x/y'), join('/ws', '.seqlab', 'a.csv', '.._x_y'));
+    assert.equal(modelDirFor('/ws', 'a.csv', '../x/y'), join('/ws', '.seqlab', 'a.csv', '%2E.%2Fx%2Fy'));
   });
 
   it('refuses to apply a model to another column', async () => {
-    const loaded = await loadModel(join(FIXTURES, 'valid'));
+    const loaded = await loadModel(placeOfFolder(join(FIXTURES, 'valid')));
     try {
       assert.throws(() => forecast(loaded, { ...data, name: 'other' }), /trained on column "value", not "other"/);
     } finally {
@@ -103,7 +103,7 @@ describe('model store', () => {
   ];
   for (const [fixture, message] of refusals) {
     it(`refuses ${fixture}`, async () => {
-      await assert.rejects(loadModel(join(FIXTURES, fixture)), (e: unknown) => e instanceof StoreError && message.test(e.message));
+      await assert.rejects(loadModel(placeOfFolder(join(FIXTURES, fixture))), (e: unknown) => e instanceof StoreError && message.test(e.message));
     });
   }
 
@@ -111,7 +111,7 @@ describe('model store', () => {
     const cap = LIMITS.modelJson;
     LIMITS.modelJson = 100;
     try {
-      await assert.rejects(loadModel(join(FIXTURES, 'valid')), /over the 100-byte limit/);
+      await assert.rejects(loadModel(placeOfFolder(join(FIXTURES, 'valid'))), /over the 100-byte limit/);
     } finally {
       LIMITS.modelJson = cap;
     }

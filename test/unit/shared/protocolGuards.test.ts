@@ -45,7 +45,7 @@ describe('protocol validators', () => {
 
   it('accept the optional config fields (window cap, engine) and reject an unknown engine', () => {
     assert.ok(isPartialTrainConfig({ ...DEFAULT_CONFIG, maxWindowsPerEpoch: 1024, engine: 'layers' }));
-    assert.ok(isToWorkerMessage({ type: 'train', runId: 'r', source: { path: '/d.csv' }, config: { engine: 'fused' }, modelDir: '/m', dataFile: 'd.csv' }));
+    assert.ok(isToWorkerMessage({ type: 'train', runId: 'r', source: { path: '/d.csv' }, config: { engine: 'fused' }, modelDir: '/m', modelBase: '/', dataFile: 'd.csv' }));
     assert.equal(isPartialTrainConfig({ engine: 'gpu' }), false);
   });
 
@@ -72,7 +72,7 @@ describe('protocol validators', () => {
   });
 
   it('accept a train request by path and by bytes, and reject one without a source', () => {
-    const base = { type: 'train', runId: 'r', config: {}, modelDir: '/m', dataFile: 'a.csv' };
+    const base = { type: 'train', runId: 'r', config: {}, modelDir: '/m', modelBase: '/', dataFile: 'a.csv' };
     assert.ok(isToWorkerMessage({ ...base, source: { path: '/a.csv' } }));
     assert.ok(isToWorkerMessage({ ...base, source: { name: 'a.csv', bytes: new Uint8Array(2) } }));
     assert.equal(isToWorkerMessage(base), false);

@@ -6,7 +6,7 @@ import { FromWorker, type ToWebviewMessage } from '../../../src/shared/protocol'
 
 const metrics: Metrics = { mae: 1, mse: 1, rmse: 1, mape: 1, smape: 1, mase: 1 };
 const baselines = { naive: metrics, seasonalNaive: metrics, season: 1 };
-const make = () => new TrainingRun('r', { file: 'file:///a.csv', column: 'v' }, 'a.csv', resolveConfig({}), '/m');
+const make = () => new TrainingRun('r', { file: 'file:///a.csv', column: 'v' }, 'a.csv', resolveConfig({}), { base: '/', dir: '/m' });
 const epoch = (n: number) => ({ type: FromWorker.Epoch as const, runId: 'r', report: { epoch: n, epochs: 9, loss: 1, valLoss: 1, seconds: 0, best: false } });
 
 describe('TrainingRun', () => {

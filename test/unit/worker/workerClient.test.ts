@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WorkerClient } from '../../../src/extension/training/workerClient';
 import type { FromWorkerMessage } from '../../../src/shared/protocol';
 
@@ -13,7 +13,7 @@ function train(client: WorkerClient, csv: string, modelDir: string, config: obje
   const runId = `r${Math.random()}`;
   return new Promise<FromWorkerMessage[]>((resolve) => {
     const seen: FromWorkerMessage[] = [];
-    client.train({ runId, source: { path: csv }, column: 'value', config, modelDir, dataFile: 'series.csv' }, (m) => {
+    client.train({ runId, source: { path: csv }, column: 'value', config, modelDir, modelBase: dirname(modelDir), dataFile: 'series.csv' }, (m) => {
       seen.push(m);
       onMessage?.(m, runId);
       if (m.type === 'done' || m.type === 'failed') resolve(seen);
@@ -114,7 +114,7 @@ describe('WorkerClient with the real worker', function () {
   it('answers a predict request from a saved model', async () => {
     const modelDir = join(dir, 'm6');
     await train(client, csv, modelDir, small);
-    const reply = await client.predict({ path: csv }, modelDir, 3);
+    const reply = await client.predict({ path: csv }, { base: dir, dir: modelDir }, 3);
     assert.equal(reply.forecast.forecast.length, 3);
   });
 });
