@@ -43,6 +43,32 @@ describe('Models tree', () => {
     assert.strictEqual((await refresh()).some((m) => m.data.fsPath === data.fsPath), false);
   });
 
+  it('takes the data file and column from meta.json: a:b.csv and a_b.csv are two models of two files', async () => {
+    const colon = copyFixture('sine.csv', 'models-a:b.csv');
+    const under = copyFixture('sine.csv', 'models-a_b.csv');
+    const dirs = [await trainWithCli('models-a:b.csv'), await trainWithCli('models-a_b.csv')];
+    assert.notStrictEqual(dirs[0], dirs[1]);
+    const entries = await refresh();
+    for (const [i, file] of [colon, under].entries()) {
+      const mine = entries.filter((m) => m.data.fsPath === file.fsPath);
+      assert.deepStrictEqual(
+        mine.map((m) => [m.dir.fsPath, m.column]),
+        [[dirs[i], 'value']],
+      );
+    }
+  });
+
+  it('does not list the temp and backup folders a save leaves beside a model', async () => {
+    const file = copyFixture('sine.csv', 'models-leftovers.csv');
+    const dir = await trainWithCli('models-leftovers.csv');
+    for (const name of ['.value.tmp-1-abc', '.value.old-1-abc']) fs.cpSync(dir, path.join(path.dirname(dir), name), { recursive: true });
+    const mine = (await refresh()).filter((m) => m.data.fsPath === file.fsPath);
+    assert.deepStrictEqual(
+      mine.map((m) => m.dir.fsPath),
+      [dir],
+    );
+  });
+
   it('keeps the model when the confirmation is declined', async () => {
     const file = copyFixture('sine.csv', 'models-keep.csv');
     const dir = await trainWithCli('models-keep.csv', 'rnn');

@@ -1,6 +1,7 @@
 /** The train command in a real VS Code: worker thread, panel messages, model folder, cancel, errors, HTML in names. */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -149,6 +150,28 @@ describe('Training from the train command', function () {
       assert.match(out.error ?? '', /big\.csv.*larger than 1 MB.*seqlab\.maxFileSizeMB/);
     } finally {
       await settings.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('refuses to save through a link in .seqlab/ that leads out of the workspace, and leaves its target untouched', async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'seqlab-outside-'));
+    fs.mkdirSync(path.join(outside, 'value'));
+    fs.writeFileSync(path.join(outside, 'value', 'keep.txt'), 'keep\n');
+    const file = workspaceFile('linked-store.csv', sineCsv('value'));
+    fs.mkdirSync(path.join(root, '.seqlab'), { recursive: true });
+    const link = path.join(root, '.seqlab', 'linked-store.csv');
+    fs.rmSync(link, { recursive: true, force: true });
+    fs.symlinkSync(outside, link);
+    try {
+      const out = await train({ uri: file, column: 'value', config: SMALL });
+      assert.strictEqual(out.state, 'error');
+      assert.match(out.error ?? '', /linked-store\.csv: is a symbolic link/);
+      assert.deepStrictEqual(fs.readdirSync(path.join(outside, 'value')), ['keep.txt']);
+      assert.deepStrictEqual(fs.readdirSync(outside), ['value']);
+    } finally {
+      fs.rmSync(link, { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 

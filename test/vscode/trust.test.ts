@@ -68,6 +68,9 @@ describe('Workspace Trust', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
     manifest.weightsManifest[0].paths = ['../../../trust-sine.csv'];
     fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify(manifest));
+    // The catalog takes the data file from meta.json, so the planted copy names the file it claims to model.
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ ...meta, dataFile: 'trust-evil.csv' }));
     await assert.rejects(predictSilently(evil), /leaves the model folder/);
   });
 });
