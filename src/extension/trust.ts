@@ -51,6 +51,16 @@ export function modelStoreName(folder: vscode.WorkspaceFolder): string {
   return isInsideRelative(configured) ? configured.split(/[\\/]+/).filter(Boolean).join('/') : DEFAULT_MODEL_DIR;
 }
 
+/**
+ * A setting as the user set it: in Restricted Mode a workspace's own values are ignored, so a cloned repository
+ * cannot make training cost more than the user's settings or the defaults (seqlab.training.*, the worker's memory).
+ */
+export function trustedSetting<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  if (isTrusted()) return config.get<T>(key);
+  const set = config.inspect<T>(key);
+  return set?.globalValue ?? set?.defaultValue;
+}
+
 /** Where a workspace folder's models live. */
 export function modelRoot(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...modelStoreName(folder).split('/'));

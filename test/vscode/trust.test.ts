@@ -61,6 +61,32 @@ describe('Workspace Trust', () => {
     }
   });
 
+  it('ignores workspace training settings in Restricted Mode, so a cloned repository cannot set the cost', async () => {
+    const config = vscode.workspace.getConfiguration('seqlab');
+    await config.update('training.epochs', 3, vscode.ConfigurationTarget.Workspace);
+    /** The epoch count the first epoch reports; the run is cancelled right after it. */
+    const epochsOfARun = async (): Promise<number | undefined> => {
+      const cancel = new vscode.CancellationTokenSource();
+      let epochs: number | undefined;
+      const onEvent = (m: { type: string; report?: { epochs: number } }) => {
+        if (m.type !== 'epoch' || epochs !== undefined) return;
+        epochs = m.report?.epochs;
+        cancel.cancel();
+      };
+      const small = { units: 4, window: 5, batchSize: 16, patience: 0, backend: 'cpu', seed: 7 };
+      await vscode.commands.executeCommand('seqlab.train', { uri: data, column: 'value', restart: true, config: small, cancel: cancel.token, onEvent });
+      return epochs;
+    };
+    try {
+      assert.strictEqual(await epochsOfARun(), 3, 'a trusted workspace setting applies');
+      await restricted(true);
+      assert.strictEqual(await epochsOfARun(), 100, 'Restricted Mode must fall back to the default');
+    } finally {
+      await config.update('training.epochs', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('refuses a model whose weights point outside its folder', async () => {
     const evil = copyFixture('sine.csv', 'trust-evil.csv');
     const dir = path.join(workspaceDir(), '.seqlab', 'trust-evil.csv', 'value');

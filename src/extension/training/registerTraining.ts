@@ -1,4 +1,5 @@
 import type { ModelPlace } from '../../model/store/paths';
+import { trustedSetting } from '../trust';
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
 import { ToWebview } from '../../shared/protocol';
@@ -22,7 +23,13 @@ const DATA_GLOB = '**/*.{csv,tsv,json,jsonl}';
 
 /** Training commands, the panel (with its serializer) and the worker. */
 export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TrainingApi {
-  const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, (level, line) => log[level](line));
+  const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, (level, line) => log[level](line), {
+    memoryLimitMb: () => trustedSetting<number>(vscode.workspace.getConfiguration('seqlab'), 'worker.memoryLimitMB') ?? 4096,
+    texts: {
+      stopped: (code) => vscode.l10n.t('the training worker stopped (exit code {0})', code),
+      outOfMemory: (mb) => vscode.l10n.t('the training worker ran out of memory (its limit is {0} MB, setting seqlab.worker.memoryLimitMB)', mb),
+    },
+  });
   const controller = new TrainingController(context, log, worker);
   context.subscriptions.push(
     { dispose: () => worker.dispose() },

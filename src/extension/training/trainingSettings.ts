@@ -1,24 +1,25 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { modelPlace, type ModelPlace } from '../../model/store/paths';
-import { modelStoreName } from '../trust';
+import { modelStoreName, trustedSetting } from '../trust';
 import type { TrainConfig } from '../../model/types';
 
 /** The seqlab.training.* defaults and seqlab.backend, as a partial config (unset values fall to the model's defaults). */
 export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
   const c = vscode.workspace.getConfiguration('seqlab', scope);
+  const get = <T>(key: string) => trustedSetting<T>(c, key);
   return {
-    cell: c.get<TrainConfig['cell']>('training.cell'),
-    layers: c.get<number>('training.layers'),
-    units: c.get<number>('training.units'),
-    window: c.get<number>('training.window'),
-    epochs: c.get<number>('training.epochs'),
-    batchSize: c.get<number>('training.batchSize'),
-    learningRate: c.get<number>('training.learningRate'),
-    validationSplit: c.get<number>('training.validationSplit'),
-    seed: c.get<number>('training.seed'),
-    patience: c.get<number>('training.patience'),
-    backend: c.get<TrainConfig['backend']>('backend'),
+    cell: get<TrainConfig['cell']>('training.cell'),
+    layers: get<number>('training.layers'),
+    units: get<number>('training.units'),
+    window: get<number>('training.window'),
+    epochs: get<number>('training.epochs'),
+    batchSize: get<number>('training.batchSize'),
+    learningRate: get<number>('training.learningRate'),
+    validationSplit: get<number>('training.validationSplit'),
+    seed: get<number>('training.seed'),
+    patience: get<number>('training.patience'),
+    backend: get<TrainConfig['backend']>('backend'),
   };
 }
 

@@ -20,6 +20,23 @@ import {
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
 
 export type RunListener = (message: FromWorkerMessage) => void;
+
+/** How a run that the worker's death ended is explained (the extension localises these). */
+export interface ExitTexts {
+  stopped(code: number): string;
+  outOfMemory(limitMb: number): string;
+}
+
+const ENGLISH: ExitTexts = {
+  stopped: (code) => `the training worker stopped (exit code ${code})`,
+  outOfMemory: (mb) => `the training worker ran out of memory (its limit is ${mb} MB, setting seqlab.worker.memoryLimitMB)`,
+};
+
+export interface WorkerOptions {
+  /** The worker's V8 heap limit: a hostile or huge file ends its run with a message instead of the extension host. */
+  memoryLimitMb?: () => number;
+  texts?: ExitTexts;
+}
 export type TrainParams = Omit<TrainRequest, 'type'>;
 
 export class WorkerClient {
@@ -33,10 +50,15 @@ export class WorkerClient {
   /** How many times a worker thread has exited; tests read it to prove termination happened. */
   exits = 0;
 
+  private readonly texts: ExitTexts;
+
   constructor(
     private readonly workerPath: string,
     private readonly log: (level: 'info' | 'warn' | 'error', line: string) => void = () => undefined,
-  ) {}
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.texts = options.texts ?? ENGLISH;
+  }
 
   /**
    * Starts the worker ahead of a run and keeps it alive until the returned release is called, so loading tfjs
@@ -127,7 +149,9 @@ export class WorkerClient {
   private channel(): MessageHandler<ToWorkerMessage, FromWorkerMessage> {
     if (this.disposed) throw new Error('SeqLab is shutting down');
     if (this.worker && this.handler) return this.handler;
-    const worker = new Worker(this.workerPath);
+    const limit = this.options.memoryLimitMb?.();
+    const worker = new Worker(this.workerPath, limit ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {});
+    let outOfMemory = false;
     const handler = new MessageHandler<ToWorkerMessage, FromWorkerMessage>({
       post: (envelope) => worker.postMessage(envelope),
       validate: isFromWorkerMessage,
@@ -135,8 +159,11 @@ export class WorkerClient {
       log: (line) => this.log('warn', `worker: ${line}`),
     });
     worker.on('message', (m: unknown) => handler.handleMessage(m));
-    worker.on('error', (e) => this.log('error', `worker error: ${e.message}`));
-    worker.on('exit', (code) => this.onExit(worker, handler, code));
+    worker.on('error', (e) => {
+      outOfMemory ||= (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.log('error', `worker error: ${e.message}`);
+    });
+    worker.on('exit', (code) => this.onExit(worker, handler, code, outOfMemory && limit ? this.texts.outOfMemory(limit) : this.texts.stopped(code)));
     this.worker = worker;
     this.handler = handler;
     this.log('info', 'worker started');
@@ -162,19 +189,19 @@ export class WorkerClient {
     if (this.runs.size === 0 && this.holds === 0 && this.handler && this.handler.pendingRequests === 0) void this.terminate();
   }
 
-  private onExit(worker: Worker, handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>, code: number): void {
+  private onExit(worker: Worker, handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>, code: number, why: string): void {
     if (this.worker === worker) {
       this.worker = undefined;
       this.handler = undefined;
     }
     this.exits++;
     this.log('info', `worker exited (code ${code})`);
-    handler.rejectAll('the training worker stopped');
+    handler.rejectAll(why);
     // Runs still registered did not finish: tell their owners instead of leaving them waiting forever.
     const orphans = [...this.runs.entries()].filter(([, r]) => r.worker === worker);
     for (const [runId, { listener }] of orphans) {
       this.runs.delete(runId);
-      listener({ type: FromWorker.Failed, runId, message: `the training worker stopped (exit code ${code})` });
+      listener({ type: FromWorker.Failed, runId, message: why });
     }
     for (const l of this.exitListeners) l(code);
   }

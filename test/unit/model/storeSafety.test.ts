@@ -135,8 +135,10 @@ describe('model store safety', () => {
       await saveModel(placeOfFolder(dir), model, extra);
       return dir;
     }
-    const editJson = (file: string, edit: (j: Record<string, any>) => void) => {
-      const j = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit model files as free-form JSON
+    type Loose = Record<string, any>;
+    const editJson = (file: string, edit: (j: Loose) => void) => {
+      const j = JSON.parse(readFileSync(file, 'utf8')) as Loose;
       edit(j);
       writeFileSync(file, JSON.stringify(j));
     };

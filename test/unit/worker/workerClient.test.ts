@@ -111,6 +111,24 @@ describe('WorkerClient with the real worker', function () {
     assert.equal(client.exits, 1);
   });
 
+  it('ends a run whose worker runs out of memory with a clear message, and the next run works', async () => {
+    let limit = 16;
+    const limited = new WorkerClient(WORKER, undefined, { memoryLimitMb: () => limit });
+    try {
+      // A file whose parse alone needs far more than 16 MB of heap.
+      const big = join(dir, 'big.csv');
+      writeFileSync(big, ['t,value', ...Array.from({ length: 400000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join('\n'));
+      const failed = (await train(limited, big, join(dir, 'm-oom'), small)).pop();
+      assert.ok(failed?.type === 'failed', JSON.stringify(failed));
+      assert.match(failed.message, /ran out of memory \(its limit is 16 MB, setting seqlab.worker.memoryLimitMB\)/);
+      limit = 0;
+      const done = (await train(limited, csv, join(dir, 'm-after'), small)).pop();
+      assert.equal(done?.type, 'done');
+    } finally {
+      limited.dispose();
+    }
+  });
+
   it('answers a predict request from a saved model', async () => {
     const modelDir = join(dir, 'm6');
     await train(client, csv, modelDir, small);
