@@ -1,6 +1,7 @@
 /** Delimited text (CSV/TSV) → Table, streamed chunk by chunk; rows are never held as an array. */
 import { parse, type CsvError } from 'csv-parse';
 import { DataError } from './errors';
+import { clip } from './quote';
 import { sniffDelimiter, sniffLineEnding } from './sniff';
 import { TableBuilder, type Table } from './table';
 import type { Layout } from './types';
@@ -169,6 +170,8 @@ class QuotedReader {
         where,
       );
     }
-    throw new DataError(file, `malformed CSV (${err.message.split('\n')[0]})`, where);
+    // csv-parse ends some messages with the whole field ("value is ..."), which may be megabytes long.
+    const why = clip(err.message.split('\n')[0].replace(/,? value is .*$/, ''), 200);
+    throw new DataError(file, `malformed CSV (${why})`, where);
   }
 }

@@ -2,6 +2,7 @@
 import { Cell, ColumnBuilder, U32List } from './column';
 import { epochUnit, parseDate } from './dates';
 import { parseStrictNumber } from './numbers';
+import { quoteText } from './quote';
 import type { ColumnKind, Problem } from './types';
 
 export interface TableColumn {
@@ -244,7 +245,7 @@ function settleColumn(
 function cellProblem(column: string, kind: ColumnKind, cell: number, line: number, raw?: string): Problem {
   const want = kind === 'numeric' ? 'a number' : 'a date';
   const why = cell === Cell.CommaNumber ? ' (the column mixes decimal commas and decimal points)' : '';
-  const what = raw === undefined ? 'the cell' : JSON.stringify(raw);
+  const what = raw === undefined ? 'the cell' : quoteText(raw);
   return { line, column, severity: 'warning', message: `${what} is not ${want}${why}; counted as missing` };
 }
 
