@@ -47,6 +47,8 @@ export function readJsonLines(file: string, text: string): JsonResult {
     const raw = text.slice(start, end).trim();
     start = end + 1;
     if (!raw) continue;
+    // JSON.parse copes with any depth, but what walks the value afterwards (flattening, quoting) recurses.
+    scanJson(file, raw, line);
     let value: unknown;
     try {
       value = JSON.parse(raw);
