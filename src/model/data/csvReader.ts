@@ -79,11 +79,25 @@ class LineReader {
       this.quoted = new QuotedReader(this.builder, this.delimiter, this.line - 1);
       return this.quoted.push(text);
     }
+    // A line ends at \n, \r\n or a lone \r (old Mac exports), mixed in any order. Without a \r in the text, `cr`
+    // stays -1 and this is the plain \n split.
     let start = 0;
     let next = -1;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      next = this.addLine(text, start, nl, next);
-      start = nl + 1;
+    let nl = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (nl >= 0 || cr >= 0) {
+      let end = nl;
+      let after = nl + 1;
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        // A \r that ends the chunk may be the first half of a \r\n: decide once the next chunk is here.
+        if (cr + 1 === text.length) break;
+        end = cr;
+        after = cr + 1 === nl ? nl + 1 : cr + 1;
+      }
+      next = this.addLine(text, start, end, next);
+      start = after;
+      if (nl >= 0 && nl < start) nl = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
     this.rest = text.slice(start);
   }
@@ -119,7 +133,8 @@ class QuotedReader {
     lineOffset: number,
   ) {
     this.nextLine = lineOffset + 1;
-    this.parser = parse({ delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    // '\r\n' before '\r': csv-parse takes the first delimiter that matches.
+    this.parser = parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
     this.parser.on('data', (record: string[]) => this.onRecord(record));
     this.done = new Promise((resolve) => {
       this.parser.on('error', (err) => {
@@ -133,9 +148,7 @@ class QuotedReader {
   private onRecord(record: string[]): void {
     const start = this.nextLine;
     let newlines = 0;
-    for (const field of record) {
-      for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) newlines++;
-    }
+    for (const field of record) newlines += lineBreaks(field);
     this.nextLine = start + 1 + newlines;
     if (record.length === 1 && record[0] === '') return;
     this.builder.addRecord(record, start);
@@ -174,4 +187,12 @@ class QuotedReader {
     const why = clip(err.message.split('\n')[0].replace(/,? value is .*$/, ''), 200);
     throw new DataError(file, `malformed CSV (${why})`, where);
   }
+}
+
+/** Line breaks inside a quoted field: \n, \r\n and a lone \r each count once. */
+function lineBreaks(field: string): number {
+  let n = 0;
+  for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) n++;
+  for (let at = field.indexOf('\r'); at >= 0; at = field.indexOf('\r', at + 1)) if (field.charCodeAt(at + 1) !== 10) n++;
+  return n;
 }
