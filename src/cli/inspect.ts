@@ -10,7 +10,7 @@ import {
   type Problem,
 } from '../model/data';
 import { parseFileCommand } from './fileCommand';
-import { EXIT_DATA, EXIT_OK, formatNumber, formatTable, printJson } from './output';
+import { EXIT_OK, formatNumber, formatTable, printJson } from './output';
 
 const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
@@ -28,9 +28,10 @@ export async function run(argv: string[]): Promise<number> {
   const usable = usableColumns(inspection);
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);
-  if (usable.length > 0) return EXIT_OK;
-  process.stderr.write(`${escapeControls(inspection.file)}: ${whyUnusable(inspection)}\n`);
-  return EXIT_DATA;
+  // A file that could be read is described and exits 0 even with nothing to train on (DESIGN.md): exit 1 is for
+  // files that cannot be read. The reason still goes to stderr, since stdout may be one JSON object.
+  if (usable.length === 0) process.stderr.write(`${escapeControls(inspection.file)}: ${whyUnusable(inspection)}\n`);
+  return EXIT_OK;
 }
 
 /** DESIGN.md's inspect contract (rows, columns, problems with row/column/message), plus layout and usable columns. */

@@ -1,6 +1,6 @@
 /** One column while rows stream in: every cell classified once, values kept in typed arrays (no row objects). */
 import { parseDateIn } from './dates';
-import { FLOAT32_MAX, isMissing, parseNumberIn, parseStrictNumber } from './numbers';
+import { FLOAT32_MAX, isMissing, numberOverflow, parseNumberIn, parseStrictNumber } from './numbers';
 import { clip, MAX_QUOTED } from './quote';
 
 /** What a single cell turned out to be. */
@@ -54,6 +54,8 @@ export class ColumnBuilder {
   pointNumbers = 0;
   /** The text of the first few cells of each sort, by row and clipped to what a message shows, so problems can quote what is wrong. */
   readonly samples = new Map<number, string>();
+  /** Sampled rows whose cell is a number too large to use, and which limit it passes. */
+  readonly overflows = new Map<number, 'float64' | 'float32'>();
   private numberSamples = 0;
   private otherSamples = 0;
   private lastKind: Cell = Cell.Missing;
@@ -107,6 +109,9 @@ export class ColumnBuilder {
       if (isMissing(raw)) return this.push(Cell.Missing, NaN);
       value = this.decimalComma ? parseStrictNumber(raw, true) : NaN;
       kind = value === value ? Cell.CommaNumber : Cell.Text;
+      // Checked on the whole cell: the kept sample is clipped.
+      const overflow = kind === Cell.Text && this.otherSamples < SAMPLES ? numberOverflow(raw) : undefined;
+      if (overflow) this.overflows.set(this.length, overflow);
     }
     if (this.otherSamples++ < SAMPLES) this.sample(text, start, end);
     this.push(kind, value);
@@ -118,6 +123,8 @@ export class ColumnBuilder {
     if (v === null || v === undefined) return this.push(Cell.Missing, NaN);
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX)
       return this.push(Cell.Number, v);
+    // The JSON reader has already put the source text in place of a number that overflowed float64.
+    if (typeof v === 'number' && Number.isFinite(v) && this.otherSamples < SAMPLES) this.overflows.set(this.length, 'float32');
     if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, clip(stringifyValue(v)));
     this.push(Cell.Text, NaN);
   }

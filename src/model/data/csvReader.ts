@@ -1,5 +1,5 @@
 /** Delimited text (CSV/TSV) → Table, streamed chunk by chunk; rows are never held as an array. */
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CastingContext, type CsvError } from 'csv-parse';
 import { DataError } from './errors';
 import { clip } from './quote';
 import { sniffDelimiter, sniffLineEnding } from './sniff';
@@ -126,6 +126,8 @@ class QuotedReader {
   private readonly done: Promise<void>;
   /** The file line where the next record starts. */
   private nextLine: number;
+  /** Fields of the record being parsed that are unquoted but hold a quote. */
+  private readonly strayQuotes: number[] = [];
 
   constructor(
     private readonly builder: TableBuilder,
@@ -133,8 +135,18 @@ class QuotedReader {
     lineOffset: number,
   ) {
     this.nextLine = lineOffset + 1;
-    // '\r\n' before '\r': csv-parse takes the first delimiter that matches.
-    this.parser = parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
+    // '\r\n' before '\r': csv-parse takes the first delimiter that matches. relax_quotes reads a quote inside an
+    // unquoted field (37°36'37.8"N) as text, as pandas and Python's csv module do; `cast` only notes where.
+    this.parser = parse({
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      cast: (value: string, context: CastingContext) => {
+        if (!context.quoting && value.includes('"')) this.strayQuotes.push(context.index);
+        return value;
+      },
+    });
     this.parser.on('data', (record: string[]) => this.onRecord(record));
     this.done = new Promise((resolve) => {
       this.parser.on('error', (err) => {
@@ -152,6 +164,8 @@ class QuotedReader {
     this.nextLine = start + 1 + newlines;
     if (record.length === 1 && record[0] === '') return;
     this.builder.addRecord(record, start);
+    for (const field of this.strayQuotes) this.builder.reportStrayQuote(field, start, record[field]);
+    this.strayQuotes.length = 0;
   }
 
   async push(text: string): Promise<void> {

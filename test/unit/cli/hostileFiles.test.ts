@@ -24,4 +24,12 @@ describe('seqlab inspect on hostile files', () => {
     assert.equal(r.status, 1);
     assert.equal(r.stderr, 'deep.jsonl: line 2: nesting is deeper than 64 levels\n');
   });
+
+  it('reads a file with a bare quote inside an unquoted field and exits 0', () => {
+    const values = Array.from({ length: 20 }, (_, i) => `p${i},${i}\n`).join('');
+    const r = inspect('coords.csv', `place,v\n37°36'37.8"N,0\n${values}`);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { rows: number; usable: string[] };
+    assert.deepEqual([out.rows, out.usable], [21, ['v']]);
+  });
 });
