@@ -1,7 +1,16 @@
 /** `seqlab inspect FILE [--json]`: what the data layer sees in a file, and whether a series can be made from it. */
-import { inspectData, usableColumns, type ColumnSummary, type Inspection, type Problem } from '../model/data';
+import {
+  escapeControls,
+  inspectData,
+  quoteText,
+  showText,
+  usableColumns,
+  type ColumnSummary,
+  type Inspection,
+  type Problem,
+} from '../model/data';
 import { parseFileCommand } from './fileCommand';
-import { EXIT_DATA, EXIT_OK, formatNumber, formatTable, printJson } from './output';
+import { EXIT_OK, formatNumber, formatTable, printJson } from './output';
 
 const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
@@ -19,9 +28,10 @@ export async function run(argv: string[]): Promise<number> {
   const usable = usableColumns(inspection);
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);
-  if (usable.length > 0) return EXIT_OK;
-  process.stderr.write(`${inspection.file}: ${whyUnusable(inspection)}\n`);
-  return EXIT_DATA;
+  // A file that could be read is described and exits 0 even with nothing to train on (DESIGN.md): exit 1 is for
+  // files that cannot be read. The reason still goes to stderr, since stdout may be one JSON object.
+  if (usable.length === 0) process.stderr.write(`${escapeControls(inspection.file)}: ${whyUnusable(inspection)}\n`);
+  return EXIT_OK;
 }
 
 /** DESIGN.md's inspect contract (rows, columns, problems with row/column/message), plus layout and usable columns. */
@@ -47,8 +57,8 @@ function whyUnusable({ rows, columns }: Inspection): string {
   if (numeric.length === 0) return 'no numeric column, so there is no series to train on';
   const c = numeric[0];
   if (c.count < 10)
-    return `column ${JSON.stringify(c.name)}: only ${c.count} usable values; at least 10 are needed`;
-  return `column ${JSON.stringify(c.name)}: ${c.missing} of ${c.count + c.missing} values are missing (more than half)`;
+    return `column ${quoteText(c.name)}: only ${c.count} usable values; at least 10 are needed`;
+  return `column ${quoteText(c.name)}: ${c.missing} of ${c.count + c.missing} values are missing (more than half)`;
 }
 
 function summary(inspection: Inspection, usable: string[]): string {
@@ -58,11 +68,11 @@ function summary(inspection: Inspection, usable: string[]): string {
       ? `${layout.format.toUpperCase()}, delimiter ${JSON.stringify(layout.delimiter)}, ${layout.hasHeader ? 'header row' : 'no header'}`
       : `${layout.format.toUpperCase()} (${layout.jsonShape})`;
   const time = layout.timeColumn
-    ? `; ordered by "${layout.timeColumn}"${layout.timeStepMs ? ` every ${formatStep(layout.timeStepMs)}` : ''}`
+    ? `; ordered by ${quoteText(layout.timeColumn)}${layout.timeStepMs ? ` every ${formatStep(layout.timeStepMs)}` : ''}`
     : '';
-  const lines = [`${inspection.file}: ${inspection.rows} rows, ${shape}${time}`, ''];
+  const lines = [`${escapeControls(inspection.file)}: ${inspection.rows} rows, ${shape}${time}`, ''];
   const rows = inspection.columns.map((c) => [
-    c.name,
+    showText(c.name),
     c.kind,
     String(c.count),
     String(c.missing),
@@ -71,7 +81,7 @@ function summary(inspection: Inspection, usable: string[]): string {
   ]);
   lines.push(formatTable(['column', 'kind', 'count', 'missing', 'min', 'max'], rows), '');
   lines.push(
-    usable.length ? `usable for training: ${usable.join(', ')}` : 'no column is usable for training',
+    usable.length ? `usable for training: ${usable.map(showText).join(', ')}` : 'no column is usable for training',
   );
   if (inspection.problems.length) lines.push('', ...problemLines(inspection.problems));
   return lines.join('\n');
@@ -81,11 +91,11 @@ function problemLines(problems: Problem[]): string[] {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => {
     const where = [
       p.line ? `line ${p.line}` : '',
-      p.column !== undefined ? `column ${JSON.stringify(p.column)}` : '',
+      p.column !== undefined ? `column ${quoteText(p.column)}` : '',
     ]
       .filter(Boolean)
       .join(', ');
-    return `  ${p.severity}: ${where ? `${where}: ` : ''}${p.message}`;
+    return `  ${p.severity}: ${where ? `${where}: ` : ''}${escapeControls(p.message)}`;
   });
   const more = problems.length - shown.length;
   return [

@@ -1,5 +1,5 @@
 /** What every `seqlab` command prints: exit codes, one-line errors, JSON, tables and a progress bar. */
-import { DataError } from '../model/data';
+import { DataError, escapeControls } from '../model/data';
 import { UsageError } from './args';
 import { errorText } from '../shared/errorText';
 
@@ -19,8 +19,15 @@ export const COMMAND_USAGE: Record<string, string> = {
   predict: 'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json]',
 };
 
-/** The one line an error becomes, never a stack: DataError and UsageError messages as they are, others prefixed. */
+/**
+ * The one line an error becomes, never a stack: DataError and UsageError messages as they are, others prefixed.
+ * Control characters from a file or an argument are shown escaped, so they cannot act on the terminal.
+ */
 export function errorLine(err: unknown): string {
+  return escapeControls(rawErrorLine(err));
+}
+
+function rawErrorLine(err: unknown): string {
   if (err instanceof DataError || err instanceof UsageError) return errorText(err.message);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -1,6 +1,6 @@
 /** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
 import { join, relative } from 'node:path';
-import { DataError, readSeries } from '../model/data';
+import { DataError, readSeries, showText } from '../model/data';
 import { forecast, loadModel, modelPlace, placeOfFolder, setBackend, StoreError } from '../model';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatNumber, printJson } from './output';
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       } else {
         const pct = Math.round(f.level * 100);
         const lines = [
-          `${series.name}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`,
+          `${showText(series.name)}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`,
         ];
         if (steps > 1) lines.push(`forecast: ${f.forecast.map(formatNumber).join(', ')}`);
         process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
-import { DataError, readSeries } from '../model/data';
+import { DataError, escapeControls, readSeries } from '../model/data';
 import {
   ConfigError,
   ModelMismatchError,
@@ -182,7 +182,7 @@ export async function run(argv: string[]): Promise<number> {
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
             `next value: ${formatNumber(next.next)}  (80% interval ${formatNumber(next.interval[0])} … ${formatNumber(next.interval[1])})\n` +
-            `model saved to ${relative(process.cwd(), out) || out}\n`,
+            `model saved to ${escapeControls(relative(process.cwd(), out) || out)}\n`,
         );
       }
       return EXIT_OK;

@@ -70,7 +70,7 @@ export class MessageHandler<TTo, TFrom> {
   handleMessage(raw: unknown): void {
     if (!isEnvelope(raw)) return this.drop('not an envelope', raw);
     if (raw.inReplyTo !== undefined) return this.settle(raw.inReplyTo, raw);
-    if (!this.options.validate(raw.body)) {
+    if (!this.valid(raw.body)) {
       this.drop('failed validation', raw.body);
       // A request still gets its answer (an error), so the caller's promise never hangs.
       if (raw.messageId !== undefined) this.options.post({ inReplyTo: raw.messageId, error: 'malformed request' });
@@ -91,7 +91,7 @@ export class MessageHandler<TTo, TFrom> {
     if (isString(raw.error)) {
       this.pending.delete(id);
       pending.reject(new Error(raw.error));
-    } else if (this.options.validate(raw.body)) {
+    } else if (this.valid(raw.body)) {
       this.pending.delete(id);
       pending.resolve(raw.body);
     } else {
@@ -113,6 +113,15 @@ export class MessageHandler<TTo, TFrom> {
       (reply) => this.options.post({ inReplyTo: messageId, body: reply }),
       (e: unknown) => this.options.post({ inReplyTo: messageId, error: e instanceof Error ? e.message : String(e) }),
     );
+  }
+
+  /** A guard that throws on a hostile shape (a getter, a proxy) counts as a reject, so it is dropped like one. */
+  private valid(body: unknown): body is TFrom {
+    try {
+      return this.options.validate(body);
+    } catch {
+      return false;
+    }
   }
 
   private safely(fn: () => void): void {

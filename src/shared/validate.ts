@@ -5,8 +5,18 @@
 
 export type Guard<T> = (v: unknown) => v is T;
 
+/**
+ * A plain object of fields. One with an own `__proto__` or `constructor` key (JSON.parse and structured clone both
+ * make them) is refused: typed code that spreads, merges or looks keys up in it would reach Object.prototype.
+ */
 export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !Object.hasOwn(v, '__proto__') &&
+    !Object.hasOwn(v, 'constructor')
+  );
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
@@ -50,7 +60,7 @@ export function isShape<S extends Shape>(shape: S): Guard<FromShape<S>> {
 /** Like isShape, but only fields that are present are checked: for Partial<...> payloads. */
 export function isPartialShape<S extends Shape>(shape: S): Guard<Partial<FromShape<S>>> {
   return (v: unknown): v is Partial<FromShape<S>> =>
-    isRecord(v) && Object.keys(v).every((k) => k in shape && (v[k] === undefined || shape[k](v[k])));
+    isRecord(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k) && (v[k] === undefined || shape[k](v[k])));
 }
 
 /** Picks the validator for a tagged union by its `type` field. */

@@ -3,7 +3,7 @@
  * A re-check replaces the file's diagnostics, so fixed problems disappear.
  */
 import * as vscode from 'vscode';
-import { inspectData } from '../../model/data';
+import { inspectData, quoteText } from '../../model/data';
 import type { Inspection, Problem } from '../../model/data/types';
 import { modelsFor } from '../models/modelCatalog';
 import { basename, isTrusted, sourceFor } from '../trust';
@@ -76,8 +76,9 @@ async function hasModel(uri: vscode.Uri): Promise<boolean> {
 }
 
 function toDiagnostic(p: Problem, inspection: Inspection, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
-  const columnNamed = p.column !== undefined && !p.message.includes(p.column);
-  const message = columnNamed ? vscode.l10n.t('Column "{0}": {1}', p.column ?? '', p.message) : p.message;
+  // The column is named the way the data layer quotes it (capped), so a message that already names it is left alone.
+  const column = p.column === undefined ? undefined : quoteText(p.column);
+  const message = column && !p.message.includes(column) ? vscode.l10n.t('Column {0}: {1}', column, p.message) : p.message;
   const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   return problemDiagnostic(problemRange(p, inspection, doc), message, severity);
 }

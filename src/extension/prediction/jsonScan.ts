@@ -3,6 +3,8 @@
  * byte of the file as it was. Assumes the file already parsed as JSON (the data layer read it); it only finds spans.
  */
 
+import { MAX_DEPTH } from '../../model/data/jsonScan';
+
 export type JsonNode =
   | { kind: 'array'; start: number; end: number; items: JsonNode[] }
   | { kind: 'object'; start: number; end: number; entries: Array<{ key: string; value: JsonNode }> }
@@ -19,11 +21,14 @@ class Scanner {
     private pos: number,
   ) {}
 
-  value(): JsonNode {
+  /** `depth`: containers open around this value. The scanner recurses, so the data layer's depth limit holds here too. */
+  value(depth = 0): JsonNode {
     this.skipWhitespace();
     const ch = this.text[this.pos];
-    if (ch === '[') return this.array();
-    if (ch === '{') return this.object();
+    if ((ch === '[' || ch === '{') && depth >= MAX_DEPTH)
+      throw new Error(`nesting is deeper than ${MAX_DEPTH} levels at offset ${this.pos}`);
+    if (ch === '[') return this.array(depth + 1);
+    if (ch === '{') return this.object(depth + 1);
     const start = this.pos;
     if (ch === '"') this.string();
     else while (this.pos < this.text.length && !/[\s,\]}]/.test(this.text[this.pos])) this.pos++;
@@ -31,13 +36,13 @@ class Scanner {
     return { kind: 'value', start, end: this.pos, raw: this.text.slice(start, this.pos) };
   }
 
-  private array(): JsonNode {
+  private array(depth: number): JsonNode {
     const start = this.pos++;
     const items: JsonNode[] = [];
     this.skipWhitespace();
     if (this.text[this.pos] === ']') return { kind: 'array', start, end: ++this.pos, items };
     for (;;) {
-      items.push(this.value());
+      items.push(this.value(depth));
       this.skipWhitespace();
       const ch = this.text[this.pos++];
       if (ch === ']') return { kind: 'array', start, end: this.pos, items };
@@ -45,7 +50,7 @@ class Scanner {
     }
   }
 
-  private object(): JsonNode {
+  private object(depth: number): JsonNode {
     const start = this.pos++;
     const entries: Array<{ key: string; value: JsonNode }> = [];
     this.skipWhitespace();
@@ -57,7 +62,7 @@ class Scanner {
       const key = JSON.parse(this.text.slice(keyStart, this.pos)) as string;
       this.skipWhitespace();
       if (this.text[this.pos++] !== ':') throw new Error(`expected : at offset ${this.pos - 1}`);
-      entries.push({ key, value: this.value() });
+      entries.push({ key, value: this.value(depth) });
       this.skipWhitespace();
       const ch = this.text[this.pos++];
       if (ch === '}') return { kind: 'object', start, end: this.pos, entries };

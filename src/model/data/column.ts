@@ -1,6 +1,7 @@
 /** One column while rows stream in: every cell classified once, values kept in typed arrays (no row objects). */
 import { parseDateIn } from './dates';
-import { FLOAT32_MAX, isMissing, parseNumberIn, parseStrictNumber } from './numbers';
+import { FLOAT32_MAX, isMissing, numberOverflow, parseNumberIn, parseStrictNumber } from './numbers';
+import { clip, MAX_QUOTED } from './quote';
 
 /** What a single cell turned out to be. */
 export const enum Cell {
@@ -51,8 +52,10 @@ export class ColumnBuilder {
   readonly counts = [0, 0, 0, 0, 0];
   /** Decimal-point numbers seen, to decide whether decimal commas are used consistently. */
   pointNumbers = 0;
-  /** The raw text of the first few cells of each sort, by row, so problems can quote what is wrong. */
+  /** The text of the first few cells of each sort, by row and clipped to what a message shows, so problems can quote what is wrong. */
   readonly samples = new Map<number, string>();
+  /** Sampled rows whose cell is a number too large to use, and which limit it passes. */
+  readonly overflows = new Map<number, 'float64' | 'float32'>();
   private numberSamples = 0;
   private otherSamples = 0;
   private lastKind: Cell = Cell.Missing;
@@ -89,14 +92,14 @@ export class ColumnBuilder {
     if (this.lastKind === Cell.Date) {
       const time = parseDateIn(text, start, end);
       if (time === time) {
-        if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
+        if (this.otherSamples++ < SAMPLES) this.sample(text, start, end);
         return this.push(Cell.Date, time);
       }
     }
     let value = parseNumberIn(text, start, end);
     if (value === value) {
       if (this.decimalComma && hasPoint(text, start, end)) this.pointNumbers++;
-      if (this.numberSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
+      if (this.numberSamples++ < SAMPLES) this.sample(text, start, end);
       return this.push(Cell.Number, value);
     }
     value = parseDateIn(text, start, end);
@@ -106,8 +109,11 @@ export class ColumnBuilder {
       if (isMissing(raw)) return this.push(Cell.Missing, NaN);
       value = this.decimalComma ? parseStrictNumber(raw, true) : NaN;
       kind = value === value ? Cell.CommaNumber : Cell.Text;
+      // Checked on the whole cell: the kept sample is clipped.
+      const overflow = kind === Cell.Text && this.otherSamples < SAMPLES ? numberOverflow(raw) : undefined;
+      if (overflow) this.overflows.set(this.length, overflow);
     }
-    if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, text.slice(start, end));
+    if (this.otherSamples++ < SAMPLES) this.sample(text, start, end);
     this.push(kind, value);
   }
 
@@ -117,8 +123,15 @@ export class ColumnBuilder {
     if (v === null || v === undefined) return this.push(Cell.Missing, NaN);
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX)
       return this.push(Cell.Number, v);
-    if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, JSON.stringify(v));
+    // The JSON reader has already put the source text in place of a number that overflowed float64.
+    if (typeof v === 'number' && Number.isFinite(v) && this.otherSamples < SAMPLES) this.overflows.set(this.length, 'float32');
+    if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, clip(stringifyValue(v)));
     this.push(Cell.Text, NaN);
+  }
+
+  /** Only a message's worth is kept: a slice would hold on to a whole multi-megabyte cell (and its chunk). */
+  private sample(text: string, start: number, end: number): void {
+    this.samples.set(this.length, clip(text.slice(start, Math.min(end, start + MAX_QUOTED + 1))));
   }
 
   addMissing(): void {
@@ -134,5 +147,14 @@ export class ColumnBuilder {
     this.cells[this.length] = kind;
     this.values[this.length++] = value;
     this.counts[kind]++;
+  }
+}
+
+/** A JSON value as its JSON text for a message; a value JSON cannot write (too deep, a BigInt) by its type. */
+function stringifyValue(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return Array.isArray(v) ? 'an array' : typeof v;
   }
 }

@@ -1,6 +1,7 @@
 /** Delimited text (CSV/TSV) → Table, streamed chunk by chunk; rows are never held as an array. */
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CastingContext, type CsvError } from 'csv-parse';
 import { DataError } from './errors';
+import { clip } from './quote';
 import { sniffDelimiter, sniffLineEnding } from './sniff';
 import { TableBuilder, type Table } from './table';
 import type { Layout } from './types';
@@ -78,11 +79,25 @@ class LineReader {
       this.quoted = new QuotedReader(this.builder, this.delimiter, this.line - 1);
       return this.quoted.push(text);
     }
+    // A line ends at \n, \r\n or a lone \r (old Mac exports), mixed in any order. Without a \r in the text, `cr`
+    // stays -1 and this is the plain \n split.
     let start = 0;
     let next = -1;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      next = this.addLine(text, start, nl, next);
-      start = nl + 1;
+    let nl = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (nl >= 0 || cr >= 0) {
+      let end = nl;
+      let after = nl + 1;
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        // A \r that ends the chunk may be the first half of a \r\n: decide once the next chunk is here.
+        if (cr + 1 === text.length) break;
+        end = cr;
+        after = cr + 1 === nl ? nl + 1 : cr + 1;
+      }
+      next = this.addLine(text, start, end, next);
+      start = after;
+      if (nl >= 0 && nl < start) nl = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
     this.rest = text.slice(start);
   }
@@ -111,6 +126,8 @@ class QuotedReader {
   private readonly done: Promise<void>;
   /** The file line where the next record starts. */
   private nextLine: number;
+  /** Fields of the record being parsed that are unquoted but hold a quote. */
+  private readonly strayQuotes: number[] = [];
 
   constructor(
     private readonly builder: TableBuilder,
@@ -118,7 +135,18 @@ class QuotedReader {
     lineOffset: number,
   ) {
     this.nextLine = lineOffset + 1;
-    this.parser = parse({ delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    // '\r\n' before '\r': csv-parse takes the first delimiter that matches. relax_quotes reads a quote inside an
+    // unquoted field (37°36'37.8"N) as text, as pandas and Python's csv module do; `cast` only notes where.
+    this.parser = parse({
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      cast: (value: string, context: CastingContext) => {
+        if (!context.quoting && value.includes('"')) this.strayQuotes.push(context.index);
+        return value;
+      },
+    });
     this.parser.on('data', (record: string[]) => this.onRecord(record));
     this.done = new Promise((resolve) => {
       this.parser.on('error', (err) => {
@@ -132,12 +160,12 @@ class QuotedReader {
   private onRecord(record: string[]): void {
     const start = this.nextLine;
     let newlines = 0;
-    for (const field of record) {
-      for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) newlines++;
-    }
+    for (const field of record) newlines += lineBreaks(field);
     this.nextLine = start + 1 + newlines;
     if (record.length === 1 && record[0] === '') return;
     this.builder.addRecord(record, start);
+    for (const field of this.strayQuotes) this.builder.reportStrayQuote(field, start, record[field]);
+    this.strayQuotes.length = 0;
   }
 
   async push(text: string): Promise<void> {
@@ -169,6 +197,16 @@ class QuotedReader {
         where,
       );
     }
-    throw new DataError(file, `malformed CSV (${err.message.split('\n')[0]})`, where);
+    // csv-parse ends some messages with the whole field ("value is ..."), which may be megabytes long.
+    const why = clip(err.message.split('\n')[0].replace(/,? value is .*$/, ''), 200);
+    throw new DataError(file, `malformed CSV (${why})`, where);
   }
+}
+
+/** Line breaks inside a quoted field: \n, \r\n and a lone \r each count once. */
+function lineBreaks(field: string): number {
+  let n = 0;
+  for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) n++;
+  for (let at = field.indexOf('\r'); at >= 0; at = field.indexOf('\r', at + 1)) if (field.charCodeAt(at + 1) !== 10) n++;
+  return n;
 }

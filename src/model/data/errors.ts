@@ -1,3 +1,5 @@
+import { quoteText } from './quote';
+
 /** Bad input, described in one line that names the file, where (line and/or column) and what is wrong. */
 export class DataError extends Error {
   readonly file: string;
@@ -16,6 +18,6 @@ export class DataError extends Error {
 function formatLocation(file: string, line?: number, column?: string): string {
   const parts: string[] = [];
   if (line !== undefined && line > 0) parts.push(`line ${line}`);
-  if (column !== undefined) parts.push(`column ${JSON.stringify(column)}`);
+  if (column !== undefined) parts.push(`column ${quoteText(column)}`);
   return parts.length ? `${file}: ${parts.join(', ')}: ` : `${file}: `;
 }

@@ -22,6 +22,7 @@ export { DataError } from './errors';
 export { parseStrictNumber, isMissing } from './numbers';
 export { parseDate } from './dates';
 export { DEFAULT_MAX_BYTES } from './source';
+export { escapeControls, quoteText, showText } from './quote';
 export * from './types';
 
 interface Loaded {

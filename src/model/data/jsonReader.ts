@@ -15,7 +15,7 @@ export function readJson(file: string, text: string): JsonResult {
   const lines = scanJson(file, text);
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = restoreOverflows(text, JSON.parse(text));
   } catch (err) {
     throw syntaxError(file, text, err);
   }
@@ -47,9 +47,11 @@ export function readJsonLines(file: string, text: string): JsonResult {
     const raw = text.slice(start, end).trim();
     start = end + 1;
     if (!raw) continue;
+    // JSON.parse copes with any depth, but what walks the value afterwards (flattening, quoting) recurses.
+    scanJson(file, raw, line);
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = restoreOverflows(raw, JSON.parse(raw));
     } catch (err) {
       throw new DataError(file, `invalid JSON (${err instanceof Error ? err.message : String(err)})`, {
         line,
@@ -64,15 +66,9 @@ export function readJsonLines(file: string, text: string): JsonResult {
   });
 }
 
+/** A well-formed JSON file without numbers is still described; making a series from it is what fails. */
 function finish(builder: TableBuilder, layout: Layout): JsonResult {
-  const table = builder.finish();
-  if (!table.columns.some((c) => c.kind === 'numeric' && c.count > 0)) {
-    throw new DataError(
-      builder.file,
-      table.lines.length === 0 ? 'no rows in the JSON' : 'no numbers anywhere in the JSON',
-    );
-  }
-  return { table, layout };
+  return { table: builder.finish(), layout };
 }
 
 function addArray(
@@ -142,4 +138,28 @@ function flatten(
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A number literal that JSON.parse turns into ±Infinity: 309 or more integer digits, or an exponent of 3+ digits. */
+const MAYBE_OVERFLOW = /\d{309}|\d[eE]\+?\d{3}/;
+/** JSON strings (skipped) and number literals, in text order. */
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * JSON.parse reads 1e400 as Infinity, and the literal is lost. Each infinite number in `value` gets its source text
+ * back, so the cell is reported as "1e400 overflows a 64-bit float" instead of as a non-number. Values are visited in
+ * document order, which is the order JSON.parse keeps (except that integer-like keys of an object come first).
+ */
+function restoreOverflows(text: string, value: unknown): unknown {
+  if (!MAYBE_OVERFLOW.test(text)) return value;
+  const literals: string[] = [];
+  for (const [token] of text.matchAll(TOKENS)) if (token[0] !== '"' && !Number.isFinite(Number(token))) literals.push(token);
+  let next = 0;
+  const visit = (v: unknown): unknown => {
+    if (typeof v === 'number') return Number.isFinite(v) ? v : (literals[next++] ?? String(v));
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = visit(v[i]);
+    else if (isObject(v)) for (const k of Object.keys(v)) v[k] = visit(v[k]);
+    return v;
+  };
+  return visit(value);
 }

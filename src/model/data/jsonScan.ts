@@ -9,12 +9,15 @@ export interface JsonLines {
   byKey: Map<string, number[]>;
 }
 
-/** Assumes nothing about validity: JSON.parse runs afterwards and reports syntax errors itself. */
-export function scanJson(file: string, text: string): JsonLines {
+/**
+ * Assumes nothing about validity: JSON.parse runs afterwards and reports syntax errors itself. `firstLine`: the file
+ * line `text` starts on (a JSON Lines record is scanned on its own).
+ */
+export function scanJson(file: string, text: string, firstLine = 1): JsonLines {
   const top: number[] = [];
   const byKey = new Map<string, number[]>();
   const stack: number[] = []; // 91 '[' or 123 '{'
-  let line = 1;
+  let line = firstLine;
   let expectValue = true;
   let key = '';
   let keyStart = -1;

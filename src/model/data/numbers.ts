@@ -66,3 +66,17 @@ export function parseNumberIn(cell: string, start: number, end: number, decimalC
   const value = Number(text);
   return Number.isFinite(value) && Math.abs(value) <= FLOAT32_MAX ? value : NaN;
 }
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Which limit a cell written as a number goes past: 'float64' when it overflows to Infinity, 'float32' when it is
+ * finite but beyond what the model's tensors hold; undefined for anything else (text, or a number that fits).
+ */
+export function numberOverflow(cell: string): 'float64' | 'float32' | undefined {
+  const text = cell.trim();
+  if (!NUMBER_TEXT.test(text)) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return 'float64';
+  return Math.abs(value) > FLOAT32_MAX ? 'float32' : undefined;
+}

@@ -1,4 +1,5 @@
 /** Time order of rows: which rows are out of order, which timestamps repeat, and the usual step. */
+import { quoteText } from './quote';
 import type { Problem } from './types';
 
 export interface TimeOrder {
@@ -30,7 +31,7 @@ export function timeOrder(times: Float64Array, lines: Uint32Array, column: strin
   const order = usable.subarray(0, n);
   if (outOfOrder > 0) {
     order.sort((a, b) => times[a] - times[b] || a - b);
-    const message = `${outOfOrder} row${outOfOrder === 1 ? ' is' : 's are'} out of time order (first here); the series is sorted by "${column}"`;
+    const message = `${outOfOrder} row${outOfOrder === 1 ? ' is' : 's are'} out of time order (first here); the series is sorted by ${quoteText(column)}`;
     problems.push({ line: firstOutOfOrder, column, severity: 'warning', message });
   }
   let duplicates = 0;

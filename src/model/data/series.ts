@@ -1,6 +1,7 @@
 /** Table column → clean Series: time-ordered, inner gaps interpolated, edges trimmed, or a DataError. */
 import { DataError } from './errors';
 import { timeOrder } from './order';
+import { showText } from './quote';
 import type { Table, TableColumn } from './table';
 import type { Problem, Series } from './types';
 
@@ -12,7 +13,7 @@ export function chooseColumn(file: string, table: Table, wanted?: string): Table
   if (wanted !== undefined) {
     const col = table.columns.find((c) => c.name === wanted);
     if (!col)
-      throw new DataError(file, `no such column (columns: ${table.columns.map((c) => c.name).join(', ')})`, {
+      throw new DataError(file, `no such column (columns: ${names(table.columns)})`, {
         column: wanted,
       });
     if (col.kind !== 'numeric')
@@ -25,8 +26,12 @@ export function chooseColumn(file: string, table: Table, wanted?: string): Table
   if (numeric.length === 0) throw new DataError(file, 'no numeric column');
   throw new DataError(
     file,
-    `several numeric columns; choose one of: ${numeric.map((c) => c.name).join(', ')}`,
+    `several numeric columns; choose one of: ${names(numeric)}`,
   );
+}
+
+function names(columns: TableColumn[]): string {
+  return columns.map((c) => showText(c.name)).join(', ');
 }
 
 export function buildSeries(file: string, table: Table, col: TableColumn, problems: Problem[]): Series {

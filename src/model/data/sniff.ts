@@ -14,7 +14,7 @@ function countsPerLine(head: string, delimiter: string): number[] {
     if (ch === '"') inQuotes = !inQuotes;
     else if (inQuotes) continue;
     else if (ch === delimiter) n++;
-    else if (ch === '\n') {
+    else if (ch === '\n' || ch === '\r') {
       if (!blank) counts.push(n);
       n = 0;
       blank = true;
@@ -49,7 +49,10 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-export function sniffLineEnding(head: string): '\n' | '\r\n' {
-  const i = head.indexOf('\n');
-  return i > 0 && head[i - 1] === '\r' ? '\r\n' : '\n';
+/** The first line's ending: \n, \r\n, or \r alone (old Mac exports). */
+export function sniffLineEnding(head: string): '\n' | '\r\n' | '\r' {
+  const i = head.search(/[\r\n]/);
+  if (i < 0 || head[i] === '\n') return '\n';
+  // A \r as the chunk's last character is taken for the start of a \r\n.
+  return i + 1 === head.length || head[i + 1] === '\n' ? '\r\n' : '\r';
 }

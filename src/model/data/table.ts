@@ -2,6 +2,7 @@
 import { Cell, ColumnBuilder, U32List } from './column';
 import { epochUnit, parseDate } from './dates';
 import { parseStrictNumber } from './numbers';
+import { quoteText, showText } from './quote';
 import type { ColumnKind, Problem } from './types';
 
 export interface TableColumn {
@@ -34,6 +35,7 @@ export class TableBuilder {
   private header: boolean | undefined;
   private raggedReported = 0;
   private ragged = 0;
+  private strayQuotes = 0;
 
   /** `capacity`: expected rows (an estimate is fine; arrays grow past it). */
   constructor(
@@ -120,6 +122,14 @@ export class TableBuilder {
     this.lines.push(line);
   }
 
+  /** A quote inside an unquoted field, read as text: worth a warning, since it may be a broken quoted field. */
+  reportStrayQuote(field: number, line: number, cell: string): void {
+    if (this.strayQuotes++ >= CELL_PROBLEMS_PER_COLUMN) return;
+    const column = this.header ? this.columns[field]?.name : undefined;
+    const message = `a quote inside an unquoted field; ${quoteText(cell)} is read as it stands`;
+    this.problems.push(column === undefined ? { line, severity: 'warning', message } : { line, column, severity: 'warning', message });
+  }
+
   private reportRagged(got: number, want: number, line: number): void {
     this.ragged++;
     if (this.raggedReported++ < CELL_PROBLEMS_PER_COLUMN) {
@@ -139,6 +149,10 @@ export class TableBuilder {
         severity: 'error',
         message: `${more} more rows have the wrong number of fields`,
       });
+    }
+    if (this.strayQuotes > CELL_PROBLEMS_PER_COLUMN) {
+      const more = this.strayQuotes - CELL_PROBLEMS_PER_COLUMN;
+      this.problems.push({ line: 0, severity: 'warning', message: `${more} more unquoted fields hold a quote` });
     }
     const lines = this.lines.view();
     // A ragged row is already reported once; its padded cells are not reported again as missing.
@@ -213,7 +227,7 @@ function settleColumn(
     if (!fits(k)) {
       values[i] = NaN;
       if (bad++ < CELL_PROBLEMS_PER_COLUMN)
-        problems.push(cellProblem(c.name, kind, k, lines[i], c.samples.get(i)));
+        problems.push(cellProblem(c.name, kind, k, lines[i], c.samples.get(i), c.overflows.get(i)));
       continue;
     }
     const v = values[i];
@@ -241,10 +255,21 @@ function settleColumn(
   return summary;
 }
 
-function cellProblem(column: string, kind: ColumnKind, cell: number, line: number, raw?: string): Problem {
+function cellProblem(
+  column: string,
+  kind: ColumnKind,
+  cell: number,
+  line: number,
+  raw?: string,
+  overflow?: 'float64' | 'float32',
+): Problem {
+  if (raw !== undefined && overflow) {
+    const why = overflow === 'float64' ? 'overflows a 64-bit float' : 'is too large for a 32-bit float (the model computes in float32)';
+    return { line, column, severity: 'warning', message: `${showText(raw)} ${why}; counted as missing` };
+  }
   const want = kind === 'numeric' ? 'a number' : 'a date';
   const why = cell === Cell.CommaNumber ? ' (the column mixes decimal commas and decimal points)' : '';
-  const what = raw === undefined ? 'the cell' : JSON.stringify(raw);
+  const what = raw === undefined ? 'the cell' : quoteText(raw);
   return { line, column, severity: 'warning', message: `${what} is not ${want}${why}; counted as missing` };
 }
 

@@ -29,7 +29,7 @@ export interface Layout {
   hasHeader?: boolean;
   /** CSV/TSV only: the column uses a decimal comma (only with `;`). */
   decimalComma?: string[];
-  lineEnding?: '\n' | '\r\n';
+  lineEnding?: '\n' | '\r\n' | '\r';
   /** JSON only. */
   jsonShape?: 'numbers' | 'records' | 'columns' | 'lines';
   /** The date column that orders rows, if any, and its median step in ms. */

@@ -72,9 +72,11 @@ describe('JSON', () => {
     assert.match(err.message, /truncated\.json: line 4: .*ends too early/);
   });
 
-  it('refuses JSON with no numbers at all', async () => {
-    const err = await rejection(inspectData(fixture('no-numbers.json')));
-    assert.match(err.message, /no-numbers\.json: no numbers anywhere/);
+  it('describes JSON with no numbers at all, and refuses to make a series of it', async () => {
+    const result = await inspectData(fixture('no-numbers.json'));
+    assert.deepEqual(result.columns.map((c) => [c.name, c.kind]), [['name', 'text']]);
+    const err = await rejection(readSeries(fixture('no-numbers.json')));
+    assert.match(err.message, /no-numbers\.json: no numeric column/);
   });
 
   it('refuses a JSON value of another shape', async () => {
