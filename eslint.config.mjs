@@ -2,12 +2,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noVscode = {
+const vscodePath = { name: 'vscode', message: 'Only src/extension may import vscode: this layer must stay pure.' };
+/** Which room may import which (ARCHITECTURE.md): each entry lists the folders a room must not reach into. */
+const rooms = (message, ...folders) => ({
   'no-restricted-imports': [
     'error',
-    { paths: [{ name: 'vscode', message: 'Only src/extension may import vscode: this layer must stay pure.' }] },
+    {
+      paths: [vscodePath],
+      patterns: [{ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message }],
+    },
   ],
-};
+});
 
 export default tseslint.config(
   { ignores: ['bench/.data/**', 'node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**'] },
@@ -21,7 +26,13 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
-  { files: ['src/model/**', 'src/shared/**', 'src/cli/**', 'src/worker/**'], rules: noVscode },
+  { files: ['src/cli/**', 'src/worker/**'], rules: rooms('The CLI and the worker use the core and the contract only.', 'extension', 'webview') },
+  { files: ['src/model/**'], rules: rooms('src/model is the pure core: it imports only itself and src/shared.', 'extension', 'worker', 'cli', 'webview') },
+  { files: ['src/shared/**'], rules: rooms('src/shared is the contract every room imports: it imports nothing of theirs.', 'model', 'extension', 'worker', 'cli', 'webview') },
+  {
+    files: ['src/webview/**'],
+    rules: rooms('Webviews see only src/webview and src/shared (shared data types live in src/shared/types.ts).', 'model', 'extension', 'worker', 'cli'),
+  },
   {
     files: ['src/webview/**'],
     rules: {

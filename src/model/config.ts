@@ -1,5 +1,6 @@
 /** Training defaults, the seed preset, and validation of user-supplied settings. */
 import type { TrainConfig } from './types';
+import { configProblem } from '../shared/schema/config';
 
 /**
  * Defaults a right-click gets. Chosen on generated trending, seasonal, random-walk and daily-cycle series
@@ -56,36 +57,12 @@ export class ConfigError extends Error {
   }
 }
 
-function int(name: string, v: number, min: number, max: number): void {
-  if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
-}
-
-function oneOf<T extends string>(name: string, v: T, allowed: readonly T[]): void {
-  if (!allowed.includes(v)) throw new ConfigError(`${name} must be one of ${allowed.join('|')}, got "${v}"`);
-}
-
-/** Fills in defaults and checks every field; throws ConfigError on the first bad one. */
+/** Fills in defaults and checks every field against the one config schema; throws ConfigError on the first bad one. */
 export function resolveConfig(partial: Partial<TrainConfig>): TrainConfig {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<TrainConfig>;
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...defined };
-  oneOf('cell', c.cell, ['rnn', 'gru', 'lstm'] as const);
-  int('layers', c.layers, 1, 3);
-  int('units', c.units, 1, 512);
-  int('window', c.window, 0, 1000);
-  int('epochs', c.epochs, 1, 10000);
-  int('batch size', c.batchSize, 1, 4096);
-  if (!(c.learningRate > 0 && c.learningRate <= 1)) throw new ConfigError(`learning rate must be in (0, 1], got ${c.learningRate}`);
-  if (!(c.validationSplit >= 0.05 && c.validationSplit <= 0.5)) {
-    throw new ConfigError(`validation split must be from 0.05 to 0.5, got ${c.validationSplit}`);
-  }
-  // tfjs treats seed 0 as "no seed", so 0 is refused rather than silently made random.
-  int('seed', c.seed, 1, 2 ** 31 - 1);
-  int('patience', c.patience, 0, 10000);
-  oneOf('scaler', c.scaler, ['zscore', 'minmax'] as const);
-  oneOf('difference', c.difference, ['auto', 'none', 'first'] as const);
-  oneOf('backend', c.backend, ['auto', 'wasm', 'cpu'] as const);
-  if (c.maxWindowsPerEpoch !== undefined) int('max windows per epoch', c.maxWindowsPerEpoch, 0, 1e9);
-  if (c.engine !== undefined) oneOf('engine', c.engine, ['fused', 'layers'] as const);
+  const problem = configProblem(c);
+  if (problem) throw new ConfigError(problem);
   return c;
 }
 

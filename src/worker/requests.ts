@@ -4,15 +4,8 @@ import { inspectData, readSeries, usableColumns } from '../model/data';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
 import { forecast, loadModel, probeHidden, setBackend } from '../model';
-import {
-  FromWorker,
-  type InspectRequest,
-  type Inspected,
-  type PredictRequest,
-  type Predicted,
-  type ProbeRequest,
-  type Probed,
-} from '../shared/protocol';
+import type { InspectRequest, Inspected, PredictRequest, Predicted, ProbeRequest, Probed } from '../shared/protocol';
+
 
 /** Sparklines parse the file once per column: beyond this size the column pick shows counts and ranges only. */
 const SPARK_MAX_BYTES = 64 * 1024 * 1024;
@@ -33,7 +26,7 @@ export async function inspect(req: InspectRequest): Promise<Inspected> {
     }
   }
   const firstError = inspection.problems.find((p) => p.severity === 'error')?.message;
-  return { type: FromWorker.Inspected, rows: inspection.rows, columns: inspection.columns, usable, sparklines, firstError };
+  return { type: 'inspected', rows: inspection.rows, columns: inspection.columns, usable, sparklines, firstError };
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -45,7 +38,7 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
-    return { type: FromWorker.Predicted, column: model.meta.column, forecast: forecast(model, series, req.steps) };
+    return { type: 'predicted', column: model.meta.column, forecast: forecast(model, series, req.steps) };
   } finally {
     model.dispose();
   }
@@ -57,7 +50,7 @@ export async function probe(req: ProbeRequest): Promise<Probed> {
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
     return {
-      type: FromWorker.Probed,
+      type: 'probed',
       states: probeHidden(model, series, req.start),
       seriesLength: series.values.length,
       window: model.meta.window,

@@ -8,7 +8,7 @@ import { saveModel, setBackend, trainModel } from '../model';
 import { planFor, type EpochView } from '../model/train/trainModel';
 import { probeHidden } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
-import { FromWorker, type FromWorkerMessage, type TrainRequest } from '../shared/protocol';
+import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
@@ -43,7 +43,7 @@ export class TrainJob {
       const plan = planFor(series, config);
       const backend = await setBackend(config.backend);
       this.post({
-        type: FromWorker.Started,
+        type: 'started',
         runId,
         config: { ...config, window: plan.window },
         column: series.name,
@@ -51,12 +51,12 @@ export class TrainJob {
         backend,
       });
       // Actual and naive are known before any training: the panel can draw them while tfjs warms up.
-      this.post({ type: FromWorker.Validation, runId, trace: previewTrace(series.values, plan.splitIndex) });
+      this.post({ type: 'validation', runId, trace: previewTrace(series.values, plan.splitIndex) });
       const model = await trainModel(series, config, {
-        onBatch: (report) => this.batches.offer({ type: FromWorker.Batch, runId, report }),
+        onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),
         onEpoch: (report, view) => {
           this.batches.flush();
-          this.post({ type: FromWorker.Epoch, runId, report });
+          this.post({ type: 'epoch', runId, report });
           this.maybeSendViews(view);
         },
         shouldStop: () => this.stopRequested,
@@ -69,7 +69,7 @@ export class TrainJob {
           await saveModel({ base: req.modelBase, dir: req.modelDir }, model, { dataFile: req.dataFile, column: series.name, dataHash });
         }
         this.post({
-          type: FromWorker.Done,
+          type: 'done',
           runId,
           saved: save,
           modelDir: save ? req.modelDir : '',
@@ -82,7 +82,7 @@ export class TrainJob {
         model.dispose();
       }
     } catch (e) {
-      this.post({ type: FromWorker.Failed, runId, message: errorText(e) });
+      this.post({ type: 'failed', runId, message: errorText(e) });
     }
   }
 
@@ -98,8 +98,8 @@ export class TrainJob {
   /** Sends the validation trace and hidden states computed with the current weights. */
   private sendViews(view: EpochView): void {
     const runId = this.req.runId;
-    this.post({ type: FromWorker.Validation, runId, trace: tail(view.validationTrace()) });
-    this.post({ type: FromWorker.Hidden, runId, states: view.hidden() });
+    this.post({ type: 'validation', runId, trace: tail(view.validationTrace()) });
+    this.post({ type: 'hidden', runId, states: view.hidden() });
   }
 }
 

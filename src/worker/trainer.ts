@@ -5,7 +5,7 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/messageHandler';
-import { FromWorker, ToWorker, type FromWorkerMessage, type ToWorkerMessage } from '../shared/protocol';
+import type { FromWorkerMessage, ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
 import { inspect, predict, probe } from './requests';
@@ -31,25 +31,25 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
   post: (envelope) => port.postMessage(envelope),
   validate: isToWorkerMessage,
   onEvent: (m) => {
-    if (m.type === ToWorker.Train) {
+    if (m.type === 'train') {
       const job = new TrainJob(m, (e) => channel.sendEvent(e));
       jobs.set(m.runId, job);
       void job.run().finally(() => jobs.delete(m.runId));
-    } else if (m.type === ToWorker.Stop) {
+    } else if (m.type === 'stop') {
       jobs.get(m.runId)?.stop(m.keep);
     }
   },
   onRequest: async (m) => {
-    if (m.type === ToWorker.Predict) return predict(m);
-    if (m.type === ToWorker.Probe) return probe(m);
-    if (m.type === ToWorker.Inspect) return inspect(m);
+    if (m.type === 'predict') return predict(m);
+    if (m.type === 'probe') return probe(m);
+    if (m.type === 'inspect') return inspect(m);
     throw new Error(`"${m.type}" is not a request`);
   },
-  log: (line) => channel.sendEvent({ type: FromWorker.Failed, message: line }),
+  log: (line) => channel.sendEvent({ type: 'failed', message: line }),
   // A train request this build cannot read must still end its run, or the host would show it training forever.
   onInvalidEvent: (body) => {
-    if (isRecord(body) && body.type === ToWorker.Train && isString(body.runId)) {
-      channel.sendEvent({ type: FromWorker.Failed, runId: body.runId, message: 'the training worker could not read this train request (a different SeqLab build?)' });
+    if (isRecord(body) && body.type === 'train' && isString(body.runId)) {
+      channel.sendEvent({ type: 'failed', runId: body.runId, message: 'the training worker could not read this train request (a different SeqLab build?)' });
     }
   },
 });

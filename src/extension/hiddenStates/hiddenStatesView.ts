@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../model/config';
 import type { HiddenStates } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
-import { FromWebview, ToWebview, type FromWebviewMessage, type RunState, type ToWebviewMessage } from '../../shared/protocol';
+import type { FromWebviewMessage, RunState, ToWebviewMessage } from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocolGuards';
 import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
@@ -136,8 +136,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       state: 'training',
       message: undefined,
     };
-    this.post({ type: ToWebview.State, state: 'training' });
-    this.post({ type: ToWebview.Hidden, states, seriesLength: this.shown.seriesLength, label: this.shown.label });
+    this.post({ type: 'state', state: 'training' });
+    this.post({ type: 'hidden', states, seriesLength: this.shown.seriesLength, label: this.shown.label });
   }
 
   /** If `model` is training right now, shows its live states and keeps them coming; true when it did. */
@@ -166,8 +166,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.replay();
     if (run.hidden) this.update(key, run.hidden);
     this.following = run.onMessage((m) => {
-      if (m.type === ToWebview.Hidden) this.update(key, m.states, m.seriesLength);
-      else if (m.type === ToWebview.Summary || (m.type === ToWebview.State && m.state !== 'training' && m.state !== 'queued')) {
+      if (m.type === 'hidden') this.update(key, m.states, m.seriesLength);
+      else if (m.type === 'summary' || (m.type === 'state' && m.state !== 'training' && m.state !== 'queued')) {
         this.unfollow();
         this.endLive(key);
       }
@@ -185,7 +185,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.shown.state = 'done';
     // A first training had no saved model to probe windows from; now it has.
     if (!this.shown.model) void this.adoptSavedModel(key);
-    this.post({ type: ToWebview.State, state: 'done' });
+    this.post({ type: 'state', state: 'done' });
   }
 
   private async adoptSavedModel(key: string): Promise<void> {
@@ -211,29 +211,29 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     if (!this.view) return;
     if (!s) {
       // Nothing selected yet: the strings alone, so the view explains how to fill it.
-      this.post({ type: ToWebview.Init, title: '', file: '', column: '', config: DEFAULT_CONFIG, strings: hiddenStatesStrings() });
+      this.post({ type: 'init', title: '', file: '', column: '', config: DEFAULT_CONFIG, strings: hiddenStatesStrings() });
       return;
     }
     this.post({
-      type: ToWebview.Init,
+      type: 'init',
       title: s.label,
       file: s.label,
       column: s.key.slice(s.key.indexOf('\u0000') + 1),
       config: { ...DEFAULT_CONFIG, cell: s.cell, units: s.units || DEFAULT_CONFIG.units, layers: s.layers, window: s.window },
       strings: hiddenStatesStrings(),
     });
-    this.post({ type: ToWebview.State, state: s.state, message: s.message });
-    if (s.states) this.post({ type: ToWebview.Hidden, states: s.states, seriesLength: s.seriesLength, label: s.label });
+    this.post({ type: 'state', state: s.state, message: s.message });
+    if (s.states) this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
   }
 
   private onMessage(m: FromWebviewMessage): void {
     switch (m.type) {
-      case FromWebview.Ready:
+      case 'ready':
         return this.replay();
-      case FromWebview.SelectWindow:
+      case 'selectWindow':
         if (this.shown?.model && this.shown.state !== 'training') void this.showModel(this.shown.model, m.start);
         return;
-      case FromWebview.Log:
+      case 'log':
         if (m.level === 'info' && m.message.startsWith('rendered ')) return this.rendered(m.message);
         return this.log[m.level === 'warn' ? 'warn' : m.level](`hidden states view: ${m.message.slice(0, 500)}`);
       default:

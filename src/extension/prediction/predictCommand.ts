@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { readSeries } from '../../model/data';
 import type { Forecast } from '../../model/types';
-import { ToWebview, type ForecastMessage } from '../../shared/protocol';
+import type { ForecastMessage } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
@@ -145,7 +145,7 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
 /** The training panel draws the forecast; it owns the panel, we hand it the message. */
 async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
   const series = await readSeries(await sourceFor(model.data), { column: model.column });
-  const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
+  const message: ForecastMessage = { type: 'forecast', history: Array.from(series.values.slice(-HISTORY)), forecast };
   await showInPanel({ file: model.data.toString(), column: model.column }, message);
 }
 

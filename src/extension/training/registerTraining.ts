@@ -2,7 +2,6 @@ import type { ModelPlace } from '../../model/store/paths';
 import { trustedSetting } from '../trust';
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
-import { ToWebview } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
 import { isString, isRecord } from '../../shared/validate';
 import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
@@ -42,7 +41,7 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
     }),
     vscode.commands.registerCommand('seqlab.showPanel', async (arg?: unknown) => {
       const key = isRunKey(arg) ? { file: arg.file, column: arg.column } : undefined;
-      const forecast = isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === ToWebview.Forecast ? arg.forecast : undefined;
+      const forecast = isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === 'forecast' ? arg.forecast : undefined;
       if (key && forecast) return controller.showForecast(key, forecast);
       if (!(await controller.showPanel(key))) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
     }),

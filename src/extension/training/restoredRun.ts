@@ -8,7 +8,6 @@ import { resolveConfig } from '../../model/config';
 import { checkMeta } from '../../model/store/meta';
 import type { ModelPlace } from '../../model/store/paths';
 import type { EpochReport } from '../../model/types';
-import { ToWebview } from '../../shared/protocol';
 import { TrainingRun, type RunKey } from './trainingRun';
 
 const MAX_META_BYTES = 4 << 20;
@@ -23,7 +22,7 @@ export async function restoreRun(key: RunKey, label: string, place: ModelPlace):
     const meta = checkMeta(metaFile, JSON.parse(await readCapped(metaFile, MAX_META_BYTES)));
     run.config = meta.config;
     run.summary = {
-      type: ToWebview.Summary,
+      type: 'summary',
       saved: true,
       modelDir,
       seconds: meta.trainSeconds,

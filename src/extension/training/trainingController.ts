@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
 import type { TrainConfig } from '../../model/types';
-import { FromWorker, type ForecastMessage, type RunState, type SummaryMessage, type ToWebviewMessage, type WireSource } from '../../shared/protocol';
+import type { ForecastMessage, RunState, SummaryMessage, ToWebviewMessage, WireSource } from '../../shared/protocol';
 import { chooseColumn } from './columnPick';
 import { RunQueue } from './runQueue';
 import { TrainingPanel, type PanelActions } from './trainingPanel';
@@ -183,7 +183,7 @@ export class TrainingController implements vscode.Disposable, PanelActions {
           { runId: run.id, source, column: run.key.column, config: run.config, modelDir: run.place.dir, modelBase: run.place.base, dataFile: dataFileOf(uri) },
           (m) => {
             run.apply(m);
-            if (m.type === FromWorker.Started) this.log.info(`run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`);
+            if (m.type === 'started') this.log.info(`run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`);
             this.status.update();
             if (run.finished) resolve();
           },
@@ -285,8 +285,8 @@ export class TrainingController implements vscode.Disposable, PanelActions {
   private async restoreViews(run: TrainingRun, uri: vscode.Uri): Promise<void> {
     try {
       const probed = await this.client.probe(await sourceFor(uri), run.place, undefined, true);
-      if (probed.trace) run.apply({ type: FromWorker.Validation, runId: run.id, trace: probed.trace });
-      run.apply({ type: FromWorker.Hidden, runId: run.id, states: probed.states });
+      if (probed.trace) run.apply({ type: 'validation', runId: run.id, trace: probed.trace });
+      run.apply({ type: 'hidden', runId: run.id, states: probed.states });
     } catch (e) {
       // The file changed shape or went away since training: the panel keeps its loss curve and summary.
       this.log.warn(`${run.label}: cannot redraw the validation chart of the saved model: ${errorText(e)}`);

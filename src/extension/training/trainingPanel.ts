@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { TrainConfig } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
-import { FromWebview, ToWebview, type FromWebviewMessage, type ToWebviewMessage } from '../../shared/protocol';
+import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocolGuards';
 import { panelHtml, webviewOptions } from './panelHtml';
 import { panelStrings } from './panelStrings';
@@ -103,7 +103,7 @@ export class TrainingPanel {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.channel.handleMessage(m)),
       panel.onDidDispose(() => this.onDisposed()),
-      vscode.window.onDidChangeActiveColorTheme((t) => this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(t.kind) })),
+      vscode.window.onDidChangeActiveColorTheme((t) => this.channel.sendEvent({ type: 'theme', kind: themeKind(t.kind) })),
     );
   }
 
@@ -135,19 +135,19 @@ export class TrainingPanel {
 
   private onMessage(m: FromWebviewMessage): void {
     switch (m.type) {
-      case FromWebview.Ready:
+      case 'ready':
         this.readyAt ??= Date.now();
         return this.sendAll();
-      case FromWebview.Stop:
+      case 'stop':
         return this.actions.stop(this.key, m.keep);
-      case FromWebview.Retrain:
+      case 'retrain':
         return this.actions.retrain(this.key, m.config);
-      case FromWebview.RevealModel:
+      case 'revealModel':
         return this.actions.reveal(this.key);
-      case FromWebview.Log:
+      case 'log':
         if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
         return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
-      case FromWebview.SelectWindow:
+      case 'selectWindow':
         return;
     }
   }
@@ -156,7 +156,7 @@ export class TrainingPanel {
     const run = this.run;
     if (!run) return;
     this.channel.sendEvent({
-      type: ToWebview.Init,
+      type: 'init',
       title: titleFor(run.label, run.key.column),
       file: run.label,
       column: run.key.column,
@@ -164,7 +164,7 @@ export class TrainingPanel {
       strings: panelStrings(),
       key: { file: run.key.file, column: run.key.column },
     });
-    this.channel.sendEvent({ type: ToWebview.Theme, kind: themeKind(vscode.window.activeColorTheme.kind) });
+    this.channel.sendEvent({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());
     if (run.forecast) this.channel.sendEvent(run.forecast);
   }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ToWebview } from '../../shared/protocol';
 import type { RunQueue } from './runQueue';
 import type { TrainingRun } from './trainingRun';
 import { formatLoss } from './trainingStatus';
@@ -20,10 +19,10 @@ export function showProgress(run: TrainingRun, queue: RunQueue, cancel: () => vo
       const subs = [
         queue.onDidChange(() => run.state === 'queued' && progress.report({ message: describe() })),
         run.onMessage((m) => {
-          if (m.type === ToWebview.Epoch) {
+          if (m.type === 'epoch') {
             const r = m.report;
             progress.report({ increment: 100 / r.epochs, message: vscode.l10n.t('epoch {0}/{1} · loss {2}', r.epoch, r.epochs, formatLoss(r.loss)) });
-          } else if (m.type === ToWebview.State && m.state === 'training') {
+          } else if (m.type === 'state' && m.state === 'training') {
             progress.report({ message: describe() });
           }
           if (run.finished) {

@@ -4,16 +4,8 @@
  */
 import type { ModelPlace } from '../../model/store/paths';
 import type { BatchReport, EpochReport, HiddenStates, TrainConfig, ValidationTrace } from '../../model/types';
-import {
-  FromWorker,
-  ToWebview,
-  type ForecastMessage,
-  type FromWorkerMessage,
-  type ReplayMessage,
-  type RunState,
-  type SummaryMessage,
-  type ToWebviewMessage,
-} from '../../shared/protocol';
+import type { ForecastMessage, FromWorkerMessage, ReplayMessage, RunState, SummaryMessage, ToWebviewMessage } from '../../shared/protocol';
+
 
 /** Batches kept for the smoothed batch-loss curve; beyond it every other one is dropped (the curve is smoothed anyway). */
 const MAX_BATCHES = 4000;
@@ -70,34 +62,34 @@ export class TrainingRun {
     this.state = state;
     if (state === 'training') this.startedAt = Date.now();
     if (state === 'error') this.error = message;
-    this.emit({ type: ToWebview.State, state, message });
+    this.emit({ type: 'state', state, message });
   }
 
   /** Records a worker message and forwards its webview form to every attached panel. */
   apply(m: FromWorkerMessage): void {
     switch (m.type) {
-      case FromWorker.Started:
+      case 'started':
         this.config = m.config;
         this.backend = m.backend;
         this.rows = m.rows;
         return;
-      case FromWorker.Epoch:
+      case 'epoch':
         this.firstEpochAt ??= Date.now();
         this.epochs.push(m.report);
-        return this.emit({ type: ToWebview.Epoch, report: m.report });
-      case FromWorker.Batch:
+        return this.emit({ type: 'epoch', report: m.report });
+      case 'batch':
         this.batches.push(m.report);
         if (this.batches.length > MAX_BATCHES) this.batches = this.batches.filter((_, i) => i % 2 === 0);
-        return this.emit({ type: ToWebview.Batch, report: m.report });
-      case FromWorker.Validation:
+        return this.emit({ type: 'batch', report: m.report });
+      case 'validation':
         this.validation = m.trace;
-        return this.emit({ type: ToWebview.Validation, trace: m.trace });
-      case FromWorker.Hidden:
+        return this.emit({ type: 'validation', trace: m.trace });
+      case 'hidden':
         this.hidden = m.states;
-        return this.emit({ type: ToWebview.Hidden, states: m.states });
-      case FromWorker.Done:
+        return this.emit({ type: 'hidden', states: m.states });
+      case 'done':
         this.summary = {
-          type: ToWebview.Summary,
+          type: 'summary',
           saved: m.saved,
           modelDir: m.modelDir,
           seconds: m.seconds,
@@ -106,7 +98,7 @@ export class TrainingRun {
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');
-      case FromWorker.Failed:
+      case 'failed':
         return this.setState('error', m.message);
       default:
         return;
@@ -120,7 +112,7 @@ export class TrainingRun {
 
   replay(): ReplayMessage {
     return {
-      type: ToWebview.Replay,
+      type: 'replay',
       state: this.state,
       epochs: this.epochs,
       batches: this.batches,

@@ -6,17 +6,7 @@
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
-import {
-  FromWorker,
-  ToWorker,
-  type FromWorkerMessage,
-  type Inspected,
-  type Predicted,
-  type Probed,
-  type TrainRequest,
-  type ToWorkerMessage,
-  type WireSource,
-} from '../../shared/protocol';
+import type { FromWorkerMessage, Inspected, Predicted, Probed, TrainRequest, ToWorkerMessage, WireSource } from '../../shared/protocol';
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
 
 export type RunListener = (message: FromWorkerMessage) => void;
@@ -81,12 +71,12 @@ export class WorkerClient {
   train(params: TrainParams, listener: RunListener): void {
     const channel = this.channel();
     if (this.worker) this.runs.set(params.runId, { listener, worker: this.worker });
-    channel.sendEvent({ type: ToWorker.Train, ...params });
+    channel.sendEvent({ type: 'train', ...params });
   }
 
   /** Asks the run to stop after the current batch; keep=true saves the best weights so far. */
   stop(runId: string, keep: boolean): void {
-    if (this.runs.has(runId) && this.handler) this.handler.sendEvent({ type: ToWorker.Stop, runId, keep });
+    if (this.runs.has(runId) && this.handler) this.handler.sendEvent({ type: 'stop', runId, keep });
   }
 
   isRunning(runId: string): boolean {
@@ -94,21 +84,21 @@ export class WorkerClient {
   }
 
   async predict(source: WireSource, place: ModelPlace, steps: number): Promise<Predicted> {
-    const reply = await this.request({ type: ToWorker.Predict, source, modelDir: place.dir, modelBase: place.base, steps });
-    if (reply.type !== FromWorker.Predicted) throw new Error(`unexpected reply "${reply.type}" to predict`);
+    const reply = await this.request({ type: 'predict', source, modelDir: place.dir, modelBase: place.base, steps });
+    if (reply.type !== 'predicted') throw new Error(`unexpected reply "${reply.type}" to predict`);
     return reply;
   }
 
   async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
-    const reply = await this.request({ type: ToWorker.Probe, source, modelDir: place.dir, modelBase: place.base, start, trace });
-    if (reply.type !== FromWorker.Probed) throw new Error(`unexpected reply "${reply.type}" to probe`);
+    const reply = await this.request({ type: 'probe', source, modelDir: place.dir, modelBase: place.base, start, trace });
+    if (reply.type !== 'probed') throw new Error(`unexpected reply "${reply.type}" to probe`);
     return reply;
   }
 
   /** The file's columns and a sparkline of each usable one, parsed in the worker. */
   async inspect(source: WireSource): Promise<Inspected> {
-    const reply = await this.request({ type: ToWorker.Inspect, source });
-    if (reply.type !== FromWorker.Inspected) throw new Error(`unexpected reply "${reply.type}" to inspect`);
+    const reply = await this.request({ type: 'inspect', source });
+    if (reply.type !== 'inspected') throw new Error(`unexpected reply "${reply.type}" to inspect`);
     return reply;
   }
 
@@ -172,12 +162,12 @@ export class WorkerClient {
 
   private dispatch(m: FromWorkerMessage): void {
     if (!('runId' in m) || m.runId === undefined) {
-      if (m.type === FromWorker.Failed) this.log('error', `worker: ${m.message}`);
+      if (m.type === 'failed') this.log('error', `worker: ${m.message}`);
       return;
     }
     const listener = this.runs.get(m.runId)?.listener;
     if (!listener) return;
-    if (m.type === FromWorker.Done || m.type === FromWorker.Failed) this.runs.delete(m.runId);
+    if (m.type === 'done' || m.type === 'failed') this.runs.delete(m.runId);
     try {
       listener(m);
     } finally {
@@ -201,7 +191,7 @@ export class WorkerClient {
     const orphans = [...this.runs.entries()].filter(([, r]) => r.worker === worker);
     for (const [runId, { listener }] of orphans) {
       this.runs.delete(runId);
-      listener({ type: FromWorker.Failed, runId, message: why });
+      listener({ type: 'failed', runId, message: why });
     }
     for (const l of this.exitListeners) l(code);
   }

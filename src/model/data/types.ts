@@ -1,25 +1,10 @@
 /** Plain-data shapes of the data layer. They cross threads and feed the Problems panel, so no classes inside. */
 
-export type ColumnKind = 'numeric' | 'date' | 'text';
+import type { ColumnSummary, Problem } from '../../shared/types';
+export type { ColumnSummary, Problem } from '../../shared/types';
+
+export type ColumnKind = ColumnSummary['kind'];
 export type FileFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
-
-/** One thing wrong with the data, at a 1-based line of the file (0 when the file as a whole is meant). */
-export interface Problem {
-  line: number;
-  column?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-export interface ColumnSummary {
-  name: string;
-  kind: ColumnKind;
-  /** Usable (non-missing, parseable) cells. */
-  count: number;
-  missing: number;
-  min?: number;
-  max?: number;
-}
 
 /** How the file is laid out, so a writer (e.g. "Insert as new row") can append in the same shape. */
 export interface Layout {

@@ -2,7 +2,7 @@
  * The Hidden States view's DOM: controls, the input strip, the h_t heatmap, the chosen unit over time, the final state
  * h_T and each unit's saturation. Every label comes from the host's strings; all text is set with textContent.
  */
-import type { HiddenStates } from '../../model/types';
+import type { HiddenStates } from '../../shared/types';
 import { cssVar } from '../common/colors';
 import { Heatmap, formatValue } from '../common/heatmap';
 import { drawStepLine, drawUnitBars } from './charts';

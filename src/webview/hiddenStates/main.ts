@@ -1,7 +1,7 @@
 /** Entry of the Hidden States view's webview: validated messages in, window choices and render reports out. */
 import './style.css';
 import { MessageHandler } from '../../shared/messageHandler';
-import { FromWebview, ToWebview, type FromWebviewMessage, type ToWebviewMessage } from '../../shared/protocol';
+import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
 import { isRecord } from '../../shared/validate';
 import { HiddenStatesApp, type UiState } from './app';
@@ -22,7 +22,7 @@ const channel = new MessageHandler<FromWebviewMessage, ToWebviewMessage>({
   post: (envelope) => vscode.postMessage(envelope),
   validate: isToWebviewMessage,
   onEvent: (m) => onMessage(m),
-  log: (line) => vscode.postMessage({ body: { type: FromWebview.Log, level: 'warn', message: line } }),
+  log: (line) => vscode.postMessage({ body: { type: 'log', level: 'warn', message: line } }),
 });
 window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(e.data));
 
@@ -38,23 +38,23 @@ function savedUi(): UiState {
 
 function onMessage(m: ToWebviewMessage): void {
   switch (m.type) {
-    case ToWebview.Init:
+    case 'init':
       strings = m.strings;
       app ??= new HiddenStatesApp(root, strings, savedUi(), {
-        selectWindow: (start) => channel.sendEvent({ type: FromWebview.SelectWindow, start }),
-        rendered: (st) => channel.sendEvent({ type: FromWebview.Log, level: 'info', message: `rendered ${st.cell} ${st.units} ${st.steps} ${st.layers.length}` }),
+        selectWindow: (start) => channel.sendEvent({ type: 'selectWindow', start }),
+        rendered: (st) => channel.sendEvent({ type: 'log', level: 'info', message: `rendered ${st.cell} ${st.units} ${st.steps} ${st.layers.length}` }),
         saveUi: (ui) => vscode.setState({ ui }),
       });
       app.setTitle(m.title);
       return;
-    case ToWebview.State:
+    case 'state':
       if (!app) return;
       if (m.state === 'queued') app.setStatus(strings.loading ?? '');
       else if (m.state === 'training') app.setStatus(strings.live ?? '');
       else if (m.state === 'error') app.setStatus(m.message ?? '');
       else app.setStatus('');
       return;
-    case ToWebview.Hidden:
+    case 'hidden':
       if (m.label) app?.setTitle(m.label);
       app?.show(m.states, m.seriesLength);
       return;
@@ -63,4 +63,4 @@ function onMessage(m: ToWebviewMessage): void {
   }
 }
 
-channel.sendEvent({ type: FromWebview.Ready });
+channel.sendEvent({ type: 'ready' });

@@ -1,5 +1,5 @@
 /** Plain arithmetic over HiddenStates arrays ([T, units] row-major), kept apart from the DOM. */
-import type { HiddenStates } from '../../model/types';
+import type { HiddenStates } from '../../shared/types';
 
 /** |h| above this counts as saturated: tanh/sigmoid units there barely pass gradient. */
 export const SATURATION = 0.95;

@@ -1,5 +1,5 @@
 /** Turns the run's history into uPlot's aligned arrays. Pure functions, so they are cheap to rebuild per update. */
-import type { BatchReport, EpochReport, Forecast, ValidationTrace } from '../../model/types';
+import type { BatchReport, EpochReport, Forecast, ValidationTrace } from '../../shared/types';
 import { smooth } from './chartTheme';
 import type { ChartData } from './lineChart';
 

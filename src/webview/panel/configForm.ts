@@ -6,20 +6,18 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { CellType, TrainConfig } from '../../model/types';
+import { CELLS, CONFIG_LIMITS, type CellType, type NumberLimit, type TrainConfig } from '../../shared/schema/config';
 import { el } from './dom';
 
 type NumberField = 'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
-const NUMBER_FIELDS: Array<{ key: NumberField; integer: boolean; min: number; max: number }> = [
-  { key: 'layers', integer: true, min: 1, max: 3 },
-  { key: 'units', integer: true, min: 1, max: 512 },
-  { key: 'window', integer: true, min: 0, max: 1000 },
-  { key: 'epochs', integer: true, min: 1, max: 10000 },
-  { key: 'batchSize', integer: true, min: 1, max: 4096 },
-  { key: 'learningRate', integer: false, min: 1e-6, max: 1 },
-  { key: 'validationSplit', integer: false, min: 0.05, max: 0.5 },
-  { key: 'seed', integer: true, min: 1, max: 2 ** 31 - 1 },
-];
+/** The form's fields, in order; their ranges are the config schema's. */
+const NUMBER_FIELDS: NumberField[] = ['layers', 'units', 'window', 'epochs', 'batchSize', 'learningRate', 'validationSplit', 'seed'];
+
+/** Whether a typed value is one the core accepts (the same rule its schema applies). */
+function inRange(key: NumberField, v: number): boolean {
+  const l: NumberLimit = CONFIG_LIMITS[key];
+  return Number.isFinite(v) && (l.exclusiveMin ? v > l.min : v >= l.min) && v <= l.max && (!l.integer || Number.isInteger(v));
+}
 
 export class ConfigForm {
   readonly element: HTMLFormElement;
@@ -31,16 +29,19 @@ export class ConfigForm {
     this.element.noValidate = true;
     this.cell = document.createElement('vscode-single-select') as VscodeSingleSelect;
     this.cell.id = 'cfg-cell';
-    for (const [value, label] of [['rnn', 'SimpleRNN'], ['gru', 'GRU'], ['lstm', 'LSTM']]) {
+    const labels: Record<CellType, string> = { rnn: 'SimpleRNN', gru: 'GRU', lstm: 'LSTM' };
+    for (const value of CELLS) {
+      const label = labels[value];
       const o = document.createElement('vscode-option');
       o.setAttribute('value', value);
       o.textContent = label;
       this.cell.appendChild(o);
     }
     this.row(strings.cell, this.cell);
-    for (const f of NUMBER_FIELDS) {
+    for (const key of NUMBER_FIELDS) {
+      const f = CONFIG_LIMITS[key];
       const input = document.createElement('vscode-textfield') as VscodeTextfield;
-      input.id = `cfg-${f.key}`;
+      input.id = `cfg-${key}`;
       if (f.integer) {
         input.setAttribute('type', 'number');
         input.setAttribute('min', String(f.min));
@@ -51,8 +52,8 @@ export class ConfigForm {
         input.setAttribute('type', 'text');
         input.setAttribute('inputmode', 'decimal');
       }
-      this.fields.set(f.key, input);
-      this.row(strings[f.key] ?? f.key, input);
+      this.fields.set(key, input);
+      this.row(strings[key] ?? key, input);
     }
     const retrain = document.createElement('vscode-button');
     retrain.id = 'retrain';
@@ -75,14 +76,15 @@ export class ConfigForm {
   read(): Partial<TrainConfig> {
     const out: Partial<TrainConfig> = {};
     const cell = this.cell.value;
-    if (cell === 'rnn' || cell === 'gru' || cell === 'lstm') out.cell = cell as CellType;
-    for (const f of NUMBER_FIELDS) {
-      const input = this.fields.get(f.key);
+    const known = CELLS.find((c) => c === cell);
+    if (known) out.cell = known;
+    for (const key of NUMBER_FIELDS) {
+      const input = this.fields.get(key);
       if (!input) continue;
       const v = Number(input.value);
-      const ok = input.value.trim() !== '' && Number.isFinite(v) && v >= f.min && v <= f.max && (!f.integer || Number.isInteger(v));
+      const ok = input.value.trim() !== '' && inRange(key, v);
       input.invalid = !ok;
-      if (ok) out[f.key] = v;
+      if (ok) out[key] = v;
     }
     return out;
   }

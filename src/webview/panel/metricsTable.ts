@@ -1,5 +1,5 @@
 /** Model vs naive vs seasonal naive on the validation range; the lowest error in each row is marked. */
-import type { Baselines, Metrics } from '../../model/types';
+import type { Baselines, Metrics } from '../../shared/types';
 import { el, formatNumber } from './dom';
 
 const ROWS: Array<[keyof Metrics, string]> = [

@@ -4,9 +4,9 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Heatmap } from '../common/heatmap';
-import type { BatchReport, EpochReport, TrainConfig } from '../../model/types';
+import type { BatchReport, EpochReport, TrainConfig } from '../../shared/types';
 import type { ForecastMessage, InitMessage, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
-import type { HiddenStates, ValidationTrace } from '../../model/types';
+import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { forecastData, lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
 import { el, format, formatNumber, section } from './dom';

@@ -1,0 +1,94 @@
+/**
+ * The training config, defined once: its limits (which package.json's seqlab.training.* settings, the CLI's flags
+ * and the panel's form must match; a unit test holds package.json to them), its schema, and its TypeScript type.
+ */
+import * as v from 'valibot';
+import { int } from './fields';
+
+export const CELLS = ['rnn', 'gru', 'lstm'] as const;
+export const SCALERS = ['zscore', 'minmax'] as const;
+export const DIFFERENCES = ['auto', 'none', 'first'] as const;
+export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
+export const ENGINES = ['fused', 'layers'] as const;
+
+export interface NumberLimit {
+  min: number;
+  max: number;
+  integer: boolean;
+  /** min itself is not allowed (the learning rate must be above 0). */
+  exclusiveMin?: boolean;
+  /** How messages name the field. */
+  label: string;
+}
+
+/** Numeric fields' ranges. */
+export const CONFIG_LIMITS = {
+  layers: { min: 1, max: 3, integer: true, label: 'layers' },
+  units: { min: 1, max: 512, integer: true, label: 'units' },
+  window: { min: 0, max: 1000, integer: true, label: 'window' },
+  epochs: { min: 1, max: 10000, integer: true, label: 'epochs' },
+  batchSize: { min: 1, max: 4096, integer: true, label: 'batch size' },
+  learningRate: { min: 0, max: 1, integer: false, exclusiveMin: true, label: 'learning rate' },
+  validationSplit: { min: 0.05, max: 0.5, integer: false, label: 'validation split' },
+  // tfjs treats seed 0 as "no seed", so 0 is refused rather than silently made random.
+  seed: { min: 1, max: 2 ** 31 - 1, integer: true, label: 'seed' },
+  patience: { min: 0, max: 10000, integer: true, label: 'patience' },
+  maxWindowsPerEpoch: { min: 0, max: 1e9, integer: true, label: 'max windows per epoch' },
+} as const satisfies Record<string, NumberLimit>;
+
+const ranged = (l: NumberLimit) =>
+  l.integer
+    ? int(l.min, l.max)
+    : v.pipe(
+        v.number(),
+        v.finite(),
+        v.check((x) => (l.exclusiveMin ? x > l.min : x >= l.min) && x <= l.max),
+      );
+
+const L = CONFIG_LIMITS;
+export const TrainConfigSchema = v.strictObject({
+  cell: v.picklist(CELLS),
+  layers: ranged(L.layers),
+  units: ranged(L.units),
+  /** Time steps per window; 0 chooses one from the series' length and seasonality. */
+  window: ranged(L.window),
+  epochs: ranged(L.epochs),
+  batchSize: ranged(L.batchSize),
+  learningRate: ranged(L.learningRate),
+  /** Share of the series, taken from its end, used for validation. */
+  validationSplit: ranged(L.validationSplit),
+  seed: ranged(L.seed),
+  /** Epochs without a better validation loss before stopping; 0 disables early stopping. */
+  patience: ranged(L.patience),
+  scaler: v.picklist(SCALERS),
+  /** Model first differences instead of levels; 'auto' decides from the training range's trend. */
+  difference: v.picklist(DIFFERENCES),
+  backend: v.picklist(BACKENDS),
+  /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. */
+  maxWindowsPerEpoch: v.optional(ranged(L.maxWindowsPerEpoch)),
+  /** How batches are trained: fused JS loops or tfjs-layers; absent chooses by size (train/engines.ts). */
+  engine: v.optional(v.picklist(ENGINES)),
+});
+export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);
+
+export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
+export type CellType = TrainConfig['cell'];
+export type ScalerKind = TrainConfig['scaler'];
+
+const PICKLISTS: Record<string, readonly string[]> = { cell: CELLS, scaler: SCALERS, difference: DIFFERENCES, backend: BACKENDS, engine: ENGINES };
+
+/** The first thing wrong with a config, as one sentence naming the setting and what it allows; undefined when valid. */
+export function configProblem(config: unknown): string | undefined {
+  const r = v.safeParse(TrainConfigSchema, config);
+  if (r.success) return undefined;
+  const issue = r.issues[0];
+  const key = String(issue.path?.[0]?.key ?? '');
+  const got = issue.path?.[0]?.value;
+  const limit = (CONFIG_LIMITS as Record<string, NumberLimit>)[key];
+  if (limit) {
+    const range = limit.exclusiveMin ? `in (${limit.min}, ${limit.max}]` : `from ${limit.min} to ${limit.max}`;
+    return `${limit.label} must be ${limit.integer ? `an integer ${range}` : range}, got ${JSON.stringify(got) ?? String(got)}`;
+  }
+  if (PICKLISTS[key]) return `${key} must be one of ${PICKLISTS[key].join('|')}, got ${JSON.stringify(got)}`;
+  return key ? `unknown setting "${key}"` : issue.message;
+}

@@ -1,0 +1,82 @@
+/**
+ * Messages between the extension host and its webviews (the training panel and the Hidden States view), defined once:
+ * each schema gives the type, the validator the receiver runs and the `type` tag code switches on.
+ */
+import * as v from 'valibot';
+import { PartialTrainConfigSchema, TrainConfigSchema } from './config';
+import {
+  BaselinesSchema,
+  BatchReportSchema,
+  EpochReportSchema,
+  ForecastSchema,
+  HiddenStatesSchema,
+  MetricsSchema,
+  RunStateSchema,
+  ValidationTraceSchema,
+} from './data';
+import { anyInteger, anyNumber, count, numbers } from './fields';
+
+// ─── host → webview ─────────────────────────────────────────────────────────────
+/** First message after the webview says Ready: what the run is and the localized strings it displays. */
+export const InitSchema = v.object({
+  type: v.literal('init'),
+  title: v.string(),
+  file: v.string(),
+  column: v.string(),
+  config: TrainConfigSchema,
+  strings: v.record(v.string(), v.string()),
+  /** Opaque to the webview: stored with setState so the host's serializer can restore this panel. */
+  key: v.optional(v.object({ file: v.string(), column: v.string() })),
+});
+export const SummarySchema = v.object({
+  type: v.literal('summary'),
+  saved: v.boolean(),
+  modelDir: v.string(),
+  seconds: anyNumber,
+  metrics: MetricsSchema,
+  baselines: BaselinesSchema,
+});
+/** The whole history so far, so a restored or re-shown webview is complete. */
+export const ReplaySchema = v.object({
+  type: v.literal('replay'),
+  state: RunStateSchema,
+  epochs: v.array(EpochReportSchema),
+  batches: v.array(BatchReportSchema),
+  validation: v.optional(ValidationTraceSchema),
+  hidden: v.optional(HiddenStatesSchema),
+  summary: v.optional(SummarySchema),
+  /** The error, when state is 'error'. */
+  message: v.optional(v.string()),
+});
+export const StateSchema = v.object({ type: v.literal('state'), state: RunStateSchema, message: v.optional(v.string()) });
+export const EpochSchema = v.object({ type: v.literal('epoch'), report: EpochReportSchema });
+export const BatchSchema = v.object({ type: v.literal('batch'), report: BatchReportSchema });
+export const ValidationSchema = v.object({ type: v.literal('validation'), trace: ValidationTraceSchema });
+export const HiddenSchema = v.object({ type: v.literal('hidden'), states: HiddenStatesSchema, seriesLength: v.optional(anyInteger), label: v.optional(v.string()) });
+export const ForecastMessageSchema = v.object({ type: v.literal('forecast'), history: numbers, forecast: ForecastSchema });
+export const ThemeSchema = v.object({ type: v.literal('theme'), kind: v.picklist(['light', 'dark', 'high-contrast', 'high-contrast-light']) });
+
+export const ToWebviewSchema = v.variant('type', [
+  InitSchema,
+  ReplaySchema,
+  StateSchema,
+  EpochSchema,
+  BatchSchema,
+  ValidationSchema,
+  HiddenSchema,
+  SummarySchema,
+  ForecastMessageSchema,
+  ThemeSchema,
+]);
+
+// ─── webview → host ─────────────────────────────────────────────────────────────
+export const ReadySchema = v.object({ type: v.literal('ready') });
+export const StopSchema = v.object({ type: v.literal('stop'), keep: v.boolean() });
+export const RetrainSchema = v.object({ type: v.literal('retrain'), config: PartialTrainConfigSchema });
+export const RevealModelSchema = v.object({ type: v.literal('revealModel') });
+/** Hidden States view: the window (start index in the series) to probe. */
+export const SelectWindowSchema = v.object({ type: v.literal('selectWindow'), start: count });
+/** A webview-side error worth the output channel. */
+export const LogSchema = v.object({ type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
+
+export const FromWebviewSchema = v.variant('type', [ReadySchema, StopSchema, RetrainSchema, RevealModelSchema, SelectWindowSchema, LogSchema]);

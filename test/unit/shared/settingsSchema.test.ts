@@ -1,0 +1,53 @@
+/**
+ * package.json's seqlab.training.* settings against the one config schema: a setting whose type, range, default or
+ * choices drift from what the core accepts would offer values that training then refuses (or hide allowed ones).
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../../../src/model/config';
+import { BACKENDS, CELLS, CONFIG_LIMITS, type NumberLimit } from '../../../src/shared/schema/config';
+
+interface Setting {
+  type: string;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  default?: unknown;
+  enum?: unknown[];
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, Setting> } };
+};
+const settings = manifest.contributes.configuration.properties;
+const training = Object.keys(settings).filter((k) => k.startsWith('seqlab.training.'));
+
+describe('package.json settings match the config schema', () => {
+  it('has a setting for the user-facing config fields and no setting the config lacks', () => {
+    const fields = training.map((k) => k.slice('seqlab.training.'.length)).sort();
+    assert.deepEqual(fields, ['batchSize', 'cell', 'epochs', 'layers', 'learningRate', 'patience', 'seed', 'units', 'validationSplit', 'window']);
+    for (const f of fields) assert.ok(f in DEFAULT_CONFIG, `seqlab.training.${f} is not a TrainConfig field`);
+  });
+
+  for (const key of training) {
+    const field = key.slice('seqlab.training.'.length);
+    const limit = (CONFIG_LIMITS as Record<string, NumberLimit | undefined>)[field];
+    if (!limit) continue;
+    it(`${key}: type, range and default are the schema's`, () => {
+      const s = settings[key];
+      assert.equal(s.type, limit.integer ? 'integer' : 'number');
+      if (limit.exclusiveMin) assert.deepEqual([s.exclusiveMinimum, s.minimum], [limit.min, undefined]);
+      else assert.deepEqual([s.minimum, s.exclusiveMinimum], [limit.min, undefined]);
+      assert.equal(s.maximum, limit.max);
+      assert.equal(s.default, DEFAULT_CONFIG[field as keyof typeof DEFAULT_CONFIG]);
+    });
+  }
+
+  it('offers exactly the cells and backends the schema allows, with the defaults', () => {
+    assert.deepEqual(settings['seqlab.training.cell'].enum, [...CELLS]);
+    assert.equal(settings['seqlab.training.cell'].default, DEFAULT_CONFIG.cell);
+    assert.deepEqual(settings['seqlab.backend'].enum, [...BACKENDS]);
+    assert.equal(settings['seqlab.backend'].default, DEFAULT_CONFIG.backend);
+  });
+});
