@@ -29,6 +29,22 @@ const modelCommandsApart = {
   },
 };
 
+/**
+ * dist/worker.js and dist/modelCommands.js both run tfjs: they take it from dist/tfjs.js (scripts/vendor/tfjs.cjs)
+ * at run time rather than each bundling a copy.
+ */
+const sharedTfjs = {
+  name: 'shared-tfjs',
+  setup(build) {
+    build.onResolve({ filter: /^@tensorflow\/tfjs(-backend-wasm)?$/ }, (args) => ({ path: args.path, namespace: 'shared-tfjs' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-tfjs' }, (args) => ({
+      contents: `module.exports = require('./tfjs.js').${args.path.endsWith('wasm') ? 'wasmBackend' : 'tf'};`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/tfjs\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -49,7 +65,7 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -57,7 +73,8 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [problemMatcher, modelCommandsApart],
   },
-  { ...node, entryPoints: { modelCommands: 'src/cli/modelCommands.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { modelCommands: 'src/cli/modelCommands.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
+  { ...node, entryPoints: { tfjs: 'scripts/vendor/tfjs.cjs' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

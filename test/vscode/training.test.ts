@@ -218,12 +218,16 @@ describe('Training from the train command', function () {
     assert.deepStrictEqual([meta.config.cell, meta.config.units, meta.window], ['rnn', 10, 5]);
   });
 
-  it('never bundles tfjs into the extension host (only dist/worker.js loads it)', () => {
+  it('never bundles tfjs into the extension host, and ships one copy that the worker and the CLI share', () => {
     const ext = vscode.extensions.getExtension('seqlab.seqlab')!;
-    const host = fs.readFileSync(path.join(ext.extensionPath, 'dist', 'extension.js'), 'utf8');
-    const worker = fs.readFileSync(path.join(ext.extensionPath, 'dist', 'worker.js'), 'utf8');
-    assert.strictEqual(/@tensorflow|tfjs-core/.test(host), false);
-    assert.ok(/tfjs-core/.test(worker));
+    const read = (name: string) => fs.readFileSync(path.join(ext.extensionPath, 'dist', name), 'utf8');
+    assert.strictEqual(/@tensorflow|tfjs-core/.test(read('extension.js')), false);
+    assert.ok(/tfjs-core/.test(read('tfjs.js')));
+    for (const user of ['worker.js', 'modelCommands.js']) {
+      const text = read(user);
+      assert.ok(text.includes('require("./tfjs.js")'), `${user} does not load dist/tfjs.js`);
+      assert.strictEqual(/tfjs-core/.test(text), false, `${user} bundles its own copy of tfjs`);
+    }
   });
 
   it('renders a file and header holding HTML and script without any webview error or CSP violation', async () => {
