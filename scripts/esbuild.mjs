@@ -1,6 +1,6 @@
 // Bundles every entry the extension ships: host, worker, CLI (Node) and the webviews (browser).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,8 +45,11 @@ const sharedTfjs = {
   },
 };
 
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
 const common = {
   bundle: true,
+  define: { SEQLAB_VERSION: JSON.stringify(version) },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

@@ -2,6 +2,7 @@
 import { join, relative } from 'node:path';
 import { DataError, readSeries, showText } from '../model/data';
 import { forecast, loadModel, modelPlace, placeOfFolder, setBackend, StoreError } from '../model';
+import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatNumber, printJson } from './output';
 import { asCliError } from './train';
@@ -11,7 +12,7 @@ const FLAGS = {
   steps: { type: 'int', min: 1, max: 10000, help: 'values to forecast, each fed back as input (default 1)' },
   level: { type: 'number', min: 0.01, max: 0.99, help: 'interval level (default 0.8)' },
   model: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
-  backend: { type: 'string', choices: ['auto', 'wasm', 'cpu'], help: 'TensorFlow.js backend (default auto)' },
+  backend: { type: 'string', choices: BACKENDS, help: 'TensorFlow.js backend (default auto)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
 } as const;
 

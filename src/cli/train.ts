@@ -18,52 +18,31 @@ import {
   type TrainConfig,
 } from '../model';
 import { UsageError, type Flags } from './args';
+import { BACKENDS, CELLS, CONFIG_LIMITS, DIFFERENCES, type NumberLimit } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatNumber, formatTable, printJson, ProgressBar } from './output';
 
+/** A numeric flag's type and range, from the config schema (an exclusive minimum is left to resolveConfig). */
+function range(key: keyof typeof CONFIG_LIMITS): { type: 'int' | 'number'; min?: number; max: number } {
+  const l: NumberLimit = CONFIG_LIMITS[key];
+  return { type: l.integer ? 'int' : 'number', ...(l.exclusiveMin ? {} : { min: l.min }), max: l.max };
+}
+
 const FLAGS = {
   column: { type: 'string', help: 'numeric column to model (default: the only one)' },
-  cell: { type: 'string', choices: ['rnn', 'gru', 'lstm'], help: 'recurrent cell (default gru)' },
-  units: { type: 'int', min: 1, max: 512, help: 'units per layer (default 16)' },
-  layers: { type: 'int', min: 1, max: 3, help: 'recurrent layers (default 1)' },
-  window: {
-    type: 'int',
-    min: 0,
-    max: 1000,
-    help: 'time steps per window; 0 chooses from the data (default)',
-  },
-  epochs: {
-    type: 'int',
-    min: 1,
-    max: 10000,
-    help: 'most epochs (default 100; early stopping may end sooner)',
-  },
-  batch: { type: 'int', min: 1, max: 4096, help: 'batch size (default 128)' },
-  lr: { type: 'number', min: 1e-7, max: 1, help: 'Adam learning rate (default 0.01)' },
-  'val-split': {
-    type: 'number',
-    min: 0.05,
-    max: 0.5,
-    help: 'share of the end used for validation (default 0.2)',
-  },
-  seed: { type: 'int', min: 1, max: 2 ** 31 - 1, help: 'random seed (default 42)' },
-  patience: {
-    type: 'int',
-    min: 0,
-    max: 10000,
-    help: 'epochs without improvement before stopping; 0 never stops early',
-  },
-  difference: {
-    type: 'string',
-    choices: ['auto', 'none', 'first'],
-    help: 'model first differences (default auto)',
-  },
+  cell: { type: 'string', choices: CELLS, help: 'recurrent cell (default gru)' },
+  units: { ...range('units'), help: 'units per layer (default 16)' },
+  layers: { ...range('layers'), help: 'recurrent layers (default 1)' },
+  window: { ...range('window'), help: 'time steps per window; 0 chooses from the data (default)' },
+  epochs: { ...range('epochs'), help: 'most epochs (default 100; early stopping may end sooner)' },
+  batch: { ...range('batchSize'), help: 'batch size (default 128)' },
+  lr: { ...range('learningRate'), help: 'Adam learning rate (default 0.01)' },
+  'val-split': { ...range('validationSplit'), help: 'share of the end used for validation (default 0.2)' },
+  seed: { ...range('seed'), help: 'random seed (default 42)' },
+  patience: { ...range('patience'), help: 'epochs without improvement before stopping; 0 never stops early' },
+  difference: { type: 'string', choices: DIFFERENCES, help: 'model first differences (default auto)' },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
-  backend: {
-    type: 'string',
-    choices: ['auto', 'wasm', 'cpu'],
-    help: 'TensorFlow.js backend (default auto: wasm, else cpu)',
-  },
+  backend: { type: 'string', choices: BACKENDS, help: 'TensorFlow.js backend (default auto: wasm, else cpu)' },
   out: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout; progress goes to stderr' },
 } as const;

@@ -66,5 +66,8 @@ export function resolveConfig(partial: Partial<TrainConfig>): TrainConfig {
   return c;
 }
 
-/** Written into meta.json; kept in step with package.json's version. */
-export const TOOL_VERSION = '0.1.0';
+/** Replaced by the build with package.json's version (scripts/esbuild.mjs); absent when tests run the sources. */
+declare const SEQLAB_VERSION: string | undefined;
+
+/** Written into meta.json: the version of the SeqLab that trained the model. */
+export const TOOL_VERSION: string = typeof SEQLAB_VERSION === 'string' ? SEQLAB_VERSION : 'dev';

@@ -155,6 +155,10 @@ describe('Training panel from the Explorer', function () {
     assert.match(saved ?? '', /\.seqlab[\\/]sine\.csv[\\/]value$/);
     assert.strictEqual(await frame.locator('table.metrics tbody tr').count(), 5);
     assert.strictEqual(await frame.locator('#stop').isVisible(), false, 'nothing to stop, yet Stop is shown');
+    // Each chart's title is its card's heading only, and its legend shows the latest values without a hover.
+    assert.strictEqual(await frame.locator('.u-title').count(), 0, 'a chart title is printed twice');
+    const legend = await frame.locator('#loss .u-legend .u-value').allTextContents();
+    assert.ok(legend.length >= 3 && legend.slice(1).every((v) => v !== '--' && v.trim() !== ''), `loss legend: ${legend.join(' | ')}`);
     await vs.screenshot('training-panel-dark');
     await frame.locator('#hidden').scrollIntoViewIfNeeded();
     await vs.screenshot('training-heatmap-dark');

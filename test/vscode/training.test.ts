@@ -59,6 +59,7 @@ describe('Training from the train command', function () {
     const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
     assert.strictEqual(meta.column, 'value');
     assert.strictEqual(meta.config.cell, 'gru');
+    assert.strictEqual(meta.tool, vscode.extensions.getExtension('seqlab.seqlab')?.packageJSON.version, 'meta.json names another version than package.json');
     assert.ok(Number.isFinite(meta.metrics.val.mae));
     assert.ok(fs.existsSync(path.join(out.modelDir, 'weights.bin')));
   });

@@ -46,7 +46,7 @@ export function panelStrings(): Record<string, string> {
     notSaved: t('The model was not saved.'),
     tookSeconds: t('Training took {0} s.'),
     reveal: t('Reveal model'),
-    noData: t('Waiting for the first epoch…'),
+    noData: t('Scored on the validation range against the baselines when training ends.'),
     epochOf: t('Epoch {0} of {1}'),
     forecast: t('Forecast'),
     history: t('History'),

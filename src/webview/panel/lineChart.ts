@@ -55,7 +55,10 @@ export class LineChart {
     this.data = data;
     if (data[0].length === 0) return;
     if (!this.plot) this.create();
-    else this.plot.setData(data as uPlot.AlignedData);
+    else {
+      this.plot.setData(data as uPlot.AlignedData);
+      this.showLatest(this.plot);
+    }
   }
 
   get drawn(): boolean {
@@ -85,13 +88,15 @@ export class LineChart {
       grid: { stroke: c.grid, width: 1 },
       ticks: { stroke: c.grid, width: 1 },
     });
+    // No uPlot title: the chart's card already has the heading (it was printed twice).
     const opts: uPlot.Options = {
-      title: this.options.title,
       width: this.width(),
       height: this.height(),
       scales: { x: { time: false }, y: this.options.logY ? { distr: 3 } : {} },
       axes: [axis(this.options.xLabel), axis(this.options.yLabel)],
       legend: { show: true },
+      // Off the chart, the legend shows the latest values instead of uPlot's "--".
+      hooks: { setCursor: [(u) => (u.cursor.idx == null ? this.showLatest(u) : undefined)] },
       cursor: { drag: { x: true, y: false } },
       series: [
         { label: this.options.xLabel },
@@ -106,6 +111,19 @@ export class LineChart {
       ],
     };
     this.plot = new uPlot(opts, this.data as uPlot.AlignedData, this.element);
+    this.showLatest(this.plot);
+  }
+
+  /** Each series' own last point: series have gaps (the loss chart's batch and epoch points interleave). */
+  private showLatest(u: uPlot): void {
+    const last = this.data[0].length - 1;
+    if (last < 0 || u.cursor.idx != null) return;
+    const idxs = this.data.map((ys, i) => {
+      if (i === 0) return last;
+      for (let j = last; j >= 0; j--) if (ys[j] != null) return j;
+      return null;
+    });
+    u.setLegend({ idxs }, false);
   }
 
   dispose(): void {
