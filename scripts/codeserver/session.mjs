@@ -21,8 +21,9 @@ function hookSignals() {
 /**
  * Starts a fresh session and returns `{ run, server, context, workspace, dispose }`; dispose() is idempotent and
  * also runs on Ctrl-C/SIGTERM. Options: label, browser (default true), workspace (folder to copy, default the
- * fixtures; false for none), vsix (install first), settings (User/settings.json), prepare (async (run) => …, called
- * just before code-server starts, e.g. to install more .vsix files or write languagepacks.json), port, serverArgs
+ * fixtures; false for none), vsix (install first), settings (User/settings.json), prepare (async (run, { workspace }) => …,
+ * called just before code-server starts, e.g. to install more .vsix files, write languagepacks.json or put files in the
+ * workspace copy that must be there before the workbench watches it), port, serverArgs
  * (e.g. ['--locale', 'zh-cn']), env (for code-server and its extension hosts), echo (print the server's output).
  */
 export async function openSession(options = {}) {
@@ -45,7 +46,7 @@ export async function openSession(options = {}) {
     session.workspace = workspace === false ? undefined : copyWorkspace(run, workspace);
     writeUserSettings(run, { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, ...settings });
     if (vsix) installVsix(run, vsix);
-    await prepare?.(run);
+    await prepare?.(run, { workspace: session.workspace });
     session.server = await startCodeServer(run, { port, args: serverArgs, env, echo });
     if (chromiumPath) session.context = await launchBrowser(run, chromiumPath);
     return session;

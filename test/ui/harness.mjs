@@ -8,9 +8,9 @@
 //     const vs = useWorkbench();            // fresh code-server + workspace copy for this describe block
 //     it('...', async () => { await vs.contextMenu('sine.csv', 'Train RNN on This File'); ... });
 //   });
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before } from 'mocha';
+import { after, afterEach, before } from 'mocha';
 import { workbenchUrl } from '../../scripts/codeserver/browser.mjs';
 import { repoRoot, resultsDir } from '../../scripts/codeserver/paths.mjs';
 import { openSession } from '../../scripts/codeserver/session.mjs';
@@ -28,6 +28,14 @@ export function useWorkbench(options = {}) {
   before(async function () {
     this.timeout(options.startTimeoutMs ?? 180_000);
     await vs.open(options);
+  });
+  // A failed test leaves its evidence behind: the window as it was, what each webview showed, and the logs (the run
+  // folder holding them is deleted when the session closes).
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    this.timeout(30_000);
+    const where = await vs.captureFailure(this.currentTest.fullTitle()).catch((e) => `(no evidence: ${e.message})`);
+    console.log(`      evidence: ${where}`);
   });
   after(async function () {
     this.timeout(30_000);
@@ -194,6 +202,40 @@ export class Workbench {
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
   }
 
+  /**
+   * Saves test-results/ui/failures/NAME/: window.png, webviews.txt (title, status line and canvases of every webview
+   * document) and the run's logs (the extension's output channel among them). Returns the folder.
+   */
+  async captureFailure(name) {
+    const dir = join(screenshotDir, 'failures', name.replace(/[^\w.-]+/g, '-').slice(0, 100) + (process.env.SEQLAB_UI_TAG ? `-${process.env.SEQLAB_UI_TAG}` : ''));
+    mkdirSync(dir, { recursive: true });
+    await this.page?.screenshot({ path: join(dir, 'window.png') }).catch(() => undefined);
+    const lines = [];
+    for (const frame of this.page?.frames() ?? []) {
+      if (frame === this.page.mainFrame()) continue;
+      const summary = await Promise.race([
+        // Runs in the page: its globals are reached through globalThis.
+        frame.evaluate(() => ({
+          title: globalThis.document.title,
+          text: globalThis.document.body?.innerText.slice(0, 400) ?? '',
+          canvases: [...globalThis.document.querySelectorAll('canvas')].map((c) => {
+            const r = c.getBoundingClientRect();
+            return `${c.className} ${c.width}x${c.height} box ${Math.round(r.width)}x${Math.round(r.height)}`;
+          }),
+          viewport: `${globalThis.innerWidth}x${globalThis.innerHeight}`,
+        })),
+        new Promise((r) => setTimeout(() => r(undefined), 2000)),
+      ]).catch(() => undefined);
+      if (summary?.title) lines.push(`${frame.name()} ${frame.url().slice(0, 80)}\n  ${JSON.stringify(summary)}`);
+    }
+    writeFileSync(join(dir, 'webviews.txt'), lines.join('\n') + '\n');
+    const logs = this.session?.run && join(this.session.run.userData, 'logs');
+    for (const file of logs ? walkFiles(logs) : []) {
+      if (/(SeqLab|exthost|remoteagent|renderer)[^/]*\.log$/i.test(file)) copyFileSync(file, join(dir, file.slice(logs.length + 1).replace(/\//g, '_')));
+    }
+    return dir;
+  }
+
   /** Saves a PNG of the whole window as test-results/ui/NAME.png and returns its path. */
   async screenshot(name) {
     mkdirSync(screenshotDir, { recursive: true });
@@ -202,5 +244,13 @@ export class Workbench {
     return path;
   }
 }
+
+const walkFiles = (dir) => {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  } catch {
+    return [];
+  }
+};
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,10 +1,15 @@
 // The Hidden States side view as a person meets it: train (CLI), open the SeqLab container, select the model,
 // and find the heatmap canvas, its table alternative, the c_t toggle for LSTM, and keyboard unit selection.
+//
+// The models are trained before code-server starts. Trained while the workbench was up, their files reached the
+// Models tree's watcher only after the SeqLab view had opened, and the refresh that followed could coincide with the
+// click on a model: VS Code then delivers that selection with no element (the tree is being refilled), the view never
+// hears of it, and clicking the same row again changes nothing.
 import assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it, before } from 'mocha';
+import { describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/codeserver/paths.mjs';
 import { useWorkbench } from './harness.mjs';
 
@@ -22,10 +27,19 @@ async function openSeqLab(vs) {
   await vs.page.locator('.pane-header', { hasText: /Models/i }).first().waitFor();
 }
 
+/** Clicks a model in the Models tree and waits until the Hidden States view has taken it up (its title). */
 async function selectModel(vs, label) {
   const row = vs.page.locator('.monaco-list-row', { hasText: label }).first();
   await row.waitFor();
   await row.click();
+  const frame = await vs.findWebviewFrame('Hidden States', { timeoutMs: 60_000 });
+  const title = frame.locator('h2.title');
+  try {
+    await title.filter({ hasText: label }).waitFor({ timeout: 30_000 });
+  } catch {
+    const shown = await frame.locator('body').innerText().catch(() => '?');
+    throw new Error(`selecting "${label}" did not reach the Hidden States view; it shows: ${shown.slice(0, 200)}`);
+  }
 }
 
 /** The Hidden States webview's document once its heatmap canvas is drawn. */
@@ -37,12 +51,13 @@ async function hiddenStatesFrame(vs) {
 
 describe('Hidden States view (UI)', function () {
   // The workbench's own theme is fine here; this suite is about the view, not theming.
-  const vs = useWorkbench({ theme: null });
-
-  before(function () {
-    this.timeout(120_000);
-    train(vs.workspace, 'hs-lstm.csv', 'lstm');
-    train(vs.workspace, 'hs-rnn.csv', 'rnn');
+  const vs = useWorkbench({
+    theme: null,
+    // In the workspace copy, before code-server starts (see the note at the top).
+    prepare: (_run, { workspace }) => {
+      train(workspace, 'hs-lstm.csv', 'lstm');
+      train(workspace, 'hs-rnn.csv', 'rnn');
+    },
   });
 
   it('draws the heatmap canvas of an LSTM model, with the c_t toggle and a table alternative', async () => {

@@ -77,6 +77,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       view.webview.onDidReceiveMessage((m: unknown) => this.channel?.handleMessage(m)),
       view.onDidChangeVisibility(() => view.visible && this.replay()),
       view.onDidDispose(() => {
+        // A view VS Code resolves again gets a new WebviewView; the old one's late dispose must not detach the new.
+        if (this.view !== view) return;
         this.view = undefined;
         this.channel = undefined;
       }),
