@@ -12,8 +12,17 @@ import { modelLabel } from '../models/modelsTree';
 import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
 import { resolveModel } from './modelPicker';
-import { predictViaWorker, showInPanel } from './workerBridge';
+import type { RunKey } from '../training/trainingRun';
+import type { WorkerClient } from '../training/workerClient';
 import { errorText } from '../../shared/errorText';
+
+/** What prediction needs, passed in from activate(): the shared worker, the panel that draws forecasts, the log. */
+export interface PredictDeps {
+  worker: Pick<WorkerClient, 'predict'>;
+  /** Opens the model's training panel and draws the forecast there. */
+  showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
+  log: vscode.LogOutputChannel;
+}
 
 export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
 
@@ -48,8 +57,9 @@ export interface PredictResult {
 /** Points of history shown before a forecast in the panel. */
 const HISTORY = 200;
 
-export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode.LogOutputChannel): Promise<PredictResult | undefined> {
+export async function predictNext(arg: unknown, rawOptions: unknown, deps: PredictDeps): Promise<PredictResult | undefined> {
   const options = parseOptions(rawOptions);
+  const { log } = deps;
   try {
     const resolved = await resolveModel(arg, options.column);
     if (resolved.kind === 'cancelled') return undefined;
@@ -61,7 +71,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
     const model = resolved.model;
     // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
-    const forecast = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(model, 1));
+    const forecast = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(deps, model, 1));
     const result: PredictResult = {
       file: model.data.toString(),
       column: model.column,
@@ -73,7 +83,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
     };
     log.info(`predicted ${modelLabel(model)}: ${forecast.next} [${forecast.interval.join(', ')}]`);
     if (options.silent) return result;
-    const followUp = afterPrediction(model, result, options.ui ?? defaultUi, log);
+    const followUp = afterPrediction(deps, model, result, options.ui ?? defaultUi);
     if (options.ui) await followUp;
     else void followUp;
     return result;
@@ -87,8 +97,8 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
 }
 
 /** Asks the worker, and refuses anything that is not a finite forecast of the model's own column. */
-export async function forecastWith(model: ModelEntry, steps: number): Promise<Forecast> {
-  const predicted = await predictViaWorker(await sourceFor(model.data), model.place, steps);
+async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number): Promise<Forecast> {
+  const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));
@@ -117,7 +127,7 @@ export function formatNumber(v: number): string {
   return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
 }
 
-async function afterPrediction(model: ModelEntry, result: PredictResult, ui: PredictUi, log: vscode.LogOutputChannel): Promise<void> {
+async function afterPrediction(deps: PredictDeps, model: ModelEntry, result: PredictResult, ui: PredictUi): Promise<void> {
   const action = await ui.show(formatResult(model, result), [
     { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
     { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
@@ -129,24 +139,24 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
       await insertRow(model, result.next);
       result.inserted = true;
     } else if (action === 'showInPanel') {
-      await showForecast(model, await forecastWith(model, 1));
+      await showForecast(deps, model, await forecastWith(deps, model, 1));
     } else if (action === 'forecastSteps') {
       const steps = await ui.askSteps();
-      if (steps) await showForecast(model, await forecastWith(model, steps));
+      if (steps) await showForecast(deps, model, await forecastWith(deps, model, steps));
     }
   } catch (e) {
     const message = errorText(e);
     result.followUpError = message;
-    log.error(`predict follow-up: ${message}`);
+    deps.log.error(`predict follow-up: ${message}`);
     void vscode.window.showErrorMessage(message);
   }
 }
 
 /** The training panel draws the forecast; it owns the panel, we hand it the message. */
-async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
+async function showForecast(deps: PredictDeps, model: ModelEntry, forecast: Forecast): Promise<void> {
   const series = await readSeries(await sourceFor(model.data), { column: model.column });
   const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
-  await showInPanel({ file: model.data.toString(), column: model.column }, message);
+  await deps.showForecast({ file: model.data.toString(), column: model.column }, message);
 }
 
 async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
