@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const training = registerTraining(context, log, worker);
   const hiddenStates = registerHiddenStates(context, log, worker, training.service);
   registerModels(context, (model) => void hiddenStates.showModel(model));
-  registerDiagnostics(context, log);
+  registerDiagnostics(context, log, worker);
   registerPrediction(context, { worker, showForecast: training.showForecast, log });
 }
 

@@ -13,7 +13,7 @@ import type {
   TrainConfig,
   ValidationTrace,
 } from '../model/types';
-import type { ColumnSummary, Problem } from '../model/data/types';
+import type { ColumnSummary, Layout, Problem } from '../model/data/types';
 
 export type RunState = 'queued' | 'training' | 'done' | 'stopped' | 'error';
 
@@ -27,6 +27,8 @@ export const enum ToWorker {
   Predict = 'predict',
   Probe = 'probe',
   Inspect = 'inspect',
+  Check = 'check',
+  NewRow = 'newRow',
 }
 /**
  * Requests that touch a model name its folder and the trusted folder it hangs below (`modelBase`, the workspace
@@ -36,8 +38,8 @@ export const enum ToWorker {
 export interface TrainRequest { type: ToWorker.Train; runId: string; source: WireSource; column?: string; config: Partial<TrainConfig>; modelDir: string; modelBase: string; dataFile: string }
 /** Stop a run between batches; keep=true saves the best weights so far. */
 export interface StopRequest { type: ToWorker.Stop; runId: string; keep: boolean }
-/** Forecast from a saved model on the data as it is now. */
-export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; modelBase: string; steps: number }
+/** Forecast from a saved model on the data as it is now; with `history`, also the series' last `history` values. */
+export interface PredictRequest { type: ToWorker.Predict; source: WireSource; modelDir: string; modelBase: string; steps: number; history?: number }
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
  * trace=true also its predictions over the validation range, which is what a panel restored after a reload lacks.
@@ -45,7 +47,11 @@ export interface PredictRequest { type: ToWorker.Predict; source: WireSource; mo
 export interface ProbeRequest { type: ToWorker.Probe; source: WireSource; modelDir: string; modelBase: string; start?: number; trace?: boolean }
 /** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
 export interface InspectRequest { type: ToWorker.Inspect; source: WireSource }
-export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest | InspectRequest;
+/** A data file's problems for the Problems panel, parsed in the worker so a large file never blocks the host. */
+export interface CheckRequest { type: ToWorker.Check; source: WireSource }
+/** Where and what to insert to append `value` to `column` as a new row in the file's own format (Insert as New Row). */
+export interface NewRowRequest { type: ToWorker.NewRow; source: WireSource; column: string; value: number }
+export type ToWorkerMessage = TrainRequest | StopRequest | PredictRequest | ProbeRequest | InspectRequest | CheckRequest | NewRowRequest;
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
 export const enum FromWorker {
@@ -59,6 +65,8 @@ export const enum FromWorker {
   Predicted = 'predicted',
   Probed = 'probed',
   Inspected = 'inspected',
+  Checked = 'checked',
+  NewRowPlanned = 'newRowPlanned',
 }
 export interface RunStarted { type: FromWorker.Started; runId: string; config: TrainConfig; column: string; rows: number; backend: string }
 export interface RunEpoch { type: FromWorker.Epoch; runId: string; report: EpochReport }
@@ -77,7 +85,7 @@ export interface RunDone {
   stoppedEarly: boolean;
 }
 export interface RunFailed { type: FromWorker.Failed; runId?: string; message: string }
-export interface Predicted { type: FromWorker.Predicted; column: string; forecast: Forecast }
+export interface Predicted { type: FromWorker.Predicted; column: string; forecast: Forecast; history?: number[] }
 export interface Probed { type: FromWorker.Probed; states: HiddenStates; seriesLength: number; window: number; trace?: ValidationTrace }
 export interface Inspected {
   type: FromWorker.Inspected;
@@ -90,6 +98,10 @@ export interface Inspected {
   /** The first error-level problem, when the file has no usable column. */
   firstError?: string;
 }
+/** The first `problems` of a file in file order (`omitted` more were left out), with what places them on a line. */
+export interface Checked { type: FromWorker.Checked; rows: number; columns: ColumnSummary[]; layout: Layout; problems: Problem[]; omitted: number }
+/** Text to insert at UTF-16 offsets of the text the request sent (offsets ascending). */
+export interface NewRowPlanned { type: FromWorker.NewRowPlanned; insertions: Array<{ offset: number; text: string }> }
 export type FromWorkerMessage =
   | RunStarted
   | RunEpoch
@@ -100,7 +112,9 @@ export type FromWorkerMessage =
   | RunFailed
   | Predicted
   | Probed
-  | Inspected;
+  | Inspected
+  | Checked
+  | NewRowPlanned;
 
 // ─── host → webview (training panel and Hidden States view) ─────────────────────
 export const enum ToWebview {
@@ -190,4 +204,4 @@ export type FromWebviewMessage =
   | SelectWindowMessage
   | LogMessage;
 
-export type { ColumnSummary, Problem };
+export type { ColumnSummary, Layout, Problem };

@@ -114,6 +114,26 @@ const isColumnSummary = isShape({
   max: optional(isNumber),
 });
 
+const isProblem = isShape({
+  line: isNonNegativeInteger,
+  column: optional(isString),
+  message: isString,
+  severity: isOneOf(['error', 'warning'] as const),
+});
+
+const isLayout = isShape({
+  format: isOneOf(['csv', 'tsv', 'json', 'jsonl'] as const),
+  delimiter: optional(isString),
+  hasHeader: optional(isBoolean),
+  decimalComma: optional(isArrayOf(isString)),
+  lineEnding: optional(isOneOf(['\n', '\r\n'] as const)),
+  jsonShape: optional(isOneOf(['numbers', 'records', 'columns', 'lines'] as const)),
+  timeColumn: optional(isString),
+  timeStepMs: optional(isNumber),
+});
+
+const isInsertion = isShape({ offset: isNonNegativeInteger, text: isString });
+
 const isStrings = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every(isString);
 
 export const isWireSource: Guard<WireSource> = (v: unknown): v is WireSource =>
@@ -131,8 +151,10 @@ export const isToWorkerMessage: Guard<ToWorkerMessage> = isTagged<ToWorkerMessag
     dataFile: isString,
   }) as Guard<ToWorkerMessage>,
   stop: isShape({ type: lit('stop'), runId: isString, keep: isBoolean }) as Guard<ToWorkerMessage>,
-  predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, modelBase: isString, steps: isInteger }) as Guard<ToWorkerMessage>,
+  predict: isShape({ type: lit('predict'), source: isWireSource, modelDir: isString, modelBase: isString, steps: isInteger, history: optional(isNonNegativeInteger) }) as Guard<ToWorkerMessage>,
   inspect: isShape({ type: lit('inspect'), source: isWireSource }) as Guard<ToWorkerMessage>,
+  check: isShape({ type: lit('check'), source: isWireSource }) as Guard<ToWorkerMessage>,
+  newRow: isShape({ type: lit('newRow'), source: isWireSource, column: isString, value: isFiniteNumber }) as Guard<ToWorkerMessage>,
   probe: isShape({ type: lit('probe'), source: isWireSource, modelDir: isString, modelBase: isString, start: optional(isNonNegativeInteger), trace: optional(isBoolean) }) as Guard<ToWorkerMessage>,
 });
 
@@ -153,7 +175,16 @@ export const isFromWorkerMessage: Guard<FromWorkerMessage> = isTagged<FromWorker
     stoppedEarly: isBoolean,
   }) as Guard<FromWorkerMessage>,
   failed: isShape({ type: lit('failed'), runId: optional(isString), message: isString }) as Guard<FromWorkerMessage>,
-  predicted: isShape({ type: lit('predicted'), column: isString, forecast: isForecast }) as Guard<FromWorkerMessage>,
+  predicted: isShape({ type: lit('predicted'), column: isString, forecast: isForecast, history: optional(isNumberArray) }) as Guard<FromWorkerMessage>,
+  checked: isShape({
+    type: lit('checked'),
+    rows: isNonNegativeInteger,
+    columns: isArrayOf(isColumnSummary),
+    layout: isLayout,
+    problems: isArrayOf(isProblem),
+    omitted: isNonNegativeInteger,
+  }) as Guard<FromWorkerMessage>,
+  newRowPlanned: isShape({ type: lit('newRowPlanned'), insertions: isArrayOf(isInsertion) }) as Guard<FromWorkerMessage>,
   inspected: isShape({
     type: lit('inspected'),
     rows: isNonNegativeInteger,

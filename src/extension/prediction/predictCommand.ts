@@ -3,9 +3,7 @@
  * offers Forecast N Steps…, Show in Panel and Insert as New Row.
  */
 import * as vscode from 'vscode';
-import { readSeries } from '../../model/data';
-import type { Forecast } from '../../model/types';
-import { ToWebview, type ForecastMessage } from '../../shared/protocol';
+import { ToWebview, type ForecastMessage, type Predicted } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
@@ -18,7 +16,7 @@ import { errorText } from '../../shared/errorText';
 
 /** What prediction needs, passed in from activate(): the shared worker, the panel that draws forecasts, the log. */
 export interface PredictDeps {
-  worker: Pick<WorkerClient, 'predict'>;
+  worker: Pick<WorkerClient, 'predict' | 'newRow'>;
   /** Opens the model's training panel and draws the forecast there. */
   showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
   log: vscode.LogOutputChannel;
@@ -71,7 +69,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, deps: Predi
     const model = resolved.model;
     // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
-    const forecast = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(deps, model, 1));
+    const { forecast } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(deps, model, 1));
     const result: PredictResult = {
       file: model.data.toString(),
       column: model.column,
@@ -96,9 +94,12 @@ export async function predictNext(arg: unknown, rawOptions: unknown, deps: Predi
   }
 }
 
-/** Asks the worker, and refuses anything that is not a finite forecast of the model's own column. */
-async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number): Promise<Forecast> {
-  const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps);
+/**
+ * Asks the worker (with `history`, also for the series' last values), and refuses anything that is not a finite
+ * forecast of the model's own column.
+ */
+async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number, history?: number): Promise<Predicted> {
+  const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps, history);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));
@@ -106,7 +107,7 @@ async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number)
   if (!Number.isFinite(f.next) || !f.interval.every(Number.isFinite)) {
     throw new Error(vscode.l10n.t('{0}: the model produced no finite forecast.', basename(model.data)));
   }
-  return f;
+  return predicted;
 }
 
 export function formatResult(model: ModelEntry, r: Pick<PredictResult, 'next' | 'interval' | 'level'>): string {
@@ -136,13 +137,13 @@ async function afterPrediction(deps: PredictDeps, model: ModelEntry, result: Pre
   result.action = action;
   try {
     if (action === 'insertRow') {
-      await insertRow(model, result.next);
+      await insertRow(deps.worker, model, result.next);
       result.inserted = true;
     } else if (action === 'showInPanel') {
-      await showForecast(deps, model, await forecastWith(deps, model, 1));
+      await showForecast(deps, model, 1);
     } else if (action === 'forecastSteps') {
       const steps = await ui.askSteps();
-      if (steps) await showForecast(deps, model, await forecastWith(deps, model, steps));
+      if (steps) await showForecast(deps, model, steps);
     }
   } catch (e) {
     const message = errorText(e);
@@ -153,9 +154,9 @@ async function afterPrediction(deps: PredictDeps, model: ModelEntry, result: Pre
 }
 
 /** The training panel draws the forecast; it owns the panel, we hand it the message. */
-async function showForecast(deps: PredictDeps, model: ModelEntry, forecast: Forecast): Promise<void> {
-  const series = await readSeries(await sourceFor(model.data), { column: model.column });
-  const message: ForecastMessage = { type: ToWebview.Forecast, history: Array.from(series.values.slice(-HISTORY)), forecast };
+async function showForecast(deps: PredictDeps, model: ModelEntry, steps: number): Promise<void> {
+  const { forecast, history } = await forecastWith(deps, model, steps, HISTORY);
+  const message: ForecastMessage = { type: ToWebview.Forecast, history: history ?? [], forecast };
   await deps.showForecast({ file: model.data.toString(), column: model.column }, message);
 }
 

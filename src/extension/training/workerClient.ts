@@ -9,8 +9,10 @@ import { MessageHandler } from '../../shared/messageHandler';
 import {
   FromWorker,
   ToWorker,
+  type Checked,
   type FromWorkerMessage,
   type Inspected,
+  type NewRowPlanned,
   type Predicted,
   type Probed,
   type TrainRequest,
@@ -93,8 +95,9 @@ export class WorkerClient {
     return this.runs.has(runId);
   }
 
-  async predict(source: WireSource, place: ModelPlace, steps: number): Promise<Predicted> {
-    const reply = await this.request({ type: ToWorker.Predict, source, modelDir: place.dir, modelBase: place.base, steps });
+  /** The forecast, and with `history` the series' last `history` values (for a chart). */
+  async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
+    const reply = await this.request({ type: ToWorker.Predict, source, modelDir: place.dir, modelBase: place.base, steps, history });
     if (reply.type !== FromWorker.Predicted) throw new Error(`unexpected reply "${reply.type}" to predict`);
     return reply;
   }
@@ -109,6 +112,20 @@ export class WorkerClient {
   async inspect(source: WireSource): Promise<Inspected> {
     const reply = await this.request({ type: ToWorker.Inspect, source });
     if (reply.type !== FromWorker.Inspected) throw new Error(`unexpected reply "${reply.type}" to inspect`);
+    return reply;
+  }
+
+  /** The file's problems (the first MAX_PROBLEMS), layout and columns, parsed in the worker. */
+  async check(source: WireSource): Promise<Checked> {
+    const reply = await this.request({ type: ToWorker.Check, source });
+    if (reply.type !== FromWorker.Checked) throw new Error(`unexpected reply "${reply.type}" to check`);
+    return reply;
+  }
+
+  /** The insertions that append `value` to `column` as a new row, at offsets into the text `source` holds. */
+  async newRow(source: WireSource, column: string, value: number): Promise<NewRowPlanned> {
+    const reply = await this.request({ type: ToWorker.NewRow, source, column, value });
+    if (reply.type !== FromWorker.NewRowPlanned) throw new Error(`unexpected reply "${reply.type}" to newRow`);
     return reply;
   }
 

@@ -2,7 +2,7 @@
  * The text edits that append one row to a data file in its own format: CSV/TSV delimiter, line ending, decimal comma,
  * date step, and JSON shape and spacing. Pure (no vscode): it maps file text to insertions, tested in plain Node.
  */
-import type { Layout } from '../../model/data/types';
+import type { Layout } from '../types';
 import { itemSeparator, scanJson, type JsonNode } from './jsonScan';
 import { nextTime } from './nextTime';
 
