@@ -88,7 +88,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
-  /** Lets the view follow a model's run while it trains (the training code provides the lookup). */
+  /** Lets the view follow a model's run while it trains, through the training service's runs and events. */
   followRunsFrom(training: LiveTraining): void {
     this.liveRuns = training;
   }

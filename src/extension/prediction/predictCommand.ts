@@ -9,25 +9,20 @@ import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
 import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
+import { defaultUi, type PredictAction, type PredictUi } from './predictUi';
 import { resolveModel } from './modelPicker';
 import type { RunKey } from '../training/trainingRun';
 import type { WorkerClient } from '../training/workerClient';
 import { errorText } from '../../shared/errorText';
 
 /** What prediction needs, passed in from activate(): the shared worker, the panel that draws forecasts, the log. */
+export type { PredictAction, PredictUi };
+
 export interface PredictDeps {
   worker: Pick<WorkerClient, 'predict' | 'newRow'>;
   /** Opens the model's training panel and draws the forecast there. */
   showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
   log: vscode.LogOutputChannel;
-}
-
-export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
-
-/** How the command talks to the user; tests pass their own (functions cannot arrive through a command link). */
-export interface PredictUi {
-  show(message: string, actions: Array<{ title: string; action: PredictAction }>): Thenable<PredictAction | undefined>;
-  askSteps(): Thenable<number | undefined>;
 }
 
 export interface PredictOptions {
@@ -168,27 +163,6 @@ async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
   if ((await vscode.window.showInformationMessage(text, train)) === train) {
     await vscode.commands.executeCommand('seqlab.train', data);
   }
-}
-
-const defaultUi: PredictUi = {
-  async show(message, actions) {
-    const picked = await vscode.window.showInformationMessage(message, ...actions.map((a) => a.title));
-    return actions.find((a) => a.title === picked)?.action;
-  },
-  async askSteps() {
-    const text = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Forecast N Steps'),
-      prompt: vscode.l10n.t('How many steps ahead? (1–1000)'),
-      value: '12',
-      validateInput: (v) => (parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined),
-    });
-    return text === undefined ? undefined : parseSteps(text);
-  },
-};
-
-function parseSteps(v: string): number | undefined {
-  const n = Number(v.trim());
-  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
 }
 
 /** Options may arrive from a command link as JSON: keep only well-typed fields; `ui` must be real functions. */

@@ -28,7 +28,8 @@ export function showProgress(training: TrainingEvents, run: RunInfo, standing: (
       progress.report({ message: describe() });
       const sub = training.onEvent((e) => {
         if (e.kind === 'queueChanged') {
-          if (!queued) return;
+          // When this run becomes the active one, 'started' follows at once and says so.
+          if (!queued || e.active?.id === run.id) return;
           ahead = e.active;
           progress.report({ message: describe() });
         } else if (e.run.id !== run.id) {
