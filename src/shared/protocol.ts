@@ -8,7 +8,7 @@ import type * as v from 'valibot';
 import type * as W from './schema/workerMessages';
 import type * as P from './schema/webviewMessages';
 
-export type { RunState, WireSource, ColumnSummary, Problem } from './schema/data';
+export type { RunState, WireSource, ColumnSummary, Problem, Layout } from './schema/data';
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 
@@ -18,6 +18,8 @@ export type StopRequest = Out<typeof W.StopRequestSchema>;
 export type PredictRequest = Out<typeof W.PredictRequestSchema>;
 export type ProbeRequest = Out<typeof W.ProbeRequestSchema>;
 export type InspectRequest = Out<typeof W.InspectRequestSchema>;
+export type CheckRequest = Out<typeof W.CheckRequestSchema>;
+export type NewRowRequest = Out<typeof W.NewRowRequestSchema>;
 export type ToWorkerMessage = Out<typeof W.ToWorkerSchema>;
 
 export type RunStarted = Out<typeof W.RunStartedSchema>;
@@ -30,6 +32,8 @@ export type RunFailed = Out<typeof W.RunFailedSchema>;
 export type Predicted = Out<typeof W.PredictedSchema>;
 export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
+export type Checked = Out<typeof W.CheckedSchema>;
+export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 
 // ─── host ↔ webviews ────────────────────────────────────────────────────────────

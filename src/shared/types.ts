@@ -10,6 +10,7 @@ export type {
   Forecast,
   ColumnSummary,
   Problem,
+  Layout,
   RunState,
   WireSource,
 } from './schema/data';

@@ -1,11 +1,18 @@
-/** Predict, Probe and Inspect: answered as requests, on a saved model (or just the data) as it is now. */
-import { stat } from 'node:fs/promises';
+/**
+ * Predict, Probe, Inspect, Check and NewRow: answered as requests, on a saved model (or just the data) as it is now.
+ * Every parse of a data file happens here, so the extension host never parses one, however large; it only turns
+ * the answers into quick picks, diagnostics and editor edits.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { inspectData, readSeries, usableColumns } from '../model/data';
+import { newRowEdits } from '../model/data/newRow/newRowText';
+import { sourceName } from '../model/data/source';
+import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
 import { forecast, loadModel, probeHidden, setBackend } from '../model';
-import type { InspectRequest, Inspected, PredictRequest, Predicted, ProbeRequest, Probed } from '../shared/protocol';
-
+import type { CheckRequest, Checked, NewRowPlanned, NewRowRequest, InspectRequest, Inspected, PredictRequest, Predicted, ProbeRequest, Probed } from '../shared/protocol';
 
 /** Sparklines parse the file once per column: beyond this size the column pick shows counts and ranges only. */
 const SPARK_MAX_BYTES = 64 * 1024 * 1024;
@@ -38,7 +45,8 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
-    return { type: 'predicted', column: model.meta.column, forecast: forecast(model, series, req.steps) };
+    const history = req.history ? Array.from(series.values.subarray(-req.history)) : undefined;
+    return { type: 'predicted', column: model.meta.column, forecast: forecast(model, series, req.steps), history };
   } finally {
     model.dispose();
   }
@@ -58,5 +66,30 @@ export async function probe(req: ProbeRequest): Promise<Probed> {
     };
   } finally {
     model.dispose();
+  }
+}
+
+/** More would only slow the Problems panel down; the host says how many were left out. */
+export const MAX_PROBLEMS = 1000;
+
+export async function check(req: CheckRequest): Promise<Checked> {
+  const inspection = await inspectData(req.source);
+  const { rows, columns, layout, problems } = inspection;
+  return { type: 'checked', rows, columns, layout, problems: problems.slice(0, MAX_PROBLEMS), omitted: Math.max(0, problems.length - MAX_PROBLEMS) };
+}
+
+/**
+ * Offsets are into the text the request sent (the editor's document, so they match its positions exactly), decoded
+ * the way VS Code holds it: UTF-8 without a BOM.
+ */
+export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
+  const inspection = await inspectData(req.source);
+  const bytes = 'bytes' in req.source ? req.source.bytes : await readFile(req.source.path);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  try {
+    const columns = inspection.columns.map((c) => c.name);
+    return { type: 'newRowPlanned', insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }) };
+  } catch (e) {
+    throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
   }
 }

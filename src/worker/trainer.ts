@@ -1,6 +1,6 @@
 /**
  * worker_threads entry (dist/worker.js): the only place tfjs runs for the extension. It answers Train/Stop with a
- * stream of events and Predict/Probe as requests, and posts plain data only.
+ * stream of events and Predict/Probe/Inspect/Check/NewRow as requests, and posts plain data only.
  */
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -8,7 +8,7 @@ import { MessageHandler } from '../shared/messageHandler';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
-import { inspect, predict, probe } from './requests';
+import { check, inspect, newRow, predict, probe } from './requests';
 import { TrainJob } from './trainJob';
 
 const port = parentPort;
@@ -43,6 +43,8 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'predict') return predict(m);
     if (m.type === 'probe') return probe(m);
     if (m.type === 'inspect') return inspect(m);
+    if (m.type === 'check') return check(m);
+    if (m.type === 'newRow') return newRow(m);
     throw new Error(`"${m.type}" is not a request`);
   },
   log: (line) => channel.sendEvent({ type: 'failed', message: line }),

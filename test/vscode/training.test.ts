@@ -5,8 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-/** The parts of the train command's result these tests read (see TrainOutcome in trainingController.ts). */
+/**
+ * The parts of the train command's result these tests read (TrainOutcome in trainCommand.ts), with the run's
+ * delivery report from the test API command `seqlab._runReport` (RunReport in runReports.ts).
+ */
 interface Outcome {
+  runId: string;
   state: string;
   modelDir: string;
   error?: string;
@@ -36,10 +40,16 @@ function sineCsv(header: string, rows = 150): string {
   return [header, ...Array.from({ length: rows }, (_, i) => Math.sin(i / 6).toFixed(5))].join('\n') + '\n';
 }
 
-async function train(args: Record<string, unknown>): Promise<Outcome> {
-  const out = await vscode.commands.executeCommand<Outcome | undefined>('seqlab.train', args);
+async function withReport(out: Outcome | undefined): Promise<Outcome> {
   assert.ok(out, 'the train command returned nothing');
-  return out;
+  // A run that never started (runId '') has no report; those tests read only state and error.
+  const report = out.runId ? await vscode.commands.executeCommand<Partial<Outcome> | undefined>('seqlab._runReport', out.runId) : undefined;
+  if (out.runId) assert.ok(report, `no report for run ${out.runId}`);
+  return { ...out, ...report };
+}
+
+async function train(args: Record<string, unknown>): Promise<Outcome> {
+  return withReport(await vscode.commands.executeCommand<Outcome | undefined>('seqlab.train', args));
 }
 
 describe('Training from the train command', function () {
@@ -213,7 +223,7 @@ describe('Training from the train command', function () {
   });
 
   it('trains the seed example (window 5, 10 SimpleRNN units) on the bundled sample', async () => {
-    const out = await vscode.commands.executeCommand<Outcome>('seqlab.trainSeed', { config: { epochs: 3 } });
+    const out = await withReport(await vscode.commands.executeCommand<Outcome>('seqlab.trainSeed', { config: { epochs: 3 } }));
     assert.strictEqual(out?.state, 'done', out?.error);
     const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
     assert.deepStrictEqual([meta.config.cell, meta.config.units, meta.window], ['rnn', 10, 5]);

@@ -17,10 +17,10 @@ export async function checkData(arg: unknown, options: unknown, diagnostics: Dat
   const uri = arg instanceof vscode.Uri ? arg : await askForFile();
   if (!uri) return undefined;
   try {
-    const { inspection, diagnostics: list } = await diagnostics.check(uri);
+    const { checked, diagnostics: list } = await diagnostics.check(uri);
     const result: CheckResult = {
       file: uri.toString(),
-      rows: inspection.rows,
+      rows: checked.rows,
       problems: list.map((d) => ({
         line: d.range.start.line + 1,
         severity: d.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning',

@@ -1,11 +1,14 @@
 /**
  * Data problems in the Problems panel: files with a model are re-checked on save, any file on "Check Data File".
- * A re-check replaces the file's diagnostics, so fixed problems disappear.
+ * A re-check replaces the file's diagnostics, so fixed problems disappear. The worker parses the file; the host only
+ * places its answer on lines, so saving a large file never stalls the editor.
  */
+import { quoteText } from '../../shared/quote';
 import * as vscode from 'vscode';
-import { inspectData, quoteText } from '../../model/data';
-import type { Inspection, Problem } from '../../model/data/types';
+import type { Problem } from '../../model/data/types';
+import type { Checked } from '../../shared/protocol';
 import { modelsFor } from '../models/modelCatalog';
+import type { WorkerClient } from '../training/workerClient';
 import { basename, isTrusted, sourceFor } from '../trust';
 import { problemRange } from './problemRange';
 import { errorText } from '../../shared/errorText';
@@ -18,7 +21,10 @@ export class DataDiagnostics implements vscode.Disposable {
   private readonly watched = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly worker: Pick<WorkerClient, 'check'>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => void this.onSaved(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -27,14 +33,18 @@ export class DataDiagnostics implements vscode.Disposable {
     );
   }
 
-  /** Inspects a file and publishes its problems; returns the diagnostics set (tests read them). */
-  async check(uri: vscode.Uri, explicit = true): Promise<{ inspection: Inspection; diagnostics: vscode.Diagnostic[] }> {
-    const inspection = await inspectData(await sourceFor(uri));
+  /** Checks a file in the worker and publishes its problems; returns the diagnostics set (tests read them). */
+  async check(uri: vscode.Uri, explicit = true): Promise<{ checked: Checked; diagnostics: vscode.Diagnostic[] }> {
+    const checked = await this.worker.check(await sourceFor(uri));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const diagnostics = inspection.problems.map((p) => toDiagnostic(p, inspection, doc));
+    const diagnostics = checked.problems.map((p) => toDiagnostic(p, checked, doc));
+    if (checked.omitted > 0) {
+      const more = vscode.l10n.t('{0} more problems are not listed; fix the ones above and save to see them.', checked.omitted);
+      diagnostics.push(problemDiagnostic(new vscode.Range(0, 0, 0, 0), more, vscode.DiagnosticSeverity.Warning));
+    }
     this.collection.set(uri, diagnostics);
     if (explicit) this.watched.add(uri.toString());
-    return { inspection, diagnostics };
+    return { checked, diagnostics };
   }
 
   get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
@@ -75,12 +85,12 @@ async function hasModel(uri: vscode.Uri): Promise<boolean> {
   return (await modelsFor(uri)).length > 0;
 }
 
-function toDiagnostic(p: Problem, inspection: Inspection, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+function toDiagnostic(p: Problem, checked: Checked, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
   // The column is named the way the data layer quotes it (capped), so a message that already names it is left alone.
   const column = p.column === undefined ? undefined : quoteText(p.column);
   const message = column && !p.message.includes(column) ? vscode.l10n.t('Column {0}: {1}', column, p.message) : p.message;
   const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-  return problemDiagnostic(problemRange(p, inspection, doc), message, severity);
+  return problemDiagnostic(problemRange(p, checked, doc), message, severity);
 }
 
 function problemDiagnostic(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {

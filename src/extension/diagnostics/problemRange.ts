@@ -2,10 +2,13 @@
 import * as vscode from 'vscode';
 import type { Inspection, Problem } from '../../model/data/types';
 
+/** What places a problem on its line: the file's layout and its columns in order. */
+type Placing = Pick<Inspection, 'layout' | 'columns'>;
+
 /** Long enough for any line; the editor clamps a range to the line's real end. */
 const LINE_END = 10_000;
 
-export function problemRange(p: Problem, inspection: Inspection, doc: vscode.TextDocument | undefined): vscode.Range {
+export function problemRange(p: Problem, inspection: Placing, doc: vscode.TextDocument | undefined): vscode.Range {
   const line = Math.max(0, p.line - 1);
   if (!doc || line >= doc.lineCount) return new vscode.Range(line, 0, line, p.line > 0 ? LINE_END : 0);
   const text = doc.lineAt(line).text;
@@ -16,7 +19,7 @@ export function problemRange(p: Problem, inspection: Inspection, doc: vscode.Tex
 }
 
 /** The [start, end) of a CSV/TSV cell by header position, or of a JSON "key": value pair on this line. */
-function cellSpan(text: string, column: string, inspection: Inspection): [number, number] | undefined {
+function cellSpan(text: string, column: string, inspection: Placing): [number, number] | undefined {
   const { layout } = inspection;
   if ((layout.format === 'csv' || layout.format === 'tsv') && layout.delimiter) {
     const index = inspection.columns.findIndex((c) => c.name === column);

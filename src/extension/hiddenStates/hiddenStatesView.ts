@@ -11,7 +11,8 @@ import type { FromWebviewMessage, RunState, ToWebviewMessage } from '../../share
 import { isFromWebviewMessage } from '../../shared/protocolGuards';
 import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
-import { probeViaWorker } from '../prediction/workerBridge';
+import type { RunInfo, TrainingEvents } from '../training/trainingEvents';
+import type { WorkerClient } from '../training/workerClient';
 import { sourceFor } from '../trust';
 import { hiddenStatesHtml, hiddenStatesOptions, hiddenStatesStrings } from './hiddenStatesHtml';
 import { errorText } from '../../shared/errorText';
@@ -32,13 +33,16 @@ interface Shown {
   message?: string;
 }
 
-/** The part of a training run this view follows (the training code's TrainingRun satisfies it). */
+/** The part of a training run this view follows (the training service's TrainingRun satisfies it). */
 export interface LiveRun {
+  readonly id: string;
   readonly finished: boolean;
   readonly hidden: HiddenStates | undefined;
-  onMessage(listener: (m: ToWebviewMessage) => void): { dispose(): void };
 }
-export type LiveRunLookup = (key: { file: string; column: string }) => LiveRun | undefined;
+/** Training as this view sees it: a model's current run, and the service's events (hidden states, run finished). */
+export interface LiveTraining extends TrainingEvents {
+  runFor(key: { file: string; column: string }): LiveRun | undefined;
+}
 
 /** What the webview reported after drawing: tests wait for it. */
 export interface Rendered {
@@ -54,13 +58,14 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   private shown: Shown | undefined;
   private probeSeq = 0;
   private readonly renderWaiters = new Set<(r: Rendered) => void>();
-  private liveRuns: LiveRunLookup | undefined;
+  private liveRuns: LiveTraining | undefined;
   private following: { dispose(): void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly worker: Pick<WorkerClient, 'probe'>,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -85,9 +90,9 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
-  /** Lets the view follow a model's run while it trains (the training code provides the lookup). */
-  followRunsFrom(lookup: LiveRunLookup): void {
-    this.liveRuns = lookup;
+  /** Lets the view follow a model's run while it trains, through the training service's runs and events. */
+  followRunsFrom(training: LiveTraining): void {
+    this.liveRuns = training;
   }
 
   /** Shows a saved model's hidden states for its most recent window (or the window starting at `start`). */
@@ -107,7 +112,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.replay();
     const seq = ++this.probeSeq;
     try {
-      const probed = await probeViaWorker(await sourceFor(model.data), model.place, start);
+      const probed = await this.worker.probe(await sourceFor(model.data), model.place, start);
       if (seq !== this.probeSeq || this.shown?.key !== model.key) return;
       Object.assign(this.shown, { states: probed.states, seriesLength: probed.seriesLength, window: probed.window, state: 'done' as RunState });
       this.shown.units = probed.states.units;
@@ -144,7 +149,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
 
   /** If `model` is training right now, shows its live states and keeps them coming; true when it did. */
   private follow(model: ModelEntry): boolean {
-    const run = this.liveRuns?.({ file: model.data.toString(), column: model.column });
+    const run = this.liveRuns?.runFor({ file: model.data.toString(), column: model.column });
     if (!run || run.finished) {
       this.unfollow();
       return false;
@@ -154,10 +159,11 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   /** A run just started: shown when the view shows nothing yet or that same model (first trainings have no tree item). */
-  followNewRun(run: LiveRun & { key: { file: string; column: string }; label: string }): void {
-    const key = `${run.key.file}\u0000${run.key.column}`;
-    if (this.shown && this.shown.key !== key) return;
-    this.attach(key, `${run.label.split('/').pop() ?? run.label} › ${run.key.column}`, run, this.shown?.model);
+  followNewRun(info: RunInfo): void {
+    const key = `${info.key.file}\u0000${info.key.column}`;
+    const run = this.liveRuns?.runFor(info.key);
+    if (!run || (this.shown && this.shown.key !== key)) return;
+    this.attach(key, `${info.label.split('/').pop() ?? info.label} › ${info.key.column}`, run, this.shown?.model);
   }
 
   private attach(key: string, label: string, run: LiveRun, model: ModelEntry | undefined): void {
@@ -167,9 +173,9 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     if (model) Object.assign(this.shown, { cell: cellOf(model.cell), units: model.units ?? 0, layers: model.layers ?? 1, window: model.window ?? 0 });
     this.replay();
     if (run.hidden) this.update(key, run.hidden);
-    this.following = run.onMessage((m) => {
-      if (m.type === 'hidden') this.update(key, m.states, m.seriesLength);
-      else if (m.type === 'summary' || (m.type === 'state' && m.state !== 'training' && m.state !== 'queued')) {
+    this.following = this.liveRuns?.onEvent((e) => {
+      if (e.kind === 'hidden' && e.run.id === run.id) this.update(key, e.states);
+      else if (e.kind === 'finished' && e.run.id === run.id) {
         this.unfollow();
         this.endLive(key);
       }

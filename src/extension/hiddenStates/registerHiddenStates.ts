@@ -1,21 +1,34 @@
-/** Registers the Hidden States view and gives the training code two plain functions to push live states. */
+/** Registers the Hidden States view: it probes through the shared worker and follows runs through training's events. */
 import * as vscode from 'vscode';
-import type { HiddenStates } from '../../model/types';
-import { HIDDEN_STATES_VIEW, HiddenStatesView } from './hiddenStatesView';
+import { pickModel } from '../models/modelCommands';
+import type { WorkerClient } from '../training/workerClient';
+import { HIDDEN_STATES_VIEW, HiddenStatesView, type LiveTraining } from './hiddenStatesView';
 
-let instance: HiddenStatesView | undefined;
-
-export function registerHiddenStatesView(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): HiddenStatesView {
-  instance = new HiddenStatesView(context.extensionUri, log);
-  context.subscriptions.push(instance, vscode.window.registerWebviewViewProvider(HIDDEN_STATES_VIEW, instance));
-  return instance;
-}
-
-/** For the training code: push h_t of a running model; a no-op until the view exists. */
-export function updateHiddenStates(key: string, states: HiddenStates, seriesLength?: number, label?: string): void {
-  instance?.update(key, states, seriesLength, label);
-}
-
-export function endHiddenStatesLive(key: string): void {
-  instance?.endLive(key);
+export function registerHiddenStates(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  worker: Pick<WorkerClient, 'probe'>,
+  training: LiveTraining,
+): HiddenStatesView {
+  const view = new HiddenStatesView(context.extensionUri, log, worker);
+  view.followRunsFrom(training);
+  context.subscriptions.push(
+    view,
+    vscode.window.registerWebviewViewProvider(HIDDEN_STATES_VIEW, view),
+    // A run just created may be the model shown (or the first one at all, which has no Models entry yet).
+    training.onEvent((e) => e.kind === 'queued' && view.followNewRun(e.run)),
+    // Not in the palette: shows a model in the view and resolves when the webview has drawn it.
+    vscode.commands.registerCommand('seqlab.hiddenStates.showModel', async (arg: unknown) => {
+      const model = await pickModel(arg);
+      if (!model) return undefined;
+      await vscode.commands.executeCommand('seqlab.hiddenStates.focus');
+      const drawn = view.nextRender();
+      await view.showModel(model);
+      // 'training' when the view follows a live run of this model, 'done' for a saved model's states.
+      const state = view.current?.state;
+      if (state === 'error') throw new Error(view.current?.message);
+      return { ...(await drawn), state };
+    }),
+  );
+  return view;
 }

@@ -3,33 +3,29 @@
  * the editor, so one Undo removes it and the file is never written behind the user's back (they save it).
  */
 import * as vscode from 'vscode';
-import { inspectData } from '../../model/data';
 import type { ModelEntry } from '../models/modelCatalog';
+import type { WorkerClient } from '../training/workerClient';
 import { basename } from '../trust';
-import { newRowEdits } from './newRowText';
-import { errorText } from '../../shared/errorText';
 
-/** Applies the edit and shows the new row; resolves with the document, or throws a one-line error. */
-export async function insertRow(model: ModelEntry, value: number): Promise<vscode.TextDocument> {
+/**
+ * Applies the edit and shows the new row; resolves with the document, or throws a one-line error. The worker parses
+ * the editor's text (what the user sees, unsaved edits included) and answers with offsets into exactly that text.
+ */
+export async function insertRow(worker: Pick<WorkerClient, 'newRow'>, model: ModelEntry, value: number): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(model.data);
-  const text = doc.getText();
-  const inspection = await inspectData({ name: basename(model.data), bytes: new TextEncoder().encode(text) });
-  let insertions;
-  try {
-    insertions = newRowEdits(text, inspection.layout, {
-      column: model.column,
-      value,
-      columns: inspection.columns.map((c) => c.name),
-    });
-  } catch (e) {
-    throw new Error(`${basename(model.data)}: ${errorText(e)}`);
-  }
+  const version = doc.version;
+  const source = { name: basename(model.data), bytes: new TextEncoder().encode(doc.getText()) };
+  const { insertions } = await worker.newRow(source, model.column, value);
+  // An edit typed while the worker was busy would shift every offset: refuse rather than insert in the wrong place.
+  if (doc.version !== version) throw new Error(vscode.l10n.t('{0}: the file changed while the new row was prepared; try again.', basename(model.data)));
+  if (insertions.length === 0) throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
   const edit = new vscode.WorkspaceEdit();
   for (const ins of insertions) edit.insert(doc.uri, doc.positionAt(ins.offset), ins.text);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
+  // Insertions come in file order, so the last one ends after all of them.
   const last = insertions[insertions.length - 1];
-  const end = doc.positionAt(last.offset + last.text.length);
+  const end = doc.positionAt(last.offset + insertions.reduce((n, ins) => n + ins.text.length, 0));
   editor.selection = new vscode.Selection(end, end);
   editor.revealRange(new vscode.Range(end, end));
   return doc;

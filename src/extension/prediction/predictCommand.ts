@@ -3,24 +3,26 @@
  * offers Forecast N Steps…, Show in Panel and Insert as New Row.
  */
 import * as vscode from 'vscode';
-import { readSeries } from '../../model/data';
-import type { Forecast } from '../../model/types';
-import type { ForecastMessage } from '../../shared/protocol';
+import type { ForecastMessage, Predicted } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
 import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
+import { defaultUi, type PredictAction, type PredictUi } from './predictUi';
 import { resolveModel } from './modelPicker';
-import { predictViaWorker, showInPanel } from './workerBridge';
+import type { RunKey } from '../training/trainingRun';
+import type { WorkerClient } from '../training/workerClient';
 import { errorText } from '../../shared/errorText';
 
-export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
+/** What prediction needs, passed in from activate(): the shared worker, the panel that draws forecasts, the log. */
+export type { PredictAction, PredictUi };
 
-/** How the command talks to the user; tests pass their own (functions cannot arrive through a command link). */
-export interface PredictUi {
-  show(message: string, actions: Array<{ title: string; action: PredictAction }>): Thenable<PredictAction | undefined>;
-  askSteps(): Thenable<number | undefined>;
+export interface PredictDeps {
+  worker: Pick<WorkerClient, 'predict' | 'newRow'>;
+  /** Opens the model's training panel and draws the forecast there. */
+  showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
+  log: vscode.LogOutputChannel;
 }
 
 export interface PredictOptions {
@@ -48,8 +50,9 @@ export interface PredictResult {
 /** Points of history shown before a forecast in the panel. */
 const HISTORY = 200;
 
-export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode.LogOutputChannel): Promise<PredictResult | undefined> {
+export async function predictNext(arg: unknown, rawOptions: unknown, deps: PredictDeps): Promise<PredictResult | undefined> {
   const options = parseOptions(rawOptions);
+  const { log } = deps;
   try {
     const resolved = await resolveModel(arg, options.column);
     if (resolved.kind === 'cancelled') return undefined;
@@ -61,7 +64,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
     const model = resolved.model;
     // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
-    const forecast = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(model, 1));
+    const { forecast } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(deps, model, 1));
     const result: PredictResult = {
       file: model.data.toString(),
       column: model.column,
@@ -73,7 +76,7 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
     };
     log.info(`predicted ${modelLabel(model)}: ${forecast.next} [${forecast.interval.join(', ')}]`);
     if (options.silent) return result;
-    const followUp = afterPrediction(model, result, options.ui ?? defaultUi, log);
+    const followUp = afterPrediction(deps, model, result, options.ui ?? defaultUi);
     if (options.ui) await followUp;
     else void followUp;
     return result;
@@ -86,9 +89,12 @@ export async function predictNext(arg: unknown, rawOptions: unknown, log: vscode
   }
 }
 
-/** Asks the worker, and refuses anything that is not a finite forecast of the model's own column. */
-export async function forecastWith(model: ModelEntry, steps: number): Promise<Forecast> {
-  const predicted = await predictViaWorker(await sourceFor(model.data), model.place, steps);
+/**
+ * Asks the worker (with `history`, also for the series' last values), and refuses anything that is not a finite
+ * forecast of the model's own column.
+ */
+async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number, history?: number): Promise<Predicted> {
+  const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps, history);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));
@@ -96,7 +102,7 @@ export async function forecastWith(model: ModelEntry, steps: number): Promise<Fo
   if (!Number.isFinite(f.next) || !f.interval.every(Number.isFinite)) {
     throw new Error(vscode.l10n.t('{0}: the model produced no finite forecast.', basename(model.data)));
   }
-  return f;
+  return predicted;
 }
 
 export function formatResult(model: ModelEntry, r: Pick<PredictResult, 'next' | 'interval' | 'level'>): string {
@@ -117,7 +123,7 @@ export function formatNumber(v: number): string {
   return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
 }
 
-async function afterPrediction(model: ModelEntry, result: PredictResult, ui: PredictUi, log: vscode.LogOutputChannel): Promise<void> {
+async function afterPrediction(deps: PredictDeps, model: ModelEntry, result: PredictResult, ui: PredictUi): Promise<void> {
   const action = await ui.show(formatResult(model, result), [
     { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
     { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
@@ -126,27 +132,27 @@ async function afterPrediction(model: ModelEntry, result: PredictResult, ui: Pre
   result.action = action;
   try {
     if (action === 'insertRow') {
-      await insertRow(model, result.next);
+      await insertRow(deps.worker, model, result.next);
       result.inserted = true;
     } else if (action === 'showInPanel') {
-      await showForecast(model, await forecastWith(model, 1));
+      await showForecast(deps, model, 1);
     } else if (action === 'forecastSteps') {
       const steps = await ui.askSteps();
-      if (steps) await showForecast(model, await forecastWith(model, steps));
+      if (steps) await showForecast(deps, model, steps);
     }
   } catch (e) {
     const message = errorText(e);
     result.followUpError = message;
-    log.error(`predict follow-up: ${message}`);
+    deps.log.error(`predict follow-up: ${message}`);
     void vscode.window.showErrorMessage(message);
   }
 }
 
 /** The training panel draws the forecast; it owns the panel, we hand it the message. */
-async function showForecast(model: ModelEntry, forecast: Forecast): Promise<void> {
-  const series = await readSeries(await sourceFor(model.data), { column: model.column });
-  const message: ForecastMessage = { type: 'forecast', history: Array.from(series.values.slice(-HISTORY)), forecast };
-  await showInPanel({ file: model.data.toString(), column: model.column }, message);
+async function showForecast(deps: PredictDeps, model: ModelEntry, steps: number): Promise<void> {
+  const { forecast, history } = await forecastWith(deps, model, steps, HISTORY);
+  const message: ForecastMessage = { type: 'forecast', history: history ?? [], forecast };
+  await deps.showForecast({ file: model.data.toString(), column: model.column }, message);
 }
 
 async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
@@ -157,27 +163,6 @@ async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
   if ((await vscode.window.showInformationMessage(text, train)) === train) {
     await vscode.commands.executeCommand('seqlab.train', data);
   }
-}
-
-const defaultUi: PredictUi = {
-  async show(message, actions) {
-    const picked = await vscode.window.showInformationMessage(message, ...actions.map((a) => a.title));
-    return actions.find((a) => a.title === picked)?.action;
-  },
-  async askSteps() {
-    const text = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Forecast N Steps'),
-      prompt: vscode.l10n.t('How many steps ahead? (1–1000)'),
-      value: '12',
-      validateInput: (v) => (parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined),
-    });
-    return text === undefined ? undefined : parseSteps(text);
-  },
-};
-
-function parseSteps(v: string): number | undefined {
-  const n = Number(v.trim());
-  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : undefined;
 }
 
 /** Options may arrive from a command link as JSON: keep only well-typed fields; `ui` must be real functions. */

@@ -1,49 +1,79 @@
-import type { ModelPlace } from '../../model/store/paths';
-import { trustedSetting } from '../trust';
+/**
+ * Wires training together: the service (runs and queue), the train command, the panel registry, restoring runs and
+ * the status bar, all sharing the worker activate() created. Registration only: nothing runs until asked.
+ */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SEED_PRESET } from '../../model/config';
+import type { ModelPlace } from '../../model/store/paths';
+import type { ForecastMessage } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
-import { isString, isRecord } from '../../shared/validate';
-import { PANEL_VIEW_TYPE, TrainingPanel } from './trainingPanel';
-import { TrainingController, type TrainArgs } from './trainingController';
-import type { RunKey } from './trainingRun';
-import { WorkerClient } from './workerClient';
-import { displayPath } from './trainingSettings';
+import { isRecord, isString } from '../../shared/validate';
 import { isTrusted } from '../trust';
-import * as path from 'node:path';
+import { PanelRegistry } from './panelRegistry';
+import { RunReports } from './runReports';
+import { RunRestorer } from './runRestorer';
+import { TrainCommand, type TrainArgs } from './trainCommand';
+import { PANEL_VIEW_TYPE } from './trainingPanel';
+import type { RunKey } from './trainingRun';
+import { TrainingService } from './trainingService';
+import { TrainingStatus } from './trainingStatus';
+import type { WorkerClient } from './workerClient';
 
-export interface TrainingApi {
-  /** The one worker thread; the prediction work sends predict/probe through it. */
-  worker: WorkerClient;
-  controller: TrainingController;
+/** What training shares with the rest of the extension. */
+export interface Training {
+  service: TrainingService;
+  /** Opens the model's panel (rebuilt from the saved model when this window has no run) and draws the forecast. */
+  showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
 }
 
-const DATA_GLOB = '**/*.{csv,tsv,json,jsonl}';
-
-/** Training commands, the panel (with its serializer) and the worker. */
-export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): TrainingApi {
-  const worker = new WorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, (level, line) => log[level](line), {
-    memoryLimitMb: () => trustedSetting<number>(vscode.workspace.getConfiguration('seqlab'), 'worker.memoryLimitMB') ?? 4096,
-    texts: {
-      stopped: (code) => vscode.l10n.t('the training worker stopped (exit code {0})', code),
-      outOfMemory: (mb) => vscode.l10n.t('the training worker ran out of memory (its limit is {0} MB, setting seqlab.worker.memoryLimitMB)', mb),
-    },
+export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, worker: WorkerClient): Training {
+  const storage = context.globalStorageUri;
+  const service = new TrainingService(worker, {
+    log: (level, line) => log[level](line),
+    cancelledText: () => vscode.l10n.t('Cancelled before it started.'),
   });
-  const controller = new TrainingController(context, log, worker);
+  const restorer = new RunRestorer(service, worker, storage, log);
+  const reports = new RunReports();
+  // Every argument of these actions is host state (the panel's own key), never text from the webview.
+  const panels = new PanelRegistry(
+    context.extensionUri,
+    {
+      stop: (key, keep) => service.stop(key, keep),
+      retrain: (key, config) => command.retrain(key, config),
+      reveal: (key) => revealModel(service.runFor(key)?.summary?.modelDir),
+      closed: (key) => service.stop(key, false),
+    },
+    log,
+  );
+  const command = new TrainCommand({ service, panels, worker, reports, storage, log });
+
+  /** The panel of `key`, or of the active/most recent run; created from the run's history when closed. */
+  const showPanel = async (key?: RunKey): Promise<boolean> => {
+    const run = key ? await restorer.runOrSaved(key) : (service.active ?? service.mostRecent());
+    if (!run) return false;
+    panels.show(run);
+    return true;
+  };
+  const showForecast = async (key: RunKey, message: ForecastMessage): Promise<void> => {
+    (await restorer.runOrSaved(key)).showForecast(message);
+    await showPanel(key);
+  };
+
   context.subscriptions.push(
-    { dispose: () => worker.dispose() },
-    controller,
-    vscode.commands.registerCommand('seqlab.train', async (arg?: unknown) => controller.train(await trainArgs(arg))),
+    new TrainingStatus(service),
+    reports.register(),
+    vscode.commands.registerCommand('seqlab.train', (arg?: unknown) => command.fromCommand(arg)),
     vscode.commands.registerCommand('seqlab.trainSeed', (arg?: unknown) => {
       const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'samples', 'sine.csv');
       const extra = isRecord(arg) ? (arg as TrainArgs) : {};
-      return controller.train({ ...extra, uri, config: { ...SEED_PRESET, ...extra.config }, modelRoot: seedModelRoot(context) });
+      return command.train({ ...extra, uri, config: { ...SEED_PRESET, ...extra.config }, modelRoot: seedModelRoot(storage) });
     }),
     vscode.commands.registerCommand('seqlab.showPanel', async (arg?: unknown) => {
       const key = isRunKey(arg) ? { file: arg.file, column: arg.column } : undefined;
       const forecast = isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === 'forecast' ? arg.forecast : undefined;
-      if (key && forecast) return controller.showForecast(key, forecast);
-      if (!(await controller.showPanel(key))) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
+      if (key && forecast) return showForecast(key, forecast);
+      if (!(await showPanel(key))) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -51,39 +81,30 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
           panel.dispose();
           return;
         }
-        const run = await controller.runOrSaved(state, { views: isTrusted() });
-        TrainingPanel.revive(panel, context.extensionUri, state, controller, log).attach(run);
+        panels.revive(panel, await restorer.runOrSaved(state, { views: isTrusted() }));
       },
     }),
   );
   log.info('training commands registered');
-  return { worker, controller };
+  return { service, showForecast };
 }
 
 function isRunKey(v: unknown): v is RunKey {
   return isRecord(v) && isString(v.file) && isString(v.column);
 }
 
-/** Menus pass the Uri; the palette passes nothing (ask); tests and the panel pass {uri, column, config, ...}. */
-async function trainArgs(arg: unknown): Promise<TrainArgs> {
-  if (arg instanceof vscode.Uri) return { uri: arg };
-  if (isRecord(arg) && arg.uri instanceof vscode.Uri) return arg as TrainArgs;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const files = await vscode.workspace.findFiles(DATA_GLOB, '{**/node_modules/**,**/.seqlab/**}', 500);
-  const items = files
-    .map((uri) => ({ label: displayPath(uri), uri }))
-    .sort((a, b) => Number(b.uri.toString() === active?.toString()) - Number(a.uri.toString() === active?.toString()) || a.label.localeCompare(b.label));
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: no .csv, .tsv, .json or .jsonl file in this workspace.'));
-    return {};
-  }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('SeqLab: choose a data file to train on') });
-  return { uri: picked?.uri };
+/** Shows a saved model's folder: in the Explorer when it is in the workspace, else in the OS's file manager. */
+function revealModel(dir: string | undefined): void {
+  if (!dir) return;
+  const uri = vscode.Uri.file(dir);
+  if (vscode.workspace.getWorkspaceFolder(uri)) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(dir, 'meta.json')));
+  else void vscode.commands.executeCommand('revealFileInOS', uri);
 }
 
 /** The seed example trains on the bundled sample; its model goes to the workspace's store when there is one. */
-function seedModelRoot(context: vscode.ExtensionContext): ModelPlace {
+function seedModelRoot(storage: vscode.Uri): ModelPlace {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const base = folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : path.join(context.globalStorageUri.fsPath, 'models');
-  return { base, dir: path.join(base, folder && folder.uri.scheme === 'file' ? '.seqlab' : '', 'seed', 'sine.csv') };
+  const local = folder && folder.uri.scheme === 'file';
+  const base = local ? folder.uri.fsPath : path.join(storage.fsPath, 'models');
+  return { base, dir: path.join(base, local ? '.seqlab' : '', 'seed', 'sine.csv') };
 }

@@ -8,9 +8,9 @@ import type { TrainConfig } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocolGuards';
-import { panelHtml, webviewOptions } from './panelHtml';
+import { panelHtml } from './panelHtml';
 import { panelStrings } from './panelStrings';
-import { keyOf, type RunKey, type TrainingRun } from './trainingRun';
+import type { RunKey, TrainingRun } from './trainingRun';
 
 export const PANEL_VIEW_TYPE = 'seqlab.trainingPanel';
 
@@ -29,60 +29,27 @@ export interface PanelState {
 }
 
 export class TrainingPanel {
-  private static readonly panels = new Map<string, TrainingPanel>();
   private run: TrainingRun | undefined;
   private runSubscription: { dispose(): void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly channel: MessageHandler<ToWebviewMessage, FromWebviewMessage>;
-  /** Messages the webview accepted, by type: lets tests see that progress really reached it. */
+  /** Messages the webview accepted, by type: the run report (runReports.ts) shows that progress really reached it. */
   readonly delivered = new Map<string, number>();
   /** Errors the webview reported (script errors, CSP violations): a clean render has none. */
   readonly webviewErrors: string[] = [];
   private readonly posting = new Set<Thenable<boolean>>();
-  readonly createdAt = Date.now();
   /** When the webview first said Ready (its page and script loaded). */
   readyAt: number | undefined;
 
-  static get(key: RunKey): TrainingPanel | undefined {
-    return TrainingPanel.panels.get(keyOf(key));
-  }
-
-  static all(): TrainingPanel[] {
-    return [...TrainingPanel.panels.values()];
-  }
-
-  /** Opens (or reveals) the panel for `key`. */
-  static show(extensionUri: vscode.Uri, key: RunKey, title: string, actions: PanelActions, log: vscode.LogOutputChannel): TrainingPanel {
-    const existing = TrainingPanel.get(key);
-    if (existing) {
-      existing.panel.reveal(undefined, true);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      title,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      webviewOptions(extensionUri),
-    );
-    return new TrainingPanel(panel, extensionUri, key, actions, log);
-  }
-
-  /** Re-creates a panel VS Code restored after a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, key: RunKey, actions: PanelActions, log: vscode.LogOutputChannel): TrainingPanel {
-    const existing = TrainingPanel.get(key);
-    if (existing) existing.dispose();
-    panel.webview.options = webviewOptions(extensionUri);
-    return new TrainingPanel(panel, extensionUri, key, actions, log);
-  }
-
-  private constructor(
+  /** Use PanelRegistry, which keeps one panel per model; `onDisposed` lets it forget this one. */
+  constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     readonly key: RunKey,
     private readonly actions: PanelActions,
     private readonly log: vscode.LogOutputChannel,
+    private readonly onDisposed: (panel: TrainingPanel) => void,
   ) {
-    TrainingPanel.panels.set(keyOf(key), this);
     this.channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>({
       post: (envelope) => {
         const type = envelope.body?.type ?? 'reply';
@@ -102,7 +69,7 @@ export class TrainingPanel {
     panel.webview.html = panelHtml(panel.webview, extensionUri, vscode.env.language);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.channel.handleMessage(m)),
-      panel.onDidDispose(() => this.onDisposed()),
+      panel.onDidDispose(() => this.disposed()),
       vscode.window.onDidChangeActiveColorTheme((t) => this.channel.sendEvent({ type: 'theme', kind: themeKind(t.kind) })),
     );
   }
@@ -169,8 +136,8 @@ export class TrainingPanel {
     if (run.forecast) this.channel.sendEvent(run.forecast);
   }
 
-  private onDisposed(): void {
-    TrainingPanel.panels.delete(keyOf(this.key));
+  private disposed(): void {
+    this.onDisposed(this);
     this.runSubscription?.dispose();
     for (const d of this.disposables) d.dispose();
     this.actions.closed(this.key);

@@ -1,36 +1,50 @@
 import * as vscode from 'vscode';
-import type { RunQueue } from './runQueue';
-import type { TrainingRun } from './trainingRun';
+import type { RunInfo, TrainingEvents } from './trainingEvents';
 import { formatLoss } from './trainingStatus';
 
+/** Where a run stands now (read once, when the notification opens); events bring every later change. */
+export interface RunStanding {
+  finished: boolean;
+  queued: boolean;
+  /** The run training ahead of it, while it waits. */
+  ahead?: RunInfo;
+}
+
 /** A cancellable notification for one run: "queued behind …" while it waits, then epoch and loss. */
-export function showProgress(run: TrainingRun, queue: RunQueue, cancel: () => void): void {
+export function showProgress(training: TrainingEvents, run: RunInfo, standing: () => RunStanding, cancel: () => void): void {
   const title = vscode.l10n.t('SeqLab: training {0} · {1}', run.label, run.key.column);
   void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     token.onCancellationRequested(cancel);
     return new Promise<void>((resolve) => {
-      if (run.finished) return resolve();
+      // The notification opens a moment after the call: the run may have moved on, or ended, meanwhile.
+      const start = standing();
+      if (start.finished) return resolve();
+      let queued = start.queued;
+      let ahead = start.ahead;
       const describe = () => {
-        if (run.state !== 'queued') return vscode.l10n.t('Starting…');
-        const ahead = queue.active;
+        if (!queued) return vscode.l10n.t('Starting…');
         return ahead ? vscode.l10n.t('Queued behind {0} · {1}', ahead.label, ahead.key.column) : vscode.l10n.t('Queued');
       };
       progress.report({ message: describe() });
-      const subs = [
-        queue.onDidChange(() => run.state === 'queued' && progress.report({ message: describe() })),
-        run.onMessage((m) => {
-          if (m.type === 'epoch') {
-            const r = m.report;
-            progress.report({ increment: 100 / r.epochs, message: vscode.l10n.t('epoch {0}/{1} · loss {2}', r.epoch, r.epochs, formatLoss(r.loss)) });
-          } else if (m.type === 'state' && m.state === 'training') {
-            progress.report({ message: describe() });
-          }
-          if (run.finished) {
-            subs.forEach((s) => s.dispose());
-            resolve();
-          }
-        }),
-      ];
+      const sub = training.onEvent((e) => {
+        if (e.kind === 'queueChanged') {
+          // When this run becomes the active one, 'started' follows at once and says so.
+          if (!queued || e.active?.id === run.id) return;
+          ahead = e.active;
+          progress.report({ message: describe() });
+        } else if (e.run.id !== run.id) {
+          return;
+        } else if (e.kind === 'started') {
+          queued = false;
+          progress.report({ message: describe() });
+        } else if (e.kind === 'epoch') {
+          const r = e.report;
+          progress.report({ increment: 100 / r.epochs, message: vscode.l10n.t('epoch {0}/{1} · loss {2}', r.epoch, r.epochs, formatLoss(r.loss)) });
+        } else if (e.kind === 'finished') {
+          sub.dispose();
+          resolve();
+        }
+      });
     });
   });
 }

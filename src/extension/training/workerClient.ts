@@ -6,7 +6,7 @@
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { FromWorkerMessage, Inspected, Predicted, Probed, TrainRequest, ToWorkerMessage, WireSource } from '../../shared/protocol';
+import type { Checked, FromWorkerMessage, Inspected, NewRowPlanned, Predicted, Probed, TrainRequest, ToWorkerMessage, WireSource } from '../../shared/protocol';
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
 
 export type RunListener = (message: FromWorkerMessage) => void;
@@ -83,8 +83,9 @@ export class WorkerClient {
     return this.runs.has(runId);
   }
 
-  async predict(source: WireSource, place: ModelPlace, steps: number): Promise<Predicted> {
-    const reply = await this.request({ type: 'predict', source, modelDir: place.dir, modelBase: place.base, steps });
+  /** The forecast, and with `history` the series' last `history` values (for a chart). */
+  async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
+    const reply = await this.request({ type: 'predict', source, modelDir: place.dir, modelBase: place.base, steps, history });
     if (reply.type !== 'predicted') throw new Error(`unexpected reply "${reply.type}" to predict`);
     return reply;
   }
@@ -99,6 +100,20 @@ export class WorkerClient {
   async inspect(source: WireSource): Promise<Inspected> {
     const reply = await this.request({ type: 'inspect', source });
     if (reply.type !== 'inspected') throw new Error(`unexpected reply "${reply.type}" to inspect`);
+    return reply;
+  }
+
+  /** The file's problems (the first MAX_PROBLEMS), layout and columns, parsed in the worker. */
+  async check(source: WireSource): Promise<Checked> {
+    const reply = await this.request({ type: 'check', source });
+    if (reply.type !== 'checked') throw new Error(`unexpected reply "${reply.type}" to check`);
+    return reply;
+  }
+
+  /** The insertions that append `value` to `column` as a new row, at offsets into the text `source` holds. */
+  async newRow(source: WireSource, column: string, value: number): Promise<NewRowPlanned> {
+    const reply = await this.request({ type: 'newRow', source, column, value });
+    if (reply.type !== 'newRowPlanned') throw new Error(`unexpected reply "${reply.type}" to newRow`);
     return reply;
   }
 

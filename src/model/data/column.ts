@@ -1,7 +1,7 @@
 /** One column while rows stream in: every cell classified once, values kept in typed arrays (no row objects). */
 import { parseDateIn } from './dates';
 import { FLOAT32_MAX, isMissing, numberOverflow, parseNumberIn, parseStrictNumber } from './numbers';
-import { clip, MAX_QUOTED } from './quote';
+import { clip, MAX_QUOTED } from '../../shared/quote';
 
 /** What a single cell turned out to be. */
 export const enum Cell {

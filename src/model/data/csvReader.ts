@@ -1,7 +1,7 @@
 /** Delimited text (CSV/TSV) → Table, streamed chunk by chunk; rows are never held as an array. */
 import { parse, type CastingContext, type CsvError } from 'csv-parse';
 import { DataError } from './errors';
-import { clip } from './quote';
+import { clip } from '../../shared/quote';
 import { sniffDelimiter, sniffLineEnding } from './sniff';
 import { TableBuilder, type Table } from './table';
 import type { Layout } from './types';

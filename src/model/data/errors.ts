@@ -1,4 +1,4 @@
-import { quoteText } from './quote';
+import { quoteText } from '../../shared/quote';
 
 /** Bad input, described in one line that names the file, where (line and/or column) and what is wrong. */
 export class DataError extends Error {

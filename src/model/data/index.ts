@@ -22,7 +22,7 @@ export { DataError } from './errors';
 export { parseStrictNumber, isMissing } from './numbers';
 export { parseDate } from './dates';
 export { DEFAULT_MAX_BYTES } from './source';
-export { escapeControls, quoteText, showText } from './quote';
+export { escapeControls, quoteText, showText } from '../../shared/quote';
 export * from './types';
 
 interface Loaded {

@@ -1,5 +1,5 @@
 /** Time order of rows: which rows are out of order, which timestamps repeat, and the usual step. */
-import { quoteText } from './quote';
+import { quoteText } from '../../shared/quote';
 import type { Problem } from './types';
 
 export interface TimeOrder {

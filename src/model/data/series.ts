@@ -1,7 +1,7 @@
 /** Table column → clean Series: time-ordered, inner gaps interpolated, edges trimmed, or a DataError. */
 import { DataError } from './errors';
 import { timeOrder } from './order';
-import { showText } from './quote';
+import { showText } from '../../shared/quote';
 import type { Table, TableColumn } from './table';
 import type { Problem, Series } from './types';
 

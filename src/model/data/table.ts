@@ -2,7 +2,7 @@
 import { Cell, ColumnBuilder, U32List } from './column';
 import { epochUnit, parseDate } from './dates';
 import { parseStrictNumber } from './numbers';
-import { quoteText, showText } from './quote';
+import { quoteText, showText } from '../../shared/quote';
 import type { ColumnKind, Problem } from './types';
 
 export interface TableColumn {

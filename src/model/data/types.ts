@@ -1,26 +1,11 @@
 /** Plain-data shapes of the data layer. They cross threads and feed the Problems panel, so no classes inside. */
 
-import type { ColumnSummary, Problem } from '../../shared/types';
-export type { ColumnSummary, Problem } from '../../shared/types';
+import type { ColumnSummary, Layout, Problem } from '../../shared/types';
+export type { ColumnSummary, Layout, Problem } from '../../shared/types';
 
 export type ColumnKind = ColumnSummary['kind'];
-export type FileFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
+export type FileFormat = Layout['format'];
 
-/** How the file is laid out, so a writer (e.g. "Insert as new row") can append in the same shape. */
-export interface Layout {
-  format: FileFormat;
-  /** CSV/TSV only. */
-  delimiter?: string;
-  hasHeader?: boolean;
-  /** CSV/TSV only: the column uses a decimal comma (only with `;`). */
-  decimalComma?: string[];
-  lineEnding?: '\n' | '\r\n' | '\r';
-  /** JSON only. */
-  jsonShape?: 'numbers' | 'records' | 'columns' | 'lines';
-  /** The date column that orders rows, if any, and its median step in ms. */
-  timeColumn?: string;
-  timeStepMs?: number;
-}
 
 export interface Inspection {
   file: string;

@@ -68,9 +68,22 @@ export type WireSource = v.InferOutput<typeof WireSourceSchema>;
 export const ModelPlaceSchema = v.object({ base: v.string(), dir: v.string() });
 
 /** One thing wrong with the data, at a 1-based line of the file (0 when the file as a whole is meant). */
-export interface Problem {
-  line: number;
-  column?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export const ProblemSchema = v.object({ line: count, column: v.optional(v.string()), message: v.string(), severity: v.picklist(['error', 'warning']) });
+export type Problem = v.InferOutput<typeof ProblemSchema>;
+
+/** How a file is laid out, so a writer (e.g. "Insert as new row") can append in the same shape. */
+export const LayoutSchema = v.object({
+  format: v.picklist(['csv', 'tsv', 'json', 'jsonl']),
+  /** CSV/TSV only. */
+  delimiter: v.optional(v.string()),
+  hasHeader: v.optional(v.boolean()),
+  /** CSV/TSV only: the columns that use a decimal comma (only with `;`). */
+  decimalComma: v.optional(v.array(v.string())),
+  lineEnding: v.optional(v.picklist(['\n', '\r\n', '\r'])),
+  /** JSON only. */
+  jsonShape: v.optional(v.picklist(['numbers', 'records', 'columns', 'lines'])),
+  /** The date column that orders rows, if any, and its median step in ms. */
+  timeColumn: v.optional(v.string()),
+  timeStepMs: v.optional(anyNumber),
+});
+export type Layout = v.InferOutput<typeof LayoutSchema>;

@@ -12,11 +12,13 @@ import {
   EpochReportSchema,
   ForecastSchema,
   HiddenStatesSchema,
+  LayoutSchema,
   MetricsSchema,
+  ProblemSchema,
   ValidationTraceSchema,
   WireSourceSchema,
 } from './data';
-import { anyInteger, anyNumber, count } from './fields';
+import { anyInteger, anyNumber, count, finite, numbers } from './fields';
 
 const runId = v.string();
 
@@ -34,8 +36,15 @@ export const TrainRequestSchema = v.object({
 });
 /** Stop a run between batches; keep=true saves the best weights so far. */
 export const StopRequestSchema = v.object({ type: v.literal('stop'), runId, keep: v.boolean() });
-/** Forecast from a saved model on the data as it is now. */
-export const PredictRequestSchema = v.object({ type: v.literal('predict'), source: WireSourceSchema, modelDir: v.string(), modelBase: v.string(), steps: anyInteger });
+/** Forecast from a saved model on the data as it is now; with `history`, also the series' last `history` values. */
+export const PredictRequestSchema = v.object({
+  type: v.literal('predict'),
+  source: WireSourceSchema,
+  modelDir: v.string(),
+  modelBase: v.string(),
+  steps: anyInteger,
+  history: v.optional(count),
+});
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
  * trace=true also its predictions over the validation range, which is what a panel restored after a reload lacks.
@@ -51,7 +60,20 @@ export const ProbeRequestSchema = v.object({
 /** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
 export const InspectRequestSchema = v.object({ type: v.literal('inspect'), source: WireSourceSchema });
 
-export const ToWorkerSchema = v.variant('type', [TrainRequestSchema, StopRequestSchema, PredictRequestSchema, ProbeRequestSchema, InspectRequestSchema]);
+/** A data file's problems for the Problems panel, parsed in the worker so a large file never blocks the host. */
+export const CheckRequestSchema = v.object({ type: v.literal('check'), source: WireSourceSchema });
+/** Where and what to insert to append `value` to `column` as a new row in the file's own format (Insert as New Row). */
+export const NewRowRequestSchema = v.object({ type: v.literal('newRow'), source: WireSourceSchema, column: v.string(), value: finite });
+
+export const ToWorkerSchema = v.variant('type', [
+  TrainRequestSchema,
+  StopRequestSchema,
+  PredictRequestSchema,
+  ProbeRequestSchema,
+  InspectRequestSchema,
+  CheckRequestSchema,
+  NewRowRequestSchema,
+]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
 export const RunStartedSchema = v.object({ type: v.literal('started'), runId, config: TrainConfigSchema, column: v.string(), rows: anyInteger, backend: v.string() });
@@ -71,7 +93,7 @@ export const RunDoneSchema = v.object({
   stoppedEarly: v.boolean(),
 });
 export const RunFailedSchema = v.object({ type: v.literal('failed'), runId: v.optional(runId), message: v.string() });
-export const PredictedSchema = v.object({ type: v.literal('predicted'), column: v.string(), forecast: ForecastSchema });
+export const PredictedSchema = v.object({ type: v.literal('predicted'), column: v.string(), forecast: ForecastSchema, history: v.optional(numbers) });
 export const ProbedSchema = v.object({
   type: v.literal('probed'),
   states: HiddenStatesSchema,
@@ -91,6 +113,18 @@ export const InspectedSchema = v.object({
   firstError: v.optional(v.string()),
 });
 
+/** At most a thousand problems cross to the host; `omitted` counts the rest. */
+export const CheckedSchema = v.object({
+  type: v.literal('checked'),
+  rows: count,
+  columns: v.array(ColumnSummarySchema),
+  layout: LayoutSchema,
+  problems: v.array(ProblemSchema),
+  omitted: count,
+});
+/** Offsets into exactly the text the request sent, so the host can apply them as one edit. */
+export const NewRowPlannedSchema = v.object({ type: v.literal('newRowPlanned'), insertions: v.array(v.object({ offset: count, text: v.string() })) });
+
 export const FromWorkerSchema = v.variant('type', [
   RunStartedSchema,
   RunEpochSchema,
@@ -102,4 +136,6 @@ export const FromWorkerSchema = v.variant('type', [
   PredictedSchema,
   ProbedSchema,
   InspectedSchema,
+  CheckedSchema,
+  NewRowPlannedSchema,
 ]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { inspectData } from '../../../src/model/data';
-import { scanJson as scanSpans } from '../../../src/extension/prediction/jsonScan';
+import { scanJsonSpans as scanSpans } from '../../../src/model/data/newRow/jsonSpans';
 import { rejection, text } from './fixtures';
 
 const DEPTH = 100_000;

@@ -26,6 +26,23 @@ describe('protocol validators', () => {
     }
   });
 
+  it('accept the data-file requests and replies (check, newRow) and reject malformed ones', () => {
+    const source = { path: '/w/a.csv' };
+    assert.ok(isToWorkerMessage({ type: 'check', source }));
+    assert.ok(isToWorkerMessage({ type: 'newRow', source, column: 'v', value: 1.5 }));
+    assert.ok(isToWorkerMessage({ type: 'predict', source, modelDir: '/m', modelBase: '/w', steps: 1, history: 200 }));
+    assert.equal(isToWorkerMessage({ type: 'newRow', source, column: 'v', value: Number.NaN }), false);
+    assert.equal(isToWorkerMessage({ type: 'check', source: { path: 3 } }), false);
+    const layout = { format: 'csv', delimiter: ',', hasHeader: true, lineEnding: '\r\n', timeColumn: 'date', timeStepMs: 86400000 };
+    const problems = [{ line: 3, column: 'v', message: 'the cell is missing', severity: 'warning' }];
+    assert.ok(isFromWorkerMessage({ type: 'checked', rows: 4, columns: [], layout, problems, omitted: 0 }));
+    assert.equal(isFromWorkerMessage({ type: 'checked', rows: 4, columns: [], layout: { ...layout, format: 'xlsx' }, problems, omitted: 0 }), false);
+    assert.equal(isFromWorkerMessage({ type: 'checked', rows: 4, columns: [], layout, problems: [{ line: -1, message: 'x', severity: 'error' }], omitted: 0 }), false);
+    assert.ok(isFromWorkerMessage({ type: 'newRowPlanned', insertions: [{ offset: 10, text: '\n2024-01-03,1.5' }] }));
+    assert.equal(isFromWorkerMessage({ type: 'newRowPlanned', insertions: [{ offset: -1, text: 'x' }] }), false);
+    assert.ok(isFromWorkerMessage({ type: 'predicted', column: 'v', forecast: { next: 1, interval: [0, 2], level: 0.8, forecast: [1], intervals: [[0, 2]] }, history: [1, 2] }));
+  });
+
   it('reject webview messages outside the allowlist', () => {
     for (const m of [{ type: 'executeCommand', command: 'workbench.action.quit' }, { type: 'constructor' }, { type: 'toString' }, {}]) {
       assert.equal(isFromWebviewMessage(m), false, JSON.stringify(m));

@@ -129,10 +129,46 @@ describe('WorkerClient with the real worker', function () {
     }
   });
 
-  it('answers a predict request from a saved model', async () => {
+  it("answers a predict request from a saved model, with the series' last values when asked", async () => {
     const modelDir = join(dir, 'm6');
     await train(client, csv, modelDir, small);
     const reply = await client.predict({ path: csv }, { base: dir, dir: modelDir }, 3);
     assert.equal(reply.forecast.forecast.length, 3);
+    assert.equal(reply.history, undefined);
+    const withHistory = await client.predict({ path: csv }, { base: dir, dir: modelDir }, 1, 5);
+    assert.deepEqual(withHistory.history, [115, 116, 117, 118, 119].map((i) => Number(Math.sin(i / 5).toFixed(5))));
+  });
+
+  it('checks a file in the worker: each problem at its line, with the layout and columns that place it', async () => {
+    const bad = join(dir, 'check.csv');
+    writeFileSync(bad, 'date;value\r\n2024-01-01;1,5\r\n2024-01-02;\r\n2024-01-03;abc\r\n2024-01-04;2,5\r\n');
+    const reply = await client.check({ path: bad });
+    assert.equal(reply.rows, 4);
+    assert.deepEqual(reply.columns.map((c) => c.name), ['date', 'value']);
+    assert.deepEqual([reply.layout.format, reply.layout.delimiter, reply.layout.lineEnding], ['csv', ';', '\r\n']);
+    assert.deepEqual(reply.problems.filter((p) => p.line > 0).map((p) => [p.line, p.column]), [[3, 'value'], [4, 'value']]);
+    assert.equal(reply.omitted, 0);
+  });
+
+  it('sends at most 1000 problems of a file and counts the rest', async () => {
+    const bad = join(dir, 'many.csv');
+    // The data layer lists 20 missing cells per column (and counts the rest): 80 columns with 30 gaps each are 1,680.
+    const cols = Array.from({ length: 80 }, (_, j) => `c${j}`);
+    const rows = Array.from({ length: 60 }, (_, i) => cols.map((_, j) => ((i + j) % 2 ? String(i) : '')).join(','));
+    writeFileSync(bad, [cols.join(','), ...rows].join('\n'));
+    const reply = await client.check({ path: bad });
+    assert.equal(reply.problems.length, 1000);
+    assert.ok(reply.omitted >= 500, String(reply.omitted));
+  });
+
+  it('plans a new row in the worker at offsets into the text it was sent', async () => {
+    const text = 'date,co2\n2024-01-01,410.10\n2024-01-02,410.55\n';
+    const reply = await client.newRow({ name: 'co2.csv', bytes: new TextEncoder().encode(text) }, 'co2', 411.2345);
+    assert.deepEqual(reply.insertions, [{ offset: text.length - 1, text: '\n2024-01-03,411.23' }]);
+  });
+
+  it('refuses a new row for a column the file lacks, naming the file', async () => {
+    const text = 'date,co2\n2024-01-01,410.10\n2024-01-02,410.55\n';
+    await assert.rejects(client.newRow({ name: 'co2.csv', bytes: new TextEncoder().encode(text) }, 'ch4', 1), /co2\.csv: no column "ch4"/);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Layout } from '../../../src/model/data/types';
-import { newRowEdits } from '../../../src/extension/prediction/newRowText';
-import { nextTime } from '../../../src/extension/prediction/nextTime';
+import { newRowEdits } from '../../../src/model/data/newRow/newRowText';
+import { nextTime } from '../../../src/model/data/newRow/nextTime';
 
 function apply(text: string, layout: Layout, column: string, value: number, columns: string[]): string {
   let out = text;

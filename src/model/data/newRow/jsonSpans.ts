@@ -3,14 +3,14 @@
  * byte of the file as it was. Assumes the file already parsed as JSON (the data layer read it); it only finds spans.
  */
 
-import { MAX_DEPTH } from '../../model/data/jsonScan';
+import { MAX_DEPTH } from '../jsonScan';
 
 export type JsonNode =
   | { kind: 'array'; start: number; end: number; items: JsonNode[] }
   | { kind: 'object'; start: number; end: number; entries: Array<{ key: string; value: JsonNode }> }
   | { kind: 'value'; start: number; end: number; raw: string };
 
-export function scanJson(text: string, from = 0): JsonNode {
+export function scanJsonSpans(text: string, from = 0): JsonNode {
   const scanner = new Scanner(text, from);
   return scanner.value();
 }

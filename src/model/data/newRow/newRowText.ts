@@ -2,8 +2,8 @@
  * The text edits that append one row to a data file in its own format: CSV/TSV delimiter, line ending, decimal comma,
  * date step, and JSON shape and spacing. Pure (no vscode): it maps file text to insertions, tested in plain Node.
  */
-import type { Layout } from '../../model/data/types';
-import { itemSeparator, scanJson, type JsonNode } from './jsonScan';
+import type { Layout } from '../types';
+import { itemSeparator, scanJsonSpans, type JsonNode } from './jsonSpans';
 import { nextTime } from './nextTime';
 
 export interface Insertion {
@@ -58,14 +58,14 @@ function jsonLine(text: string, layout: Layout, row: NewRow): Insertion {
   if (lines.length === 0) throw new Error('the file has no data row to follow');
   const lastLine = lines[lines.length - 1];
   const prevLine = lines.length > 1 ? lines[lines.length - 2] : undefined;
-  const lastNode = scanJson(text, lastLine.start);
-  const prevNode = prevLine ? scanJson(text, prevLine.start) : undefined;
-  const recent = lines.slice(-10).map((l) => rawOf(text, scanJson(text, l.start), row.column));
+  const lastNode = scanJsonSpans(text, lastLine.start);
+  const prevNode = prevLine ? scanJsonSpans(text, prevLine.start) : undefined;
+  const recent = lines.slice(-10).map((l) => rawOf(text, scanJsonSpans(text, l.start), row.column));
   return { offset: lastLine.end, text: eol + recordText(text, lastNode, prevNode, row, layout, recent) };
 }
 
 function jsonRow(text: string, layout: Layout, row: NewRow): Insertion[] {
-  const root = scanJson(text);
+  const root = scanJsonSpans(text);
   if (root.kind === 'array') {
     const items = root.items;
     if (items.length === 0) throw new Error('the file has no data row to follow');
