@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildKernel } from './build-kernel.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -83,6 +84,7 @@ function copyWasm() {
 }
 
 copyWasm();
+await buildKernel();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

@@ -85,7 +85,7 @@ export function resolveConfig(partial: Partial<TrainConfig>): TrainConfig {
   oneOf('difference', c.difference, ['auto', 'none', 'first'] as const);
   oneOf('backend', c.backend, ['auto', 'wasm', 'cpu'] as const);
   if (c.maxWindowsPerEpoch !== undefined) int('max windows per epoch', c.maxWindowsPerEpoch, 0, 1e9);
-  if (c.engine !== undefined) oneOf('engine', c.engine, ['fused', 'layers'] as const);
+  if (c.engine !== undefined) oneOf('engine', c.engine, ['kernel', 'fused', 'layers'] as const);
   return c;
 }
 

@@ -24,8 +24,8 @@ export interface TrainConfig {
   backend: 'auto' | BackendName;
   /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. Bounds epoch time on long series. */
   maxWindowsPerEpoch?: number;
-  /** How batches are trained: fused JS loops or tfjs-layers; absent chooses by size (train/engines.ts). */
-  engine?: 'fused' | 'layers';
+  /** How batches are trained: the WebAssembly kernel, fused JS loops or tfjs-layers; absent chooses (train/engines.ts). */
+  engine?: 'kernel' | 'fused' | 'layers';
 }
 
 export interface Metrics {

@@ -121,12 +121,12 @@ describe('fused engine', () => {
     });
   }
 
-  it('is chosen for small networks, tfjs-layers for large ones, unless the config names one', () => {
-    assert.equal(engineFor({ units: 10 }), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS }), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS + 1 }), 'layers');
-    assert.equal(engineFor({ units: 10, engine: 'layers' }), 'layers');
-    assert.equal(engineFor({ units: 256, engine: 'fused' }), 'fused');
+  it('without the kernel, is chosen for small networks, tfjs-layers for large ones, unless the config names one', () => {
+    assert.equal(engineFor({ units: 10 }, false), 'fused');
+    assert.equal(engineFor({ units: FUSED_MAX_UNITS }, false), 'fused');
+    assert.equal(engineFor({ units: FUSED_MAX_UNITS + 1 }, false), 'layers');
+    assert.equal(engineFor({ units: 10, engine: 'layers' }, false), 'layers');
+    assert.equal(engineFor({ units: 256, engine: 'fused' }, false), 'fused');
   });
 
   it('trains the seed preset identically twice with the same seed', async () => {

@@ -1,0 +1,60 @@
+/**
+ * The 'kernel' engine: mini-batch steps in SeqLab's WebAssembly kernel (model/kernel), which runs the recurrence,
+ * BPTT and tf.train.adam's update in f32 SIMD. Windows are read straight from the prepared series, so no batch
+ * tensor is built; the tfjs network receives the weights whenever someone else is about to read it.
+ */
+import type { SeqNet } from '../network/seqnet';
+import { KernelNet } from '../kernel/kernel';
+import { targetIndex, windowStart, type Prepared } from '../windows/prepare';
+import type { StepEngine } from './engines';
+
+export class KernelEngine implements StepEngine {
+  private readonly kernel: KernelNet;
+  private synced = true;
+
+  constructor(
+    private readonly net: SeqNet,
+    private readonly p: Prepared,
+    private readonly lr: number,
+    batchSize: number,
+  ) {
+    this.kernel = new KernelNet(net.spec, batchSize);
+    this.kernel.setWeights(net.readWeights());
+  }
+
+  private offsets(targets: Int32Array): Int32Array {
+    return Int32Array.from(targets, (t) => windowStart(this.p, t));
+  }
+
+  step(targets: Int32Array): Promise<number> {
+    const y = Float32Array.from(targets, (t) => this.p.z[targetIndex(this.p, t)]);
+    const loss = this.kernel.trainBatch(this.p.z, this.offsets(targets), y, this.lr);
+    this.synced = false;
+    return Promise.resolve(loss);
+  }
+
+  valLoss(targets: Int32Array): number {
+    const yhat = this.kernel.predict(this.p.z, this.offsets(targets));
+    let s = 0;
+    for (let i = 0; i < targets.length; i++) s += (this.p.z[targetIndex(this.p, targets[i])] - yhat[i]) ** 2;
+    return s / targets.length;
+  }
+
+  snapshot(): Float32Array[] {
+    return this.kernel.getWeights();
+  }
+
+  restore(w: Float32Array[]): void {
+    this.kernel.setWeights(w);
+    this.net.writeWeights(w);
+    this.synced = true;
+  }
+
+  sync(): void {
+    if (this.synced) return;
+    this.net.writeWeights(this.snapshot());
+    this.synced = true;
+  }
+
+  dispose(): void {}
+}
