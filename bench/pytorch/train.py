@@ -1,24 +1,29 @@
-# PyTorch counterpart of SeqLab's w2 workload: GRU 64 units, window 50, batch 64, Adam, 2000 windows, one epoch after a
-# warm-up epoch. Prints samples/s so it can stand next to `npm run bench -- w2`.
-import json, math, time
+# PyTorch counterpart of SeqLab's training workloads (bench/trainShapes.mjs): one recurrent layer, a linear head on
+# h_T, MSE, Adam (lr 0.001), one epoch after a warm-up epoch on a generated series.
+# usage: train.py NAME CELL UNITS WINDOW BATCH WINDOWS THREADS; prints samples/s as one JSON line.
+import json, math, sys, time
 import torch
 import torch.nn as nn
+
+name, cell = sys.argv[1], sys.argv[2]
+units, window, batch, n, threads = (int(v) for v in sys.argv[3:8])
+torch.set_num_threads(threads)
 torch.manual_seed(1)
-window, batch, n = 50, 64, 2000
 t = torch.arange(n + window, dtype=torch.float32)
 series = torch.sin(t * 2 * math.pi / 24) + 0.01 * t / 24 + 0.1 * torch.randn(n + window)
 x = torch.stack([series[i:i + window] for i in range(n)]).unsqueeze(-1)
 y = series[window:window + n].unsqueeze(-1)
+layer = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}[cell]
 
 
 class Net(nn.Module):
     def __init__(self):
         super().__init__()
-        self.gru = nn.GRU(1, 64, batch_first=True)
-        self.head = nn.Linear(64, 1)
+        self.rnn = layer(1, units, batch_first=True)
+        self.head = nn.Linear(units, 1)
 
     def forward(self, x):
-        out, _ = self.gru(x)
+        out, _ = self.rnn(x)
         return self.head(out[:, -1])
 
 
@@ -41,4 +46,4 @@ epoch()
 t0 = time.perf_counter()
 epoch()
 sec = time.perf_counter() - t0
-print(json.dumps({"workload": "torch-w2", "samplesPerSec": round(n / sec, 1), "threads": torch.get_num_threads()}))
+print(json.dumps({"workload": "torch-" + name, "samplesPerSec": round(n / sec, 1), "threads": torch.get_num_threads()}))
