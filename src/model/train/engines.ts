@@ -75,7 +75,7 @@ class LayersEngine implements StepEngine {
   }
 
   valLoss(targets: Int32Array): number {
-    return scaledMse(this.net, this.p, targets);
+    return scaledMse(this.net, this.p, targets, true);
   }
 
   snapshot(): Float32Array[] {

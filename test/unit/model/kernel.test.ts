@@ -209,6 +209,17 @@ describe('WebAssembly kernel', function () {
     });
   }
 
+  it("serves the network's inference (predict, probe) and equals tfjs-layers' apply", () => {
+    const spec: NetSpec = { cell: 'lstm', layers: 2, units: 7, window: 6, features: 1 };
+    const net = createNet(spec, 9);
+    net.writeWeights(weightsFor(spec, 80));
+    const xs = Float32Array.from(normals(9 * 6, 81));
+    const theirs = tf.tidy(() => net.apply(tf.tensor3d(xs, [9, 6, 1])).dataSync());
+    assert.ok(relErr(net.predict(xs, 9), theirs) < 1e-5);
+    assert.ok(Math.abs(net.probe(xs.subarray(6, 12)).output - theirs[1]) < 1e-5);
+    net.dispose();
+  });
+
   it('is the default engine where it loads', () => {
     assert.equal(engineFor({ units: 10 }), 'kernel');
     assert.equal(engineFor({ units: 512 }), 'kernel');
