@@ -57,7 +57,10 @@ export async function benchTraining(workload) {
     workload,
     engine: engine ?? core.engineFor(config),
     samplesPerSec: Math.round(timed / ((t1 - t0) / 1000)),
-    threads: 1,
+    threads:
+      (engine ?? core.engineFor(config)) === 'kernel'
+        ? core.kernelThreads({ cell, units, window, layers: 1, features: 1 }, batch)
+        : 1,
     backend: used,
   };
   console.log(JSON.stringify(line));

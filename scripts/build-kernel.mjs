@@ -20,9 +20,18 @@ export async function buildKernel() {
       // No garbage collector: the kernel allocates nothing; layout.ts carves memory by hand.
       '--runtime',
       'stub',
-      // No imports at all, so the module instantiates synchronously with an empty import object.
+      // No imports but the memory, so the module instantiates synchronously.
       '--use',
       'abort=',
+      // One shared memory for the instances of data-parallel threads (model/kernel/threads.ts); 2 GiB at most.
+      '--enable',
+      'threads',
+      '--importMemory',
+      '--sharedMemory',
+      '--initialMemory',
+      '1',
+      '--maximumMemory',
+      '32768',
       '--noAssert',
     ],
     {},

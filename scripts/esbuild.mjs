@@ -51,6 +51,8 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist' },
+  // The recurrent kernel's second thread (src/model/kernel/threads.ts finds it beside the bundle that starts it).
+  { ...node, entryPoints: { shardWorker: 'src/model/kernel/shardWorker.ts' }, outdir: 'dist' },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -75,7 +77,8 @@ function copyWasm() {
   const src = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   const out = join(root, 'dist/wasm');
   mkdirSync(out, { recursive: true });
-  for (const f of readdirSync(src).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(src, f), join(out, f));
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.wasm')))
+    copyFileSync(join(src, f), join(out, f));
   const uplotCss = join(root, 'node_modules/uplot/dist/uPlot.min.css');
   if (existsSync(uplotCss)) {
     mkdirSync(join(root, 'dist/webview'), { recursive: true });

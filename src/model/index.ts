@@ -8,6 +8,7 @@ export { trainModel, planFor } from './train/trainModel';
 export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
 export { TrainingError } from './train/trainer';
 export { engineFor } from './train/engines';
+export { kernelThreads } from './train/kernelEngine';
 export { saveModel, sweepStale } from './store/save';
 export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';

@@ -8,7 +8,7 @@ import {
 } from './layout';
 
 export {
-  configure, kOff, rOff, bOff, wdOff, bdOff, hs, cs, params, grads, adamM, adamV, xs, ys, yhat, P, U, G, R, T, IN0,
+  configure, allocGrads, useGrads, end, kOff, rOff, bOff, wdOff, bdOff, hs, cs, params, grads, adamM, adamV, xs, ys, yhat, P, U, G, R, T, IN0,
 } from './layout';
 
 @inline function f4(n: i32): usize {
@@ -178,6 +178,14 @@ export function backward(n: i32, denom: f32): f64 {
 
 export function zeroGrads(): void {
   memory.fill(grads, 0, f4(P));
+}
+
+/** grads += the set at `from`, elementwise: shards' gradients are summed in a fixed order, whatever ran them. */
+export function addGrads(from: usize): void {
+  for (let i = 0; i < P; i += 4) {
+    const o = f4(i);
+    v128.store(grads + o, f32x4.add(v128.load(grads + o), v128.load(from + o)));
+  }
 }
 
 /** One step of tf.train.adam's update; c1 = 1 − β1^t and c2 = 1 − β2^t come from the caller. */

@@ -36,8 +36,10 @@ export let dhp: usize = 0;
 export let dc: usize = 0;
 export let drh: usize = 0;
 
-// Per-layer pointers, MAX_LAYERS slots per kind.
-const TABLE: usize = memory.data(16 * MAX_LAYERS * 4, 16);
+// Per-layer pointers, MAX_LAYERS slots per kind. It lives in this instance's own region, not in static data, because
+// instances that share one memory (threads) must not share it.
+const KINDS: i32 = 9;
+let TABLE: usize = 0;
 const K_OFF: i32 = 0;
 const R_OFF: i32 = 1;
 const B_OFF: i32 = 2;
@@ -84,8 +86,12 @@ function take(floats: i32): usize {
   return p;
 }
 
-/** Lays out a network; returns the bytes used, or -1 when memory cannot grow that far. */
-export function configure(cellType: i32, layers: i32, units: i32, window: i32, rows: i32, features: i32): f64 {
+/**
+ * Lays out a network from byte `base` on (0: this module's heap base); returns the end of what it uses, or -1 when
+ * memory cannot grow that far. With `sharedParams` != 0 the weights are another instance's (same shape), and this
+ * one holds only its own gradients and activations: a data-parallel shard in a shared memory.
+ */
+export function configure(cellType: i32, layers: i32, units: i32, window: i32, rows: i32, features: i32, base: usize, sharedParams: usize): f64 {
   cell = cellType;
   L = layers;
   U = up4(units);
@@ -93,6 +99,9 @@ export function configure(cellType: i32, layers: i32, units: i32, window: i32, r
   T = window;
   R = up4(rows);
   IN0 = up4(features);
+  top = ((base ? base : __heap_base) + 15) & ~15;
+  TABLE = take(KINDS * MAX_LAYERS);
+  if (!reach(top)) return -1;
   let off = 0;
   for (let l = 0; l < L; l++) {
     store<usize>(slot(K_OFF, l), off);
@@ -107,11 +116,17 @@ export function configure(cellType: i32, layers: i32, units: i32, window: i32, r
   bdOff = off;
   off += 4;
   P = off;
-  top = (__heap_base + 15) & ~15;
-  params = take(P);
-  grads = take(P);
-  adamM = take(P);
-  adamV = take(P);
+  if (sharedParams) {
+    params = sharedParams;
+    grads = take(P);
+    adamM = 0;
+    adamV = 0;
+  } else {
+    params = take(P);
+    grads = take(P);
+    adamM = take(P);
+    adamV = take(P);
+  }
   const TR = T * R;
   for (let l = 0; l < L; l++) {
     store<usize>(slot(KT, l), take(G * inOf(l)));
@@ -131,12 +146,33 @@ export function configure(cellType: i32, layers: i32, units: i32, window: i32, r
   dhp = take(R * U);
   dc = take(R * U);
   drh = take(R * U);
-  const need = <i64>top;
+  if (!reach(top)) return -1;
+  memory.fill(grads, 0, <usize>P << 2);
+  if (!sharedParams) memory.fill(params, 0, <usize>(4 * P) << 2);
+  return <f64>top;
+}
+
+function reach(end: usize): bool {
+  const need = <i64>end;
   const have = <i64>memory.size() << 16;
-  if (need > have) {
-    const pages = <i32>((need - have + 0xffff) >> 16);
-    if (memory.grow(pages) < 0) return -1;
-  }
-  memory.fill(params, 0, <usize>(4 * P) << 2);
-  return <f64>need;
+  if (need <= have) return true;
+  return memory.grow(<i32>((need - have + 0xffff) >> 16)) >= 0;
+}
+
+/** Room for one more gradient set past this layout: a second shard run on the same thread sums into it. */
+export function allocGrads(): usize {
+  const p = take(P);
+  if (!reach(top)) return 0;
+  memory.fill(p, 0, <usize>P << 2);
+  return p;
+}
+
+/** Points backward() and zeroGrads() at another gradient set. */
+export function useGrads(p: usize): void {
+  grads = p;
+}
+
+/** End of this instance's region. */
+export function end(): usize {
+  return top;
 }

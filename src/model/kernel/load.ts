@@ -15,16 +15,16 @@ export interface WasmGlobal {
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
-type WasmModule = object;
+export type WasmModule = object;
 interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (m: WasmModule, imports: object) => { exports: unknown };
+  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** The instance's exports, as scripts/build-kernel.mjs builds them from src/kernel/assembly. */
 export interface KernelExports {
-  readonly memory: WasmMemory;
   configure(
     cell: number,
     layers: number,
@@ -32,7 +32,13 @@ export interface KernelExports {
     window: number,
     rows: number,
     features: number,
+    base: number,
+    sharedParams: number,
   ): number;
+  allocGrads(): number;
+  useGrads(ptr: number): void;
+  addGrads(from: number): void;
+  end(): number;
   forward(): void;
   backward(n: number, denom: number): number;
   zeroGrads(): void;
@@ -57,14 +63,19 @@ export interface KernelExports {
   readonly IN0: WasmGlobal;
 }
 
-export function findKernelFile(from = __dirname): string | undefined {
-  const beside = join(from, 'wasm', KERNEL_FILE);
+/** `rel` beside this file (bundles in dist/, or tsc's output) or in the project's dist/ above it (tests, bench). */
+export function findShipped(rel: string, from = __dirname): string | undefined {
+  const beside = join(from, rel);
   if (existsSync(beside)) return beside;
   for (let dir = from, i = 0; i < 6; i++, dir = dirname(dir)) {
-    const inDist = join(dir, 'dist', 'wasm', KERNEL_FILE);
+    const inDist = join(dir, 'dist', rel);
     if (existsSync(inDist)) return inDist;
   }
   return undefined;
+}
+
+export function findKernelFile(from = __dirname): string | undefined {
+  return findShipped(join('wasm', KERNEL_FILE), from);
 }
 
 let compiled: WasmModule | null | undefined;
@@ -85,10 +96,19 @@ export function kernelAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-/** A fresh instance with its own memory: one per network. */
-export function instantiateKernel(): KernelExports {
-  const m = kernelModule();
-  if (!m)
+/** 64 KiB pages; the module declares this maximum (scripts/build-kernel.mjs). */
+const MAX_PAGES = 32768;
+
+export function newKernelMemory(): WasmMemory {
+  return new wasm.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+}
+
+/** An instance over `memory` (a fresh one by default); the instances of one network's threads share theirs. */
+export function instantiateKernel(
+  memory: WasmMemory = newKernelMemory(),
+  module = kernelModule(),
+): KernelExports {
+  if (!module)
     throw new Error(`the recurrent kernel (${KERNEL_FILE}) is missing from dist/wasm; run npm run build`);
-  return new wasm.Instance(m, {}).exports as unknown as KernelExports;
+  return new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
 }

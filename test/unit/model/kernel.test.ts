@@ -220,6 +220,39 @@ describe('WebAssembly kernel', function () {
     net.dispose();
   });
 
+  for (const cell of ['gru', 'lstm'] as const) {
+    it(`${cell}: two threads give bit-identical weights and losses to one`, async () => {
+      const spec: NetSpec = { cell, layers: 2, units: 9, window: 11, features: 1 };
+      const z = Float32Array.from(normals(400, 91));
+      const w = weightsFor(spec, 92);
+      const run = async (threads: number) => {
+        const k = new KernelNet(spec, 13, threads);
+        k.setWeights(w);
+        const losses: number[] = [];
+        // Batches of 26 (two full shards), 21 (an uneven split) and 3 (one shard only).
+        for (const [i, size] of [26, 21, 3, 26].entries()) {
+          const offsets = Array.from({ length: size }, (_, b) => 37 * i + b);
+          losses.push(
+            await k.trainBatchAsync(
+              z,
+              offsets,
+              offsets.map((o) => z[o + 11]),
+              0.01,
+            ),
+          );
+          if (size > 4) assert.equal(k.lastThreads, threads, 'the shard worker did not run');
+        }
+        const out = { losses, w: k.getWeights() };
+        k.dispose();
+        return out;
+      };
+      const one = await run(1);
+      const two = await run(2);
+      assert.deepEqual(two.losses, one.losses);
+      assert.deepEqual(two.w, one.w);
+    });
+  }
+
   it('is the default engine where it loads', () => {
     assert.equal(engineFor({ units: 10 }), 'kernel');
     assert.equal(engineFor({ units: 512 }), 'kernel');
