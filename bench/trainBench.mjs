@@ -1,7 +1,7 @@
 // Training throughput of the model core on one of bench/trainShapes.mjs' shapes: Adam (lr 0.001), MSE, a dense head
 // on h_T, a generated series (an hourly cycle, a slow trend and noise, as bench/pytorch/train.py makes). One warm-up
 // epoch, then one timed epoch (batches only, not validation). Prints
-// {"workload","engine","samplesPerSec","threads","backend"}. `--engine kernel|fused|layers` picks the engine (default:
+// {"workload","engine","samplesPerSec","cpuSamplesPerSec","threads","backend"}. `--engine kernel|fused|layers` picks the engine (default:
 // the core's own choice), `--backend cpu` tfjs' fallback.
 import { loadModelCore } from './modelCore.mjs';
 import { SHAPES } from './trainShapes.mjs';
@@ -25,6 +25,8 @@ export async function benchTraining(workload) {
   );
   let t0 = 0;
   let t1 = 0;
+  let c0;
+  let c1;
   let samples = 0;
   const config = {
     cell,
@@ -44,8 +46,12 @@ export async function benchTraining(workload) {
   const model = await core.trainModel({ name: 'value', values, problems: [] }, config, {
     onBatch(r) {
       if (r.epoch !== 2) return;
-      if (r.batch === 1) t0 = performance.now();
+      if (r.batch === 1) {
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+      }
       t1 = performance.now();
+      c1 = process.cpuUsage(c0);
       samples += r.batch < r.batches ? batch : windows - batch * (r.batches - 1);
     },
   });
@@ -57,6 +63,8 @@ export async function benchTraining(workload) {
     workload,
     engine: engine ?? core.engineFor(config),
     samplesPerSec: Math.round(timed / ((t1 - t0) / 1000)),
+    // CPU seconds of every thread (process-wide), the steadier figure on a shared machine; as bench/pytorch/train.py.
+    cpuSamplesPerSec: Math.round(timed / ((c1.user + c1.system) / 1e6)),
     threads:
       (engine ?? core.engineFor(config)) === 'kernel'
         ? core.kernelThreads({ cell, units, window, layers: 1, features: 1 }, batch)

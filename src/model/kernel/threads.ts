@@ -12,13 +12,14 @@ export class RemoteShard {
     worker.on('message', (r: ShardReply) => this.settle(r));
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => this.fail(new Error(`the kernel's shard worker exited (code ${code})`)));
-    // A training run that forgets to dispose must not keep the process alive.
+    // A training run that forgets to dispose must not keep the process alive; a pending reply does (ask()).
     worker.unref();
   }
 
   private settle(r: ShardReply): void {
     const w = this.waiting;
     this.waiting = undefined;
+    this.worker.unref();
     if (r.type === 'error') w?.reject(new Error(r.message));
     else w?.resolve(r);
   }
@@ -26,6 +27,7 @@ export class RemoteShard {
   private fail(e: Error): void {
     const w = this.waiting;
     this.waiting = undefined;
+    this.worker.unref();
     w?.reject(e);
   }
 
@@ -33,6 +35,7 @@ export class RemoteShard {
     if (this.waiting) return Promise.reject(new Error('the shard worker is busy'));
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
+      this.worker.ref();
       this.worker.postMessage(m);
     });
   }

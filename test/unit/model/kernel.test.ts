@@ -5,6 +5,7 @@
  * windows long enough for gradients to travel, and batches split over several passes.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { KernelNet } from '../../../src/model/kernel/kernel';
 import { kernelAvailable } from '../../../src/model/kernel/load';
@@ -252,6 +253,21 @@ describe('WebAssembly kernel', function () {
       assert.deepEqual(two.w, one.w);
     });
   }
+
+  it('keeps a plain Node process alive while its worker runs a shard, and lets it exit afterwards', () => {
+    const script = `
+      const { KernelNet } = require(${JSON.stringify(require.resolve('../../../src/model/kernel/kernel'))});
+      (async () => {
+        const k = new KernelNet({ cell: 'gru', layers: 1, units: 8, window: 6, features: 1 }, 8, 2);
+        const z = Float32Array.from({ length: 100 }, (_, i) => Math.sin(i));
+        const offsets = Array.from({ length: 16 }, (_, i) => i);
+        const loss = await k.trainBatchAsync(z, offsets, offsets.map((o) => z[o + 6]), 0.01);
+        console.log(k.lastThreads, Number.isFinite(loss));
+      })();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30000 });
+    assert.equal(r.stdout.trim(), '2 true', r.stderr);
+    assert.equal(r.status, 0);
+  });
 
   it('is the default engine where it loads', () => {
     assert.equal(engineFor({ units: 10 }), 'kernel');
