@@ -28,7 +28,9 @@ for (const [name, s] of Object.entries(SHAPES)) {
 for (const [script, ...args] of runs) {
   if (only.length && !only.includes(args[0] ?? 'seed')) continue;
   const started = process.hrtime.bigint();
-  const r = spawnSync(python, [join(here, script), ...args], { encoding: 'utf8', env });
+  // torch.set_num_threads does not reach OpenBLAS' own pool: pin it to the same count.
+  const threads = script === 'train.py' ? args[6] : '1';
+  const r = spawnSync(python, [join(here, script), ...args], { encoding: 'utf8', env: { ...env, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads } });
   const processSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) {
     console.error(r.stderr.trim().split('\n').pop());
