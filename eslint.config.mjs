@@ -15,7 +15,7 @@ const rooms = (message, ...folders) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['bench/.data/**', 'node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**'] },
+  { ignores: ['bench/.data/**', 'node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'src/kernel/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildKernel } from './build-kernel.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -69,6 +70,8 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
+  // The recurrent kernel's second thread (src/model/kernel/threads.ts finds it beside the bundle that starts it).
+  { ...node, entryPoints: { shardWorker: 'src/model/kernel/shardWorker.ts' }, outdir: 'dist' },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },
@@ -94,7 +97,8 @@ function copyWasm() {
   const src = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   const out = join(root, 'dist/wasm');
   mkdirSync(out, { recursive: true });
-  for (const f of readdirSync(src).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(src, f), join(out, f));
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.wasm')))
+    copyFileSync(join(src, f), join(out, f));
   const uplotCss = join(root, 'node_modules/uplot/dist/uPlot.min.css');
   if (existsSync(uplotCss)) {
     mkdirSync(join(root, 'dist/webview'), { recursive: true });
@@ -103,6 +107,7 @@ function copyWasm() {
 }
 
 copyWasm();
+await buildKernel();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

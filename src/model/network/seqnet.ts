@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { weightShapes, type NetSpec } from './spec';
 import { initialWeights } from './init';
 import { probeWindow, type ProbeResult } from './probe';
+import { KernelNet } from '../kernel/kernel';
+import { kernelAvailable } from '../kernel/load';
 
 export interface SeqNet {
   readonly spec: NetSpec;
@@ -16,12 +18,17 @@ export interface SeqNet {
   /** Copies of the current weights, in weightShapes order. */
   readWeights(): Float32Array[];
   writeWeights(w: Float32Array[]): void;
+  /** Predictions for `count` windows given as [count, T, features] row-major (inference only). */
+  predict(windows: Float32Array, count: number): Float32Array;
   /** h_t (and c_t) per layer for one window given as [T, features] row-major. */
   probe(window: Float32Array): ProbeResult;
   /** tfjs model.json topology plus weights, for the store. */
   artifacts(): Promise<tf.io.ModelArtifacts>;
   dispose(): void;
 }
+
+/** Rows per kernel pass when predicting many windows. */
+const PREDICT_ROWS = 256;
 
 /** The layer classes our models are built from: the loader refuses anything else. */
 export const LAYER_CLASSES = ['Sequential', 'SimpleRNN', 'GRU', 'LSTM', 'Dense', 'InputLayer'] as const;
@@ -68,8 +75,36 @@ class LayersNet implements SeqNet {
     tf.tidy(() => this.model.setWeights(w.map((a, i) => tf.tensor(a, shapes[i]))));
   }
 
+  /** Inference runs in the WebAssembly kernel where it loads: one for many windows, one sized for a single window. */
+  private kernels: { many?: KernelNet; one?: KernelNet } = {};
+
+  private kernel(which: 'many' | 'one'): KernelNet | undefined {
+    if (!kernelAvailable()) return undefined;
+    const k = (this.kernels[which] ??= new KernelNet(this.spec, which === 'many' ? PREDICT_ROWS : 1));
+    // The variables may have changed under any optimizer since the last call; reading them is cheap next to a pass.
+    k.setWeights(this.readWeights());
+    return k;
+  }
+
+  predict(windows: Float32Array, count: number): Float32Array {
+    const span = this.spec.window * this.spec.features;
+    const k = this.kernel(count <= 4 ? 'one' : 'many');
+    if (k)
+      return k.predict(
+        windows,
+        Int32Array.from({ length: count }, (_, b) => b * span),
+      );
+    return tf.tidy(
+      () =>
+        this.apply(
+          tf.tensor3d(windows, [count, this.spec.window, this.spec.features]),
+        ).dataSync() as Float32Array,
+    );
+  }
+
   probe(window: Float32Array): ProbeResult {
-    return probeWindow(this.spec, this.readWeights(), window);
+    const k = this.kernel('one');
+    return k ? k.states(window) : probeWindow(this.spec, this.readWeights(), window);
   }
 
   async artifacts(): Promise<tf.io.ModelArtifacts> {
@@ -85,6 +120,7 @@ class LayersNet implements SeqNet {
   }
 
   dispose(): void {
+    this.kernels = {};
     this.model.dispose();
   }
 }
@@ -102,7 +138,9 @@ export function wrapLoaded(spec: NetSpec, model: tf.LayersModel): SeqNet {
   const got = model.trainableWeights.map((w) => w.shape);
   if (got.length !== shapes.length || got.some((s, i) => s.join() !== shapes[i].join())) {
     model.dispose();
-    throw new Error(`the model's layers (${got.map((s) => `[${s.join(',')}]`).join(' ')}) do not match meta.json`);
+    throw new Error(
+      `the model's layers (${got.map((s) => `[${s.join(',')}]`).join(' ')}) do not match meta.json`,
+    );
   }
   return new LayersNet(spec, model);
 }

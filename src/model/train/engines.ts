@@ -1,7 +1,9 @@
 /**
- * How one mini-batch step is taken. 'fused' runs the recurrence and its gradient as plain loops (network/fused.ts)
+ * How one mini-batch step is taken. 'kernel' (the default wherever its .wasm loads) runs SeqLab's WebAssembly kernel
+ * (train/kernelEngine.ts). 'fused' runs the recurrence and its gradient as plain loops (network/fused.ts)
  * with an Adam that matches tf.train.adam's update; 'layers' runs tfjs-layers with its optimizer. Unless the config
- * names one, small networks (the common case here) get 'fused' and large ones 'layers'.
+ * names one, the kernel runs every size; without
+ * the kernel, small networks (the common case here) get 'fused' and large ones 'layers'.
  * Both start from, and hand back, the same weights in weightShapes order, so everything after training (store,
  * forecast, probe) is the same tfjs network either way.
  */
@@ -12,6 +14,8 @@ import { FusedNet, zerosLike, type Params } from '../network/fused';
 import { makeBatch } from '../windows/batches';
 import { targetIndex, windowStart, type Prepared } from '../windows/prepare';
 import { scaledMse } from './evaluate';
+import { kernelAvailable } from '../kernel/load';
+import { KernelEngine } from './kernelEngine';
 
 export interface StepEngine {
   /** One Adam step on the windows ending at `targets`; returns their mean squared error before the step. */
@@ -34,12 +38,18 @@ export interface StepEngine {
  */
 export const FUSED_MAX_UNITS = 64;
 
-export function engineFor(c: Pick<TrainConfig, 'engine' | 'units'>): 'fused' | 'layers' {
-  return c.engine ?? (c.units <= FUSED_MAX_UNITS ? 'fused' : 'layers');
+export type EngineName = NonNullable<TrainConfig['engine']>;
+
+export function engineFor(c: Pick<TrainConfig, 'engine' | 'units'>, kernel = kernelAvailable()): EngineName {
+  return c.engine ?? (kernel ? 'kernel' : c.units <= FUSED_MAX_UNITS ? 'fused' : 'layers');
 }
 
 export function createEngine(net: SeqNet, p: Prepared, c: TrainConfig): StepEngine {
-  return engineFor(c) === 'fused' ? new FusedEngine(net, p, c.learningRate) : new LayersEngine(net, p, c.learningRate);
+  const name = engineFor(c);
+  if (name === 'kernel') return new KernelEngine(net, p, c.learningRate, c.batchSize);
+  return name === 'fused'
+    ? new FusedEngine(net, p, c.learningRate)
+    : new LayersEngine(net, p, c.learningRate);
 }
 
 class LayersEngine implements StepEngine {
@@ -54,14 +64,18 @@ class LayersEngine implements StepEngine {
 
   async step(targets: Int32Array): Promise<number> {
     const { x, y } = makeBatch(this.p, targets);
-    const lossT = this.optimizer.minimize(() => tf.losses.meanSquaredError(y, this.net.apply(x, true)) as tf.Scalar, true, this.net.variables);
+    const lossT = this.optimizer.minimize(
+      () => tf.losses.meanSquaredError(y, this.net.apply(x, true)) as tf.Scalar,
+      true,
+      this.net.variables,
+    );
     const loss = lossT ? (await lossT.data())[0] : NaN;
     tf.dispose(lossT ? [x, y, lossT] : [x, y]);
     return loss;
   }
 
   valLoss(targets: Int32Array): number {
-    return scaledMse(this.net, this.p, targets);
+    return scaledMse(this.net, this.p, targets, true);
   }
 
   snapshot(): Float32Array[] {
@@ -137,7 +151,8 @@ class FusedEngine implements StepEngine {
   valLoss(targets: Int32Array): number {
     const { fused, w, p } = this;
     let s = 0;
-    for (let b = 0; b < targets.length; b++) s += (fused.forward(w, p.z, windowStart(p, targets[b])) - p.z[targetIndex(p, targets[b])]) ** 2;
+    for (let b = 0; b < targets.length; b++)
+      s += (fused.forward(w, p.z, windowStart(p, targets[b])) - p.z[targetIndex(p, targets[b])]) ** 2;
     return s / targets.length;
   }
 

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { FusedNet, zerosLike } from '../../../src/model/network/fused';
 import { createNet } from '../../../src/model/network/seqnet';
+import { probeWindow } from '../../../src/model/network/probe';
 import { weightShapes, type NetSpec } from '../../../src/model/network/spec';
 import { resolveConfig } from '../../../src/model/config';
 import { prepare } from '../../../src/model/windows/prepare';
@@ -17,11 +18,24 @@ import { normals, sine, useCpu } from './helpers';
 const CELLS: CellType[] = ['rnn', 'gru', 'lstm'];
 
 function weightsFor(spec: NetSpec, seed: number): Float32Array[] {
-  return weightShapes(spec).map((s, i) => Float32Array.from(normals(s.reduce((a, b) => a * b, 1), seed + i), (v) => 0.4 * v));
+  return weightShapes(spec).map((s, i) =>
+    Float32Array.from(
+      normals(
+        s.reduce((a, b) => a * b, 1),
+        seed + i,
+      ),
+      (v) => 0.4 * v,
+    ),
+  );
 }
 
 /** Mean squared error of the fused net over a batch, and its gradient. */
-function fusedLoss(spec: NetSpec, w: Float64Array[], xs: number[], ys: number[]): { loss: number; grads: Float64Array[] } {
+function fusedLoss(
+  spec: NetSpec,
+  w: Float64Array[],
+  xs: number[],
+  ys: number[],
+): { loss: number; grads: Float64Array[] } {
   const net = new FusedNet(spec);
   const grads = zerosLike(spec);
   const n = ys.length;
@@ -56,7 +70,7 @@ describe('fused engine', () => {
         for (let b = 0; b < B; b++) {
           const y = fused.forward(w64, x32, b * 7);
           assert.ok(Math.abs(y - tfY[b]) < 1e-5, `fused ${y} vs tfjs ${tfY[b]}`);
-          const probe = net.probe(x32.subarray(b * 7, b * 7 + 7));
+          const probe = probeWindow(spec, w, x32.subarray(b * 7, b * 7 + 7));
           assert.ok(Math.abs(y - probe.output) < 1e-9, `fused ${y} vs probe ${probe.output}`);
         }
         net.dispose();
@@ -68,15 +82,26 @@ describe('fused engine', () => {
         net.writeWeights(w);
         const x = tf.tensor3d(xs, [B, 7, 1]);
         const y = tf.tensor2d(ys, [B, 1]);
-        const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, net.apply(x)) as tf.Scalar, net.variables);
-        const ours = fusedLoss(spec, w.map((a) => Float64Array.from(a)), xs, ys);
+        const { value, grads } = tf.variableGrads(
+          () => tf.losses.meanSquaredError(y, net.apply(x)) as tf.Scalar,
+          net.variables,
+        );
+        const ours = fusedLoss(
+          spec,
+          w.map((a) => Float64Array.from(a)),
+          xs,
+          ys,
+        );
         assert.ok(Math.abs(ours.loss - value.dataSync()[0]) < 1e-5 * Math.max(1, ours.loss));
         net.variables.forEach((v, k) => {
           const theirs = grads[v.name].dataSync();
           const scale = Math.max(...Array.from(theirs, Math.abs));
           assert.ok(scale > 1e-6, `variable ${k} has no gradient`);
           for (let i = 0; i < theirs.length; i++) {
-            assert.ok(Math.abs(ours.grads[k][i] - theirs[i]) <= 1e-4 * scale, `variable ${k}[${i}]: fused ${ours.grads[k][i]} vs tfjs ${theirs[i]}`);
+            assert.ok(
+              Math.abs(ours.grads[k][i] - theirs[i]) <= 1e-4 * scale,
+              `variable ${k}[${i}]: fused ${ours.grads[k][i]} vs tfjs ${theirs[i]}`,
+            );
           }
         });
         tf.dispose([x, y, value, ...Object.values(grads)]);
@@ -98,7 +123,10 @@ describe('fused engine', () => {
               return l;
             };
             const num = (at(h) - at(-h)) / (2 * h);
-            worst = Math.max(worst, Math.abs(num - grads[k][i]) / Math.max(Math.abs(num) + Math.abs(grads[k][i]), 1e-8));
+            worst = Math.max(
+              worst,
+              Math.abs(num - grads[k][i]) / Math.max(Math.abs(num) + Math.abs(grads[k][i]), 1e-8),
+            );
           }
         });
         assert.ok(worst < 1e-6, `worst relative error ${worst}`);
@@ -108,7 +136,16 @@ describe('fused engine', () => {
     it(`${cell}: training follows tfjs-layers with tf.train.adam epoch by epoch`, async () => {
       const values = Float64Array.from({ length: 120 }, (_, i) => Math.sin(i / 5) + 0.1 * Math.cos(i / 2));
       const run = async (engine: 'fused' | 'layers') => {
-        const c = resolveConfig({ cell, units: 6, epochs: 4, batchSize: 16, patience: 0, seed: 5, backend: 'cpu', engine });
+        const c = resolveConfig({
+          cell,
+          units: 6,
+          epochs: 4,
+          batchSize: 16,
+          patience: 0,
+          seed: 5,
+          backend: 'cpu',
+          engine,
+        });
         const net = createNet({ cell, layers: 1, units: 6, window: 8, features: 1 }, c.seed);
         const r = await trainLoop(net, prepare(values, c, 8, false), c, {});
         net.dispose();
@@ -116,23 +153,38 @@ describe('fused engine', () => {
       };
       const fused = await run('fused');
       const layers = await run('layers');
-      fused.forEach((v, i) => assert.ok(Math.abs(v - layers[i]) <= 1e-3 * layers[i], `epoch ${i + 1}: fused ${v} vs layers ${layers[i]}`));
+      fused.forEach((v, i) =>
+        assert.ok(
+          Math.abs(v - layers[i]) <= 1e-3 * layers[i],
+          `epoch ${i + 1}: fused ${v} vs layers ${layers[i]}`,
+        ),
+      );
       assert.ok(fused[3] < fused[0], `the loss did not fall: ${fused.join(', ')}`);
     });
   }
 
-  it('is chosen for small networks, tfjs-layers for large ones, unless the config names one', () => {
-    assert.equal(engineFor({ units: 10 }), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS }), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS + 1 }), 'layers');
-    assert.equal(engineFor({ units: 10, engine: 'layers' }), 'layers');
-    assert.equal(engineFor({ units: 256, engine: 'fused' }), 'fused');
+  it('without the kernel, is chosen for small networks, tfjs-layers for large ones, unless the config names one', () => {
+    assert.equal(engineFor({ units: 10 }, false), 'fused');
+    assert.equal(engineFor({ units: FUSED_MAX_UNITS }, false), 'fused');
+    assert.equal(engineFor({ units: FUSED_MAX_UNITS + 1 }, false), 'layers');
+    assert.equal(engineFor({ units: 10, engine: 'layers' }, false), 'layers');
+    assert.equal(engineFor({ units: 256, engine: 'fused' }, false), 'fused');
   });
 
   it('trains the seed preset identically twice with the same seed', async () => {
     const values = Float64Array.from(sine(100));
     const run = async () => {
-      const c = resolveConfig({ cell: 'rnn', units: 10, window: 5, epochs: 5, batchSize: 16, learningRate: 0.01, patience: 0, seed: 42, backend: 'cpu' });
+      const c = resolveConfig({
+        cell: 'rnn',
+        units: 10,
+        window: 5,
+        epochs: 5,
+        batchSize: 16,
+        learningRate: 0.01,
+        patience: 0,
+        seed: 42,
+        backend: 'cpu',
+      });
       const net = createNet({ cell: 'rnn', layers: 1, units: 10, window: 5, features: 1 }, c.seed);
       const r = await trainLoop(net, prepare(values, c, 5, true), c, {});
       const w = net.readWeights();

@@ -1,0 +1,4 @@
+// w1: training throughput (bench/trainShapes.mjs, bench/trainBench.mjs); `npm run bench -- torch` times the same shape.
+import { benchTraining } from '../trainBench.mjs';
+
+await benchTraining('w1');

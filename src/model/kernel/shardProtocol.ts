@@ -1,0 +1,25 @@
+/** Messages between KernelNet and a shard worker (shardWorker.ts). Memory and module cross as shared objects. */
+import type { WasmMemory, WasmModule } from './load';
+
+export type ShardRequest =
+  | {
+      type: 'init';
+      memory: WasmMemory;
+      module: WasmModule;
+      cell: number;
+      layers: number;
+      units: number;
+      window: number;
+      rows: number;
+      features: number;
+      /** Where this shard's region starts, and the main instance's weights. */
+      base: number;
+      params: number;
+    }
+  /** One pass over the windows already written to the shard's inputs; `first` zeroes its gradients before. */
+  | { type: 'run'; count: number; denom: number; first: boolean };
+
+export type ShardReply =
+  | { type: 'ready'; end: number; grads: number; xs: number; ys: number }
+  | { type: 'done'; loss: number }
+  | { type: 'error'; message: string };
