@@ -69,7 +69,7 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/worker/trainer.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
+  { ...node, entryPoints: { worker: 'src/worker/main.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
   // The recurrent kernel's second thread (src/model/kernel/threads.ts finds it beside the bundle that starts it).
   { ...node, entryPoints: { shardWorker: 'src/model/kernel/shardWorker.ts' }, outdir: 'dist' },
   {

@@ -6,7 +6,10 @@
  */
 import type * as v from 'valibot';
 import type * as W from './schema/workerMessages';
-import type * as P from './schema/webviewMessages';
+import type * as P from './schema/panelMessages';
+import type * as H from './schema/hiddenStatesMessages';
+import type { PANEL_STRING_KEYS } from './schema/panelMessages';
+import type { HIDDEN_STATES_STRING_KEYS } from './schema/hiddenStatesMessages';
 
 export type { RunState, WireSource, ColumnSummary, Problem, Layout } from './schema/data';
 
@@ -36,7 +39,8 @@ export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 
-// ─── host ↔ webviews ────────────────────────────────────────────────────────────
+// ─── host ↔ training panel ──────────────────────────────────────────────────────
+export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
 export type InitMessage = Out<typeof P.InitSchema>;
 export type ReplayMessage = Out<typeof P.ReplaySchema>;
 export type StateMessage = Out<typeof P.StateSchema>;
@@ -53,6 +57,11 @@ export type ReadyMessage = Out<typeof P.ReadySchema>;
 export type StopMessage = Out<typeof P.StopSchema>;
 export type RetrainMessage = Out<typeof P.RetrainSchema>;
 export type RevealModelMessage = Out<typeof P.RevealModelSchema>;
-export type SelectWindowMessage = Out<typeof P.SelectWindowSchema>;
 export type LogMessage = Out<typeof P.LogSchema>;
 export type FromWebviewMessage = Out<typeof P.FromWebviewSchema>;
+
+// ─── host ↔ Hidden States view ──────────────────────────────────────────────────
+export type HiddenStatesStrings = Record<(typeof HIDDEN_STATES_STRING_KEYS)[number], string>;
+export type ToHiddenStatesMessage = Out<typeof H.ToHiddenStatesSchema>;
+export type FromHiddenStatesMessage = Out<typeof H.FromHiddenStatesSchema>;
+export type RenderedMessage = Out<typeof H.HiddenRenderedSchema>;

@@ -6,7 +6,8 @@
 import { PartialTrainConfigSchema, TrainConfigSchema } from './schema/config';
 import { HiddenStatesSchema, WireSourceSchema } from './schema/data';
 import { guardOf } from './schema/fields';
-import { SummarySchema, FromWebviewSchema, ToWebviewSchema } from './schema/webviewMessages';
+import { FromHiddenStatesSchema, ToHiddenStatesSchema } from './schema/hiddenStatesMessages';
+import { SummarySchema, FromWebviewSchema, ToWebviewSchema } from './schema/panelMessages';
 import { FromWorkerSchema, ToWorkerSchema } from './schema/workerMessages';
 
 export const isTrainConfig = guardOf(TrainConfigSchema);
@@ -18,3 +19,5 @@ export const isToWorkerMessage = guardOf(ToWorkerSchema);
 export const isFromWorkerMessage = guardOf(FromWorkerSchema);
 export const isToWebviewMessage = guardOf(ToWebviewSchema);
 export const isFromWebviewMessage = guardOf(FromWebviewSchema);
+export const isToHiddenStatesMessage = guardOf(ToHiddenStatesSchema);
+export const isFromHiddenStatesMessage = guardOf(FromHiddenStatesSchema);

@@ -7,7 +7,7 @@
 // hears of it, and clicking the same row again changes nothing.
 import assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/codeserver/paths.mjs';
@@ -119,5 +119,28 @@ describe('Hidden States view (UI)', function () {
     const frame = await hiddenStatesFrame(vs);
     await frame.locator('fieldset.state-toggle').waitFor({ state: 'hidden' });
     await vs.screenshot('hidden-states-rnn');
+  });
+
+  it('takes up every model clicked while the Models tree reloads because another model was saved', async () => {
+    // Another training run saving its model: hs-rnn's meta.json changes every 350 ms, so the tree reloads again and
+    // again while the clicks travel. A click that lands in a reload must still reach the view.
+    const meta = join(vs.workspace, '.seqlab', 'hs-rnn.csv', 'value', 'meta.json');
+    const original = readFileSync(meta, 'utf8');
+    let flip = false;
+    const timer = setInterval(() => {
+      const m = JSON.parse(original);
+      flip = !flip;
+      m.metrics.val.mase = flip ? 0.5 : 0.25;
+      writeFileSync(meta, JSON.stringify(m));
+    }, 350);
+    try {
+      for (const label of ['hs-lstm.csv › value', 'hs-rnn.csv › value', 'hs-lstm.csv › value', 'hs-rnn.csv › value']) {
+        await vs.page.waitForTimeout(500);
+        await selectModel(vs, label);
+      }
+    } finally {
+      clearInterval(timer);
+      writeFileSync(meta, original);
+    }
   });
 });

@@ -1,5 +1,6 @@
 /** The Hidden States view's page and the localized strings its script displays (it hard-codes none). */
 import * as vscode from 'vscode';
+import type { HiddenStatesStrings } from '../../shared/protocol';
 import { webviewOptions, webviewPage } from '../webviewPage';
 
 export const hiddenStatesOptions = webviewOptions;
@@ -12,7 +13,7 @@ export function hiddenStatesHtml(webview: vscode.Webview, extensionUri: vscode.U
   });
 }
 
-export function hiddenStatesStrings(): Record<string, string> {
+export function hiddenStatesStrings(): HiddenStatesStrings {
   return {
     empty: vscode.l10n.t('Select a model in the Models view, or train one, to see its hidden states.'),
     loading: vscode.l10n.t('Computing hidden states…'),

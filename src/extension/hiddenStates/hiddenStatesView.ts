@@ -4,11 +4,10 @@
  * hidden-then-shown view is never blank. Training code pushes live states through update().
  */
 import * as vscode from 'vscode';
-import { DEFAULT_CONFIG } from '../../model/config';
 import type { HiddenStates } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { FromWebviewMessage, RunState, ToWebviewMessage } from '../../shared/protocol';
-import { isFromWebviewMessage } from '../../shared/protocolGuards';
+import type { FromHiddenStatesMessage, RenderedMessage, RunState, ToHiddenStatesMessage } from '../../shared/protocol';
+import { isFromHiddenStatesMessage } from '../../shared/protocolGuards';
 import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
 import type { RunInfo, TrainingEvents } from '../training/trainingEvents';
@@ -45,16 +44,11 @@ export interface LiveTraining extends TrainingEvents {
 }
 
 /** What the webview reported after drawing: tests wait for it. */
-export interface Rendered {
-  cell: string;
-  units: number;
-  steps: number;
-  layers: number;
-}
+export type Rendered = Omit<RenderedMessage, 'type'>;
 
 export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private channel: MessageHandler<ToWebviewMessage, FromWebviewMessage> | undefined;
+  private channel: MessageHandler<ToHiddenStatesMessage, FromHiddenStatesMessage> | undefined;
   private shown: Shown | undefined;
   private probeSeq = 0;
   private readonly renderWaiters = new Set<(r: Rendered) => void>();
@@ -71,9 +65,9 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.webview.options = hiddenStatesOptions(this.extensionUri);
-    this.channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>({
+    this.channel = new MessageHandler<ToHiddenStatesMessage, FromHiddenStatesMessage>({
       post: (envelope) => void view.webview.postMessage(envelope),
-      validate: isFromWebviewMessage,
+      validate: isFromHiddenStatesMessage,
       onEvent: (m) => this.onMessage(m),
       log: (line) => this.log.warn(`hidden states view: ${line}`),
     });
@@ -219,45 +213,39 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     if (!this.view) return;
     if (!s) {
       // Nothing selected yet: the strings alone, so the view explains how to fill it.
-      this.post({ type: 'init', title: '', file: '', column: '', config: DEFAULT_CONFIG, strings: hiddenStatesStrings() });
+      this.post({ type: 'init', title: '', strings: hiddenStatesStrings() });
       return;
     }
     this.post({
       type: 'init',
       title: s.label,
-      file: s.label,
-      column: s.key.slice(s.key.indexOf('\u0000') + 1),
-      config: { ...DEFAULT_CONFIG, cell: s.cell, units: s.units || DEFAULT_CONFIG.units, layers: s.layers, window: s.window },
       strings: hiddenStatesStrings(),
     });
     this.post({ type: 'state', state: s.state, message: s.message });
     if (s.states) this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
   }
 
-  private onMessage(m: FromWebviewMessage): void {
+  private onMessage(m: FromHiddenStatesMessage): void {
     switch (m.type) {
       case 'ready':
         return this.replay();
       case 'selectWindow':
         if (this.shown?.model && this.shown.state !== 'training') void this.showModel(this.shown.model, m.start);
         return;
+      case 'rendered':
+        return this.rendered(m);
       case 'log':
-        if (m.level === 'info' && m.message.startsWith('rendered ')) return this.rendered(m.message);
-        return this.log[m.level === 'warn' ? 'warn' : m.level](`hidden states view: ${m.message.slice(0, 500)}`);
-      default:
-        return;
+        return this.log[m.level](`hidden states view: ${m.message.slice(0, 500)}`);
     }
   }
 
-  /** "rendered <cell> <units> <steps> <layers>" from the webview once the heatmap is drawn. */
-  private rendered(message: string): void {
-    const [, cell, units, steps, layers] = message.split(' ');
-    const r: Rendered = { cell, units: Number(units), steps: Number(steps), layers: Number(layers) };
+  private rendered({ cell, units, steps, layers }: RenderedMessage): void {
+    const r: Rendered = { cell, units, steps, layers };
     for (const w of this.renderWaiters) w(r);
     this.renderWaiters.clear();
   }
 
-  private post(m: ToWebviewMessage): void {
+  private post(m: ToHiddenStatesMessage): void {
     if (this.view) this.channel?.sendEvent(m);
   }
 

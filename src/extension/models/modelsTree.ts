@@ -8,6 +8,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
   readonly onDidChangeTreeData = this.changed.event;
   private models: ModelEntry[] = [];
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly loadedDisposable = { dispose: () => this.loaded.dispose() };
   private watchers: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
 
@@ -20,10 +21,18 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
     );
   }
 
-  /** Re-reads the model folders; resolves with what the tree now shows. */
+  private readonly loaded = new vscode.EventEmitter<void>();
+  /** Fires after the tree has asked for its items again (VS Code re-maps its rows to models then). */
+  readonly onDidLoad = this.loaded.event;
+
+  /**
+   * Re-reads the model folders; resolves with what the tree now shows. The tree is told only when the list changed:
+   * a reload empties VS Code's row-to-model map until getChildren returns, and a click in that window is lost.
+   */
   async refresh(): Promise<ModelEntry[]> {
+    const before = fingerprint(this.models);
     this.models = await listModels();
-    this.changed.fire();
+    if (fingerprint(this.models) !== before) this.changed.fire();
     return this.models;
   }
 
@@ -34,6 +43,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
   async getChildren(element?: ModelEntry): Promise<ModelEntry[]> {
     if (element) return [];
     this.models = await listModels();
+    setTimeout(() => this.loaded.fire(), 0);
     return this.models;
   }
 
@@ -86,8 +96,13 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
-    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
+    for (const d of [...this.disposables, ...this.watchers, this.loadedDisposable]) d.dispose();
   }
+}
+
+/** What the tree shows of each model: a list with the same fingerprint needs no redraw. */
+function fingerprint(models: readonly ModelEntry[]): string {
+  return JSON.stringify(models.map((m) => [m.dir.toString(), m.data.toString(), m.column, describeModel(m)]));
 }
 
 export function modelLabel(m: ModelEntry): string {

@@ -8,13 +8,21 @@ import { ModelsTreeProvider } from './modelsTree';
 export function registerModels(context: vscode.ExtensionContext, onSelect: (model: ModelEntry) => void): void {
   const tree = new ModelsTreeProvider();
   const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', { treeDataProvider: tree, showCollapseAll: false });
+  let selected: string | undefined;
+  const select = (model: ModelEntry | undefined) => {
+    // Only a model not yet handed on: after a reload the selection is re-read, and must not re-show what is shown.
+    const dir = model?.dir.toString();
+    if (dir === selected) return;
+    selected = dir;
+    if (!model) return;
+    onSelect(model);
+  };
   context.subscriptions.push(
     tree,
     treeView,
-    treeView.onDidChangeSelection((e) => {
-      const model = e.selection[0];
-      if (model) onSelect(model);
-    }),
+    treeView.onDidChangeSelection((e) => select(e.selection[0])),
+    // A click that lands while the tree reloads arrives without its model; the selection holds it once reloaded.
+    tree.onDidLoad(() => select(treeView.selection[0])),
     vscode.commands.registerCommand('seqlab.models.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('seqlab.models.open', (arg: unknown) => openPanel(arg)),
     vscode.commands.registerCommand('seqlab.models.reveal', (arg: unknown) => revealFiles(arg)),

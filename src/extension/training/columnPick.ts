@@ -11,7 +11,7 @@ function fmt(v: number | undefined): string {
  * The file is parsed in the worker, never on the extension host's thread. Undefined when the user dismissed the pick;
  * throws with a message naming the file when it has no usable numeric column.
  */
-export async function chooseColumn(client: WorkerClient, source: WireSource, label: string): Promise<string | undefined> {
+export async function pickColumn(client: WorkerClient, source: WireSource, label: string): Promise<string | undefined> {
   const inspected = await client.inspect(source);
   const usable = inspected.usable;
   if (usable.length === 0) {

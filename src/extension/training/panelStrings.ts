@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { PanelStrings } from '../../shared/protocol';
 
 /** Every string the training panel shows, localized on the host (the webview has no l10n of its own). */
-export function panelStrings(): Record<string, string> {
+export function panelStrings(): PanelStrings {
   const t = vscode.l10n.t;
   return {
     loss: t('Loss'),

@@ -11,7 +11,7 @@ import { errorText } from '../../shared/errorText';
 import type { RunState, SummaryMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import { sourceFor } from '../trust';
-import { chooseColumn } from './columnPick';
+import { pickColumn } from './columnPick';
 import type { PanelRegistry } from './panelRegistry';
 import type { RunReports } from './runReports';
 import { showProgress } from './trainingProgress';
@@ -77,7 +77,7 @@ export class TrainCommand {
     const release = worker.hold();
     try {
       const source = await sourceFor(uri);
-      const column = args.column ?? (await chooseColumn(worker, source, label));
+      const column = args.column ?? (await pickColumn(worker, source, label));
       if (column === undefined) return undefined;
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
       const place = args.modelRoot

@@ -114,8 +114,6 @@ export class TrainingPanel {
       case 'log':
         if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
         return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
-      case 'selectWindow':
-        return;
     }
   }
 

@@ -3,6 +3,7 @@
  * h_T and each unit's saturation. Every label comes from the host's strings; all text is set with textContent.
  */
 import type { HiddenStates } from '../../shared/types';
+import type { HiddenStatesStrings } from '../../shared/protocol';
 import { cssVar } from '../common/colors';
 import { Heatmap, formatValue } from '../common/heatmap';
 import { drawStepLine, drawUnitBars } from './charts';
@@ -54,7 +55,7 @@ export class HiddenStatesApp {
 
   constructor(
     root: HTMLElement,
-    private readonly s: Record<string, string>,
+    private readonly s: HiddenStatesStrings,
     private ui: UiState,
     private readonly callbacks: AppCallbacks,
   ) {

@@ -1,8 +1,8 @@
 /** Entry of the Hidden States view's webview: validated messages in, window choices and render reports out. */
 import './style.css';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
-import { isToWebviewMessage } from '../../shared/protocolGuards';
+import type { FromHiddenStatesMessage, HiddenStatesStrings, ToHiddenStatesMessage } from '../../shared/protocol';
+import { isToHiddenStatesMessage } from '../../shared/protocolGuards';
 import { isRecord } from '../../shared/validate';
 import { HiddenStatesApp, type UiState } from './app';
 
@@ -16,11 +16,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') ?? document.body;
 let app: HiddenStatesApp | undefined;
-let strings: Record<string, string> = {};
+let strings: HiddenStatesStrings | undefined;
 
-const channel = new MessageHandler<FromWebviewMessage, ToWebviewMessage>({
+const channel = new MessageHandler<FromHiddenStatesMessage, ToHiddenStatesMessage>({
   post: (envelope) => vscode.postMessage(envelope),
-  validate: isToWebviewMessage,
+  validate: isToHiddenStatesMessage,
   onEvent: (m) => onMessage(m),
   log: (line) => vscode.postMessage({ body: { type: 'log', level: 'warn', message: line } }),
 });
@@ -36,29 +36,27 @@ function savedUi(): UiState {
   };
 }
 
-function onMessage(m: ToWebviewMessage): void {
+function onMessage(m: ToHiddenStatesMessage): void {
   switch (m.type) {
     case 'init':
       strings = m.strings;
       app ??= new HiddenStatesApp(root, strings, savedUi(), {
         selectWindow: (start) => channel.sendEvent({ type: 'selectWindow', start }),
-        rendered: (st) => channel.sendEvent({ type: 'log', level: 'info', message: `rendered ${st.cell} ${st.units} ${st.steps} ${st.layers.length}` }),
+        rendered: (st) => channel.sendEvent({ type: 'rendered', cell: st.cell, units: st.units, steps: st.steps, layers: st.layers.length }),
         saveUi: (ui) => vscode.setState({ ui }),
       });
       app.setTitle(m.title);
       return;
     case 'state':
-      if (!app) return;
-      if (m.state === 'queued') app.setStatus(strings.loading ?? '');
-      else if (m.state === 'training') app.setStatus(strings.live ?? '');
+      if (!app || !strings) return;
+      if (m.state === 'queued') app.setStatus(strings.loading);
+      else if (m.state === 'training') app.setStatus(strings.live);
       else if (m.state === 'error') app.setStatus(m.message ?? '');
       else app.setStatus('');
       return;
     case 'hidden':
       if (m.label) app?.setTitle(m.label);
       app?.show(m.states, m.seriesLength);
-      return;
-    default:
       return;
   }
 }

@@ -1,8 +1,9 @@
 /** The table alternative for the final state h_T and the saturation bars: one row per unit. */
+import type { HiddenStatesStrings } from '../../shared/protocol';
 
 export function summaryTable(
   details: HTMLDetailsElement,
-  s: Record<string, string>,
+  s: HiddenStatesStrings,
   final: Float32Array,
   saturation: Float32Array,
   format: (v: number) => string,

@@ -7,6 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { CELLS, CONFIG_LIMITS, type CellType, type NumberLimit, type TrainConfig } from '../../shared/schema/config';
+import type { PanelStrings } from '../../shared/protocol';
 import { el } from './dom';
 
 type NumberField = 'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
@@ -24,7 +25,7 @@ export class ConfigForm {
   private readonly cell: VscodeSingleSelect;
   private readonly fields = new Map<NumberField, VscodeTextfield>();
 
-  constructor(parent: HTMLElement, strings: Record<string, string>, onRetrain: (config: Partial<TrainConfig>) => void) {
+  constructor(parent: HTMLElement, strings: PanelStrings, onRetrain: (config: Partial<TrainConfig>) => void) {
     this.element = el('form', 'config-form');
     this.element.noValidate = true;
     this.cell = document.createElement('vscode-single-select') as VscodeSingleSelect;
@@ -53,7 +54,7 @@ export class ConfigForm {
         input.setAttribute('inputmode', 'decimal');
       }
       this.fields.set(key, input);
-      this.row(strings[key] ?? key, input);
+      this.row(strings[key], input);
     }
     const retrain = document.createElement('vscode-button');
     retrain.id = 'retrain';

@@ -1,5 +1,6 @@
 /** Model vs naive vs seasonal naive on the validation range; the lowest error in each row is marked. */
 import type { Baselines, Metrics } from '../../shared/types';
+import type { PanelStrings } from '../../shared/protocol';
 import { el, formatNumber } from './dom';
 
 const ROWS: Array<[keyof Metrics, string]> = [
@@ -12,7 +13,7 @@ const ROWS: Array<[keyof Metrics, string]> = [
 
 export function renderMetrics(
   table: HTMLTableElement,
-  strings: Record<string, string>,
+  strings: PanelStrings,
   metrics: Metrics,
   baselines: Baselines,
 ): void {

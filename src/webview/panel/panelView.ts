@@ -5,7 +5,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Heatmap } from '../common/heatmap';
 import type { BatchReport, EpochReport, TrainConfig } from '../../shared/types';
-import type { ForecastMessage, InitMessage, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
+import type { ForecastMessage, InitMessage, PanelStrings, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { forecastData, lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
@@ -20,7 +20,7 @@ export interface PanelCallbacks {
 }
 
 export class PanelView {
-  private readonly s: Record<string, string>;
+  private readonly s: PanelStrings;
   private readonly status = el('p', 'status');
   private readonly stopButton: HTMLElement;
   private readonly keepButton: HTMLElement;

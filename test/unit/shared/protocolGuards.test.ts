@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import {
+  isFromHiddenStatesMessage,
   isFromWebviewMessage,
   isFromWorkerMessage,
+  isToHiddenStatesMessage,
   isHiddenStates,
   isPartialTrainConfig,
   isToWebviewMessage,
   isToWorkerMessage,
 } from '../../../src/shared/protocolGuards';
 import { DEFAULT_CONFIG } from '../../../src/model/config';
+import { HIDDEN_STATES_STRING_KEYS } from '../../../src/shared/schema/hiddenStatesMessages';
+import { PANEL_STRING_KEYS } from '../../../src/shared/schema/panelMessages';
 
 const metrics = { mae: 1, mse: 1, rmse: 1, mape: Number.NaN, smape: 1, mase: 1 };
 const hidden = { cell: 'gru', steps: 2, units: 3, start: 0, input: [1, 2], layers: [{ h: new Float32Array(6) }] };
@@ -19,11 +23,35 @@ describe('protocol validators', () => {
       { type: 'stop', keep: true },
       { type: 'retrain', config: { units: 8, cell: 'lstm' } },
       { type: 'revealModel' },
-      { type: 'selectWindow', start: 3 },
       { type: 'log', level: 'warn', message: 'x' },
     ]) {
       assert.ok(isFromWebviewMessage(m), JSON.stringify(m));
     }
+  });
+
+  it('give the Hidden States view its own protocol: a drawn heatmap is a message, and the panel cannot send it', () => {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'selectWindow', start: 3 },
+      { type: 'rendered', cell: 'lstm', units: 6, steps: 8, layers: 1 },
+      { type: 'log', level: 'info', message: 'x' },
+    ]) {
+      assert.ok(isFromHiddenStatesMessage(m), JSON.stringify(m));
+    }
+    assert.equal(isFromWebviewMessage({ type: 'selectWindow', start: 3 }), false);
+    assert.equal(isFromHiddenStatesMessage({ type: 'rendered', cell: 'lstm', units: -1, steps: 8, layers: 1 }), false);
+  });
+
+  it("check each webview's string bag key by key", () => {
+    const hiddenStrings = Object.fromEntries(HIDDEN_STATES_STRING_KEYS.map((k) => [k, k]));
+    assert.ok(isToHiddenStatesMessage({ type: 'init', title: '', strings: hiddenStrings }));
+    const { empty: _missing, ...withoutOne } = hiddenStrings;
+    assert.equal(isToHiddenStatesMessage({ type: 'init', title: '', strings: withoutOne }), false);
+    assert.equal(isToHiddenStatesMessage({ type: 'init', title: '', strings: { ...hiddenStrings, extra: 'x' } }), false);
+    const panelStrings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, k]));
+    const init = { type: 'init', title: 't', file: 'f', column: 'c', config: DEFAULT_CONFIG, strings: panelStrings };
+    assert.ok(isToWebviewMessage(init));
+    assert.equal(isToWebviewMessage({ ...init, strings: { ...panelStrings, loss: 3 } }), false);
   });
 
   it('accept the data-file requests and replies (check, newRow) and reject malformed ones', () => {

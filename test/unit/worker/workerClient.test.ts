@@ -6,7 +6,7 @@ import { WorkerClient } from '../../../src/extension/training/workerClient';
 import type { FromWorkerMessage } from '../../../src/shared/protocol';
 
 /** The tsc-compiled worker entry: the same code esbuild bundles into dist/worker.js. */
-const WORKER = join(__dirname, '../../../src/worker/trainer.js');
+const WORKER = join(__dirname, '../../../src/worker/main.js');
 const small = { cell: 'gru' as const, units: 4, window: 5, epochs: 2, batchSize: 16, patience: 0, backend: 'cpu' as const };
 
 function train(client: WorkerClient, csv: string, modelDir: string, config: object, onMessage?: (m: FromWorkerMessage, runId: string) => void) {

@@ -1,6 +1,6 @@
 /**
- * Messages between the extension host and its webviews (the training panel and the Hidden States view), defined once:
- * each schema gives the type, the validator the receiver runs and the `type` tag code switches on.
+ * The training panel's protocol, defined once: each schema gives the type, the validator the receiver runs and the
+ * `type` tag code switches on. (The Hidden States view has its own: hiddenStatesMessages.ts.)
  */
 import * as v from 'valibot';
 import { PartialTrainConfigSchema, TrainConfigSchema } from './config';
@@ -14,7 +14,11 @@ import {
   RunStateSchema,
   ValidationTraceSchema,
 } from './data';
-import { anyInteger, anyNumber, count, numbers } from './fields';
+import { anyInteger, anyNumber, numbers } from './fields';
+import { stringsOf } from './strings';
+
+/** Every string the panel displays; the host localises them (training/panelStrings.ts). */
+export const PANEL_STRING_KEYS = ['loss', 'trainLoss', 'valLoss', 'batchLoss', 'epoch', 'predictions', 'actual', 'predicted', 'naive', 'index', 'metrics', 'metric', 'model', 'seasonalNaive', 'hidden', 'hiddenCell', 'unit', 'step', 'value', 'layer', 'config', 'cell', 'layers', 'units', 'window', 'epochs', 'batchSize', 'learningRate', 'validationSplit', 'seed', 'stop', 'stopKeep', 'retrain', 'queued', 'training', 'done', 'stopped', 'error', 'savedTo', 'notSaved', 'tookSeconds', 'reveal', 'noData', 'epochOf', 'forecast', 'history', 'intervalLow', 'intervalHigh'] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
 /** First message after the webview says Ready: what the run is and the localized strings it displays. */
@@ -24,7 +28,7 @@ export const InitSchema = v.object({
   file: v.string(),
   column: v.string(),
   config: TrainConfigSchema,
-  strings: v.record(v.string(), v.string()),
+  strings: stringsOf(PANEL_STRING_KEYS),
   /** Opaque to the webview: stored with setState so the host's serializer can restore this panel. */
   key: v.optional(v.object({ file: v.string(), column: v.string() })),
 });
@@ -74,9 +78,7 @@ export const ReadySchema = v.object({ type: v.literal('ready') });
 export const StopSchema = v.object({ type: v.literal('stop'), keep: v.boolean() });
 export const RetrainSchema = v.object({ type: v.literal('retrain'), config: PartialTrainConfigSchema });
 export const RevealModelSchema = v.object({ type: v.literal('revealModel') });
-/** Hidden States view: the window (start index in the series) to probe. */
-export const SelectWindowSchema = v.object({ type: v.literal('selectWindow'), start: count });
 /** A webview-side error worth the output channel. */
 export const LogSchema = v.object({ type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
 
-export const FromWebviewSchema = v.variant('type', [ReadySchema, StopSchema, RetrainSchema, RevealModelSchema, SelectWindowSchema, LogSchema]);
+export const FromWebviewSchema = v.variant('type', [ReadySchema, StopSchema, RetrainSchema, RevealModelSchema, LogSchema]);
