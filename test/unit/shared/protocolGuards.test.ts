@@ -124,7 +124,8 @@ describe('protocol validators', () => {
   });
 
   it('accept init with any text in file and column names (they are rendered as text)', () => {
-    const m = { type: 'init', title: 't', file: '<img src=x onerror=alert(1)>.csv', column: '<script>', config: DEFAULT_CONFIG, strings: { a: 'b' } };
+    const strings = Object.fromEntries(PANEL_STRING_KEYS.map((k) => [k, '<b>']));
+    const m = { type: 'init', title: 't', file: '<img src=x onerror=alert(1)>.csv', column: '<script>', config: DEFAULT_CONFIG, strings };
     assert.ok(isToWebviewMessage(m));
   });
 });
