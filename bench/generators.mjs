@@ -21,7 +21,15 @@ export function sine(n = 100) {
 /** Monthly: level 100, trend +0.8/month, yearly season (amplitude 12), noise sd 3. */
 export function monthlySeasonalTrend(n = 144, seed = 1) {
   const r = rng(seed);
-  return Array.from({ length: n }, (_, i) => 100 + 0.8 * i + 12 * Math.sin((2 * Math.PI * i) / 12) + 5 * Math.cos((4 * Math.PI * i) / 12) + 3 * r.normal());
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      100 +
+      0.8 * i +
+      12 * Math.sin((2 * Math.PI * i) / 12) +
+      5 * Math.cos((4 * Math.PI * i) / 12) +
+      3 * r.normal(),
+  );
 }
 
 /** A random walk with a slight drift: the case where naive is hard to beat. */
@@ -34,7 +42,14 @@ export function randomWalk(n = 1000, seed = 2) {
 /** Hourly: a smooth daily cycle with a weekly modulation and small noise (e.g. a temperature or load curve). */
 export function dailyCycle(n = 24 * 60, seed = 3) {
   const r = rng(seed);
-  return Array.from({ length: n }, (_, i) => 20 + 6 * Math.sin((2 * Math.PI * (i - 6)) / 24) + 1.5 * Math.sin((2 * Math.PI * i) / 168) + 0.4 * r.normal());
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      20 +
+      6 * Math.sin((2 * Math.PI * (i - 6)) / 24) +
+      1.5 * Math.sin((2 * Math.PI * i) / 168) +
+      0.4 * r.normal(),
+  );
 }
 
 /** Daily: trend plus a weekly pattern plus AR(1) noise. */

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const known = readdirSync(join(here, 'workloads')).filter((f) => f.endsWith('.mjs')).map((f) => f.slice(0, -4));
+const known = readdirSync(join(here, 'workloads'))
+  .filter((f) => f.endsWith('.mjs'))
+  .map((f) => f.slice(0, -4));
 const names = process.argv.slice(2);
 if (names.length === 0) {
   console.error(`usage: npm run bench -- ${known.join('|')} [...]`);

@@ -37,7 +37,10 @@ const modelCommandsApart = {
 const sharedTfjs = {
   name: 'shared-tfjs',
   setup(build) {
-    build.onResolve({ filter: /^@tensorflow\/tfjs(-backend-wasm)?$/ }, (args) => ({ path: args.path, namespace: 'shared-tfjs' }));
+    build.onResolve({ filter: /^@tensorflow\/tfjs(-backend-wasm)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'shared-tfjs',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'shared-tfjs' }, (args) => ({
       contents: `module.exports = require('./tfjs.js').${args.path.endsWith('wasm') ? 'wasmBackend' : 'tf'};`,
       loader: 'js',
@@ -69,7 +72,12 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/worker/main.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
+  {
+    ...node,
+    entryPoints: { worker: 'src/worker/main.ts' },
+    outdir: 'dist',
+    plugins: [problemMatcher, sharedTfjs],
+  },
   // The recurrent kernel's second thread (src/model/kernel/threads.ts finds it beside the bundle that starts it).
   { ...node, entryPoints: { shardWorker: 'src/model/kernel/shardWorker.ts' }, outdir: 'dist' },
   {
@@ -79,7 +87,12 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [problemMatcher, modelCommandsApart],
   },
-  { ...node, entryPoints: { modelCommands: 'src/cli/modelCommands.ts' }, outdir: 'dist', plugins: [problemMatcher, sharedTfjs] },
+  {
+    ...node,
+    entryPoints: { modelCommands: 'src/cli/modelCommands.ts' },
+    outdir: 'dist',
+    plugins: [problemMatcher, sharedTfjs],
+  },
   { ...node, entryPoints: { tfjs: 'scripts/vendor/tfjs.cjs' }, outdir: 'dist' },
   {
     ...common,

@@ -9,17 +9,26 @@ const wave = [56, 189, 248];
 const cell = [251, 191, 36];
 const ring = [15, 23, 42];
 
-const wavePts = Array.from({ length: 97 }, (_, i) => [16 + i, 64 - 30 * Math.sin(((i / 96) * 2 * Math.PI) * 1)]);
-const cells = [[16 + 24, 0], [16 + 48, 0], [16 + 72, 0]].map(([x]) => [x, 64 - 30 * Math.sin((((x - 16) / 96) * 2 * Math.PI))]);
+const wavePts = Array.from({ length: 97 }, (_, i) => [
+  16 + i,
+  64 - 30 * Math.sin((i / 96) * 2 * Math.PI * 1),
+]);
+const cells = [
+  [16 + 24, 0],
+  [16 + 48, 0],
+  [16 + 72, 0],
+].map(([x]) => [x, 64 - 30 * Math.sin(((x - 16) / 96) * 2 * Math.PI)]);
 
 function segDist(px, py, [ax, ay], [bx, by]) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 /** Signed distance to a rounded square of half-size h and corner radius r centred in the icon. */
 function roundedBox(px, py, h, r) {
-  const qx = Math.abs(px - N / 2) - (h - r), qy = Math.abs(py - N / 2) - (h - r);
+  const qx = Math.abs(px - N / 2) - (h - r),
+    qy = Math.abs(py - N / 2) - (h - r);
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 const cover = (d) => Math.max(0, Math.min(1, 0.5 - d));
@@ -29,7 +38,8 @@ const raw = Buffer.alloc(N * (N * 4 + 1));
 for (let y = 0; y < N; y++) {
   raw[y * (N * 4 + 1)] = 0;
   for (let x = 0; x < N; x++) {
-    const px = x + 0.5, py = y + 0.5;
+    const px = x + 0.5,
+      py = y + 0.5;
     let rgb = bg;
     let d = Infinity;
     for (let i = 1; i < wavePts.length; i++) d = Math.min(d, segDist(px, py, wavePts[i - 1], wavePts[i]));

@@ -10,12 +10,16 @@ import { openSession } from './codeserver/session.mjs';
 import { HarnessError, run, runMain } from './codeserver/tools.mjs';
 
 const { values: opts } = parseArgs({
-  options: { port: { type: 'string', default: process.env.SEQLAB_PORT ?? '8080' }, 'no-build': { type: 'boolean', default: false } },
+  options: {
+    port: { type: 'string', default: process.env.SEQLAB_PORT ?? '8080' },
+    'no-build': { type: 'boolean', default: false },
+  },
 });
 
 await runMain(async () => {
   const port = Number(opts.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new HarnessError(`--port ${opts.port} is not a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new HarnessError(`--port ${opts.port} is not a port number`);
   if (!opts['no-build']) run('npm', ['run', 'build'], { cwd: repoRoot, quiet: false });
   const samples = join(repoRoot, 'media', 'samples');
   if (!existsSync(samples)) mkdirSync(samples, { recursive: true });
@@ -31,7 +35,9 @@ await runMain(async () => {
     proxy = await startDevProxy({ port, target: session.server.port, landing });
   } catch (e) {
     await session.dispose();
-    throw new HarnessError(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message}); choose another with --port`);
+    throw new HarnessError(
+      `cannot listen on 127.0.0.1:${port} (${e.code ?? e.message}); choose another with --port`,
+    );
   }
   process.on('exit', () => proxy.close());
   console.log(`SeqLab in VS Code for the browser: http://127.0.0.1:${port}/`);

@@ -14,7 +14,10 @@ const VSIX_LIMIT = 5 * 1024 * 1024;
 const LAYER_TIMEOUT_MS = Number(process.env.SEQLAB_LAYER_TIMEOUT ?? 1800) * 1000;
 let current; // the running layer's process group, for Ctrl-C and the watchdog
 
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.on(sig, () => {
     stop(current, 'SIGTERM'); // the harness scripts clean up their servers and temp folders on SIGTERM
     setTimeout(() => process.exit(code), 3000);
@@ -35,7 +38,12 @@ function stop(child, signal) {
  */
 function sh(command) {
   return new Promise((resolve) => {
-    const child = spawn(command, { cwd: repoRoot, shell: true, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, {
+      cwd: repoRoot,
+      shell: true,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     current = child;
     let out = '';
     const tee = (stream) => (chunk) => {
@@ -80,27 +88,46 @@ const layers = [
     },
   },
   // code-server and chromium, installed on the first run only; kept apart so the suites' times stay comparable.
-  { name: 'setup', run: async () => ({ passed: 0, failed: (await sh('node scripts/codeserver/install.mjs')).code === 0 ? 0 : 1 }) },
-  { name: 'unit', run: async () => counted(await sh('npx mocha --config .mocharc.unit.json'), parseSpecSummary) },
-  { name: 'vscode', run: async () => counted(await sh('node scripts/vscode-test.mjs --no-build'), findResult) },
+  {
+    name: 'setup',
+    run: async () => ({
+      passed: 0,
+      failed: (await sh('node scripts/codeserver/install.mjs')).code === 0 ? 0 : 1,
+    }),
+  },
+  {
+    name: 'unit',
+    run: async () => counted(await sh('npx mocha --config .mocharc.unit.json'), parseSpecSummary),
+  },
+  {
+    name: 'vscode',
+    run: async () => counted(await sh('node scripts/vscode-test.mjs --no-build'), findResult),
+  },
   { name: 'ui', run: async () => counted(await sh('node test/ui/run.mjs --no-build'), findResult) },
   {
     name: 'package',
     run: async () => {
       const { code } = await sh('npm run package');
       const size = existsSync(VSIX) ? statSync(VSIX).size : Infinity;
-      if (code === 0 && size >= VSIX_LIMIT) console.error(`seqlab.vsix is ${(size / 1048576).toFixed(2)} MB, over the 5 MB limit`);
+      if (code === 0 && size >= VSIX_LIMIT)
+        console.error(`seqlab.vsix is ${(size / 1048576).toFixed(2)} MB, over the 5 MB limit`);
       return single(code === 0 && size < VSIX_LIMIT);
     },
   },
   {
     name: 'vsix',
-    run: async () => (existsSync(VSIX) ? counted(await sh('node scripts/vscode-test.mjs --no-build --vsix seqlab.vsix'), findResult) : single(false)),
+    run: async () =>
+      existsSync(VSIX)
+        ? counted(await sh('node scripts/vscode-test.mjs --no-build --vsix seqlab.vsix'), findResult)
+        : single(false),
   },
 ];
 
 // `--only vscode,ui` runs a subset (handy while working on one layer); plain `npm test` runs them all.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const unknown = only?.filter((n) => !layers.some((l) => l.name === n)) ?? [];
 if (unknown.length) {
   console.error(`unknown layer ${unknown.join(', ')}: choose among ${layers.map((l) => l.name).join(', ')}`);
@@ -117,7 +144,9 @@ for (const layer of layers.filter((l) => !only || only.includes(l.name))) {
 
 console.log('\nlayer     time      passed  failed');
 for (const r of results) {
-  console.log(`${r.name.padEnd(9)} ${`${r.seconds.toFixed(1)} s`.padStart(8)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+  console.log(
+    `${r.name.padEnd(9)} ${`${r.seconds.toFixed(1)} s`.padStart(8)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`,
+  );
 }
 console.log(summaryLine(results));
 process.exit(results.some((r) => r.failed > 0) ? 1 : 0);

@@ -24,10 +24,13 @@ const { values: opts } = parseArgs({
 await runMain(async () => {
   if (!opts['no-build']) build();
   const vsix = opts.vsix && resolve(opts.vsix);
-  if (vsix && !existsSync(vsix)) throw new HarnessError(`${vsix} does not exist: run \`npm run package\` first`);
+  if (vsix && !existsSync(vsix))
+    throw new HarnessError(`${vsix} does not exist: run \`npm run package\` first`);
   const entry = join(repoRoot, 'out', 'test', 'vscode', vsix ? 'installed' : 'index');
-  if (!existsSync(`${entry}.js`)) throw new HarnessError(`${entry}.js is missing: run \`npm run compile-tests\``);
-  if (!vsix && !existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new HarnessError('dist/extension.js is missing: run `npm run build`');
+  if (!existsSync(`${entry}.js`))
+    throw new HarnessError(`${entry}.js is missing: run \`npm run compile-tests\``);
+  if (!vsix && !existsSync(join(repoRoot, 'dist', 'extension.js')))
+    throw new HarnessError('dist/extension.js is missing: run `npm run build`');
 
   const started = Date.now();
   const outcome = await withSession(
@@ -42,8 +45,12 @@ await runMain(async () => {
     },
   );
   if (outcome.reason) console.error(`seqlab harness: ${outcome.reason}`);
-  console.log(`${RESULT_TAG} ${JSON.stringify({ passes: outcome.passed, failures: outcome.failed, pending: 0 })}`);
-  console.log(`VS Code suite${vsix ? ' (installed .vsix)' : ''}: exit ${outcome.exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${RESULT_TAG} ${JSON.stringify({ passes: outcome.passed, failures: outcome.failed, pending: 0 })}`,
+  );
+  console.log(
+    `VS Code suite${vsix ? ' (installed .vsix)' : ''}: exit ${outcome.exitCode} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return outcome.exitCode;
 });
 
@@ -54,7 +61,12 @@ await runMain(async () => {
 function probeExtension(runDir) {
   const dir = join(runDir, 'vsix-probe');
   mkdirSync(dir, { recursive: true });
-  const manifest = { name: 'vsix-probe', publisher: 'seqlab-test', version: '0.0.0', engines: { vscode: '^1.99.0' } };
+  const manifest = {
+    name: 'vsix-probe',
+    publisher: 'seqlab-test',
+    version: '0.0.0',
+    engines: { vscode: '^1.99.0' },
+  };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
   return dir;
 }

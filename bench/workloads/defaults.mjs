@@ -17,7 +17,10 @@ const cases = [
 ];
 const big = Number(process.argv[2] || 0);
 if (big) {
-  cases.push([`hourly daily cycle ${big}`, dailyCycle(big, 5), H], [`random walk ${big}`, randomWalk(big, 6), D]);
+  cases.push(
+    [`hourly daily cycle ${big}`, dailyCycle(big, 5), H],
+    [`random walk ${big}`, randomWalk(big, 6), D],
+  );
 }
 const only = process.argv[3];
 for (const [name, v, step] of cases.filter(([name]) => !only || name.includes(only))) {
@@ -35,9 +38,20 @@ for (const [name, v, step] of cases.filter(([name]) => !only || name.includes(on
   const ratio = meta.metrics.val.mae / meta.baselines.naive.mae;
   console.log(
     JSON.stringify({
-      workload: 'defaults', series: name, rows: values.length, window: meta.window, differenced: meta.differenced, season: meta.season,
-      epochs: meta.epochsRun, bestEpoch: meta.bestEpoch, mae: meta.metrics.val.mae, naiveMae: meta.baselines.naive.mae,
-      ratio: Number(ratio.toFixed(3)), seconds: Number(seconds.toFixed(1)), cpuSeconds: Number(cpuSeconds.toFixed(1)), backend: meta.backend,
+      workload: 'defaults',
+      series: name,
+      rows: values.length,
+      window: meta.window,
+      differenced: meta.differenced,
+      season: meta.season,
+      epochs: meta.epochsRun,
+      bestEpoch: meta.bestEpoch,
+      mae: meta.metrics.val.mae,
+      naiveMae: meta.baselines.naive.mae,
+      ratio: Number(ratio.toFixed(3)),
+      seconds: Number(seconds.toFixed(1)),
+      cpuSeconds: Number(cpuSeconds.toFixed(1)),
+      backend: meta.backend,
     }),
   );
 }

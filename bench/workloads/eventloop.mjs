@@ -26,7 +26,10 @@ const WINDOW = 50;
 const N = 2700;
 let s = 1;
 const noise = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5) * 0.2;
-const rows = Array.from({ length: N }, (_, i) => `${(Math.sin((i * 2 * Math.PI) / 24) + (0.01 * i) / 24 + noise()).toFixed(6)}`);
+const rows = Array.from(
+  { length: N },
+  (_, i) => `${(Math.sin((i * 2 * Math.PI) / 24) + (0.01 * i) / 24 + noise()).toFixed(6)}`,
+);
 const csv = join(dataDir, 'eventloop-w2.csv');
 writeFileSync(csv, ['value', ...rows].join('\n') + '\n');
 
@@ -42,7 +45,18 @@ await esbuild.build({
 });
 const { WorkerClient } = createRequire(import.meta.url)(clientFile);
 
-const config = { cell: 'gru', units: 64, layers: 1, window: WINDOW, batchSize: 64, epochs: 2, learningRate: 0.001, patience: 0, maxWindowsPerEpoch: 2000, difference: 'none' };
+const config = {
+  cell: 'gru',
+  units: 64,
+  layers: 1,
+  window: WINDOW,
+  batchSize: 64,
+  epochs: 2,
+  learningRate: 0.001,
+  patience: 0,
+  maxWindowsPerEpoch: 2000,
+  difference: 'none',
+};
 // The histogram records the interval between timer ticks, so the delay is that minus the resolution.
 const RESOLUTION_MS = 10;
 const delayMs = (h, p) => Math.max(0, Math.round((h.percentile(p) / 1e6 - RESOLUTION_MS) * 100) / 100);
@@ -106,10 +120,21 @@ await measure('train-w2', async () => {
   const counts = { batch: 0, epoch: 0, validation: 0, hidden: 0 };
   const done = await new Promise((resolve) => {
     const modelDir = join(dataDir, 'eventloop-model');
-    client.train({ runId: 'bench', source: { path: csv }, column: 'value', config, modelDir, modelBase: dataDir, dataFile: csv }, (m) => {
-      if (m.type in counts) counts[m.type]++;
-      if (m.type === 'done' || m.type === 'failed') resolve(m);
-    });
+    client.train(
+      {
+        runId: 'bench',
+        source: { path: csv },
+        column: 'value',
+        config,
+        modelDir,
+        modelBase: dataDir,
+        dataFile: csv,
+      },
+      (m) => {
+        if (m.type in counts) counts[m.type]++;
+        if (m.type === 'done' || m.type === 'failed') resolve(m);
+      },
+    );
   });
   if (done.type === 'failed') {
     console.error(`eventloop: training failed: ${done.message}`);
@@ -125,16 +150,31 @@ const big = join(dataDir, 'eventloop-200mb.csv');
 if (!existsSync(big) || statSync(big).size < BIG_BYTES) await writeBigCsv(big, BIG_BYTES);
 await measure('check-200mb', async () => {
   const checked = await client.check({ path: big });
-  return { fileMB: Math.round(statSync(big).size / 1024 / 1024), rows: checked.rows, problems: checked.problems.length + checked.omitted };
+  return {
+    fileMB: Math.round(statSync(big).size / 1024 / 1024),
+    rows: checked.rows,
+    problems: checked.problems.length + checked.omitted,
+  };
 });
 client.dispose();
 
 const dataFile = join(dataDir, 'dataLayer.cjs');
-await esbuild.build({ entryPoints: [join(root, 'src', 'model', 'data', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: dataFile, logLevel: 'error' });
+await esbuild.build({
+  entryPoints: [join(root, 'src', 'model', 'data', 'index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: dataFile,
+  logLevel: 'error',
+});
 const { inspectData } = createRequire(import.meta.url)(dataFile);
 await measure('check-200mb-on-host', async () => {
   const inspection = await inspectData({ path: big });
-  return { fileMB: Math.round(statSync(big).size / 1024 / 1024), rows: inspection.rows, problems: inspection.problems.length };
+  return {
+    fileMB: Math.round(statSync(big).size / 1024 / 1024),
+    rows: inspection.rows,
+    problems: inspection.problems.length,
+  };
 });
 
 async function writeBigCsv(file, bytes) {
@@ -142,12 +182,15 @@ async function writeBigCsv(file, bytes) {
   out.write('date,value,load\n');
   let written = 0;
   const start = Date.UTC(2000, 0, 1);
-  for (let i = 0; written < bytes; ) {
+  for (let i = 0; written < bytes;) {
     const lines = [];
     for (let j = 0; j < 10000; j++, i++) {
       const date = new Date(start + i * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-      const value = i % 1_000_003 === 7 ? 'abc' : i % 999_983 === 11 ? '' : (Math.sin(i / 1440) * 10 + 20).toFixed(4);
-      lines.push(`${i === 5_000_000 ? new Date(start + (i - 1) * 60_000).toISOString().slice(0, 16).replace('T', ' ') : date},${value},${(i % 97) / 10}`);
+      const value =
+        i % 1_000_003 === 7 ? 'abc' : i % 999_983 === 11 ? '' : (Math.sin(i / 1440) * 10 + 20).toFixed(4);
+      lines.push(
+        `${i === 5_000_000 ? new Date(start + (i - 1) * 60_000).toISOString().slice(0, 16).replace('T', ' ') : date},${value},${(i % 97) / 10}`,
+      );
     }
     const chunk = lines.join('\n') + '\n';
     written += Buffer.byteLength(chunk);

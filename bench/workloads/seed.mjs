@@ -14,9 +14,22 @@ if (!existsSync(cli)) {
 }
 const out = mkdtempSync(join(tmpdir(), 'seqlab-bench-seed-'));
 const t0 = process.hrtime.bigint();
-const r = spawnSync(process.execPath, [cli, 'train', join(root, 'media', 'samples', 'sine.csv'), '--preset', 'seed', '--json', '--out', join(out, 'm')], {
-  encoding: 'utf8',
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    cli,
+    'train',
+    join(root, 'media', 'samples', 'sine.csv'),
+    '--preset',
+    'seed',
+    '--json',
+    '--out',
+    join(out, 'm'),
+  ],
+  {
+    encoding: 'utf8',
+  },
+);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 rmSync(out, { recursive: true, force: true });
 if (r.status !== 0) {
@@ -24,4 +37,12 @@ if (r.status !== 0) {
   process.exit(1);
 }
 const res = JSON.parse(r.stdout);
-console.log(JSON.stringify({ workload: 'seed', seconds: Number(seconds.toFixed(3)), mse: res.metrics.val.mse, naiveMse: res.baselines.naive.mse, backend: res.backend }));
+console.log(
+  JSON.stringify({
+    workload: 'seed',
+    seconds: Number(seconds.toFixed(3)),
+    mse: res.metrics.val.mse,
+    naiveMse: res.baselines.naive.mse,
+    backend: res.backend,
+  }),
+);

@@ -30,7 +30,10 @@ for (const [script, ...args] of runs) {
   const started = process.hrtime.bigint();
   // torch.set_num_threads does not reach OpenBLAS' own pool: pin it to the same count.
   const threads = script === 'train.py' ? args[6] : '1';
-  const r = spawnSync(python, [join(here, script), ...args], { encoding: 'utf8', env: { ...env, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads } });
+  const r = spawnSync(python, [join(here, script), ...args], {
+    encoding: 'utf8',
+    env: { ...env, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads },
+  });
   const processSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) {
     console.error(r.stderr.trim().split('\n').pop());

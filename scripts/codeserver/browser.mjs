@@ -71,12 +71,18 @@ export async function runInWorkbench(context, url, { timeoutMs, onLine = suiteEc
     log += text + '\n';
     onLine(text, level);
   };
-  await context.exposeFunction('codeAutomationLog', (level, args) => emit(format(...(Array.isArray(args) ? args : [args])), String(level)));
-  await context.exposeFunction('codeAutomationExit', (code) => settle({ exitCode: Number(code), timedOut: false }));
+  await context.exposeFunction('codeAutomationLog', (level, args) =>
+    emit(format(...(Array.isArray(args) ? args : [args])), String(level)),
+  );
+  await context.exposeFunction('codeAutomationExit', (code) =>
+    settle({ exitCode: Number(code), timedOut: false }),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => emit(`[page error] ${e.message}`));
   let timer;
-  const deadline = new Promise((resolve) => (timer = setTimeout(() => resolve({ exitCode: undefined, timedOut: true }), timeoutMs)));
+  const deadline = new Promise(
+    (resolve) => (timer = setTimeout(() => resolve({ exitCode: undefined, timedOut: true }), timeoutMs)),
+  );
   await page.goto(url);
   const outcome = await Promise.race([finished, deadline]);
   clearTimeout(timer);

@@ -1,7 +1,18 @@
 // Installs code-server (a real VS Code 1.99.3 served to a browser) into .vscode-test/, offline, following
 // ../../../shared/VSCODE_TESTING.md. Idempotent: a finished install is reused in a few milliseconds.
 // Usage: node scripts/codeserver/install.mjs   (also called by every launcher)
-import { copyFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CODE_SERVER_VERSION, cacheDir, codeServerDir, codeServerEntry, installedMarker } from './paths.mjs';
@@ -12,10 +23,17 @@ const log = (msg) => console.error(`[code-server] ${msg}`);
 /** Returns the path of code-server's entry.js, installing it first when the cache lacks it. */
 export function ensureCodeServer() {
   if (existsSync(installedMarker) && existsSync(codeServerEntry)) return codeServerEntry;
-  for (const [tool, pkg] of [['g++', 'g++'], ['make', 'make'], ['python3', 'python3']]) requireTool(tool, pkg);
+  for (const [tool, pkg] of [
+    ['g++', 'g++'],
+    ['make', 'make'],
+    ['python3', 'python3'],
+  ])
+    requireTool(tool, pkg);
   // Without local headers node-gyp would download them, which fails offline.
   if (!existsSync('/usr/include/node/node_api.h')) {
-    throw new HarnessError('Node headers are missing in /usr/include/node: install them (for example `apt-get install -y libnode-dev`) and retry');
+    throw new HarnessError(
+      'Node headers are missing in /usr/include/node: install them (for example `apt-get install -y libnode-dev`) and retry',
+    );
   }
   mkdirSync(cacheDir, { recursive: true });
   const started = Date.now();
@@ -39,10 +57,22 @@ export function ensureCodeServer() {
 
 function build(dir) {
   // npm_config_yes: node-pty's postinstall calls `npx node-gyp`, which would otherwise stop at a prompt.
-  const env = { npm_config_nodedir: '/usr', npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'seqlab-code-server-cache', private: true }));
+  const env = {
+    npm_config_nodedir: '/usr',
+    npm_config_yes: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'seqlab-code-server-cache', private: true }),
+  );
   log(`installing code-server ${CODE_SERVER_VERSION} (first run only, a few minutes)…`);
-  run('npm', ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, env });
+  run('npm', ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: dir,
+    env,
+  });
   log('building argon2…');
   run('npm', ['rebuild', 'argon2'], { cwd: dir, env });
 
@@ -51,7 +81,11 @@ function build(dir) {
   run('npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: vscode, env });
   log('building spdlog, native-watchdog, node-pty…');
   run('npm', ['rebuild', '@vscode/spdlog', 'native-watchdog', 'node-pty'], { cwd: vscode, env });
-  for (const [mod, file] of [['@vscode/spdlog', 'spdlog.node'], ['native-watchdog', 'watchdog.node'], ['node-pty', 'pty.node']]) {
+  for (const [mod, file] of [
+    ['@vscode/spdlog', 'spdlog.node'],
+    ['native-watchdog', 'watchdog.node'],
+    ['node-pty', 'pty.node'],
+  ]) {
     const built = join(vscode, 'node_modules', mod, 'build', 'Release', file);
     if (!existsSync(built)) throw new HarnessError(`${mod} did not build: ${built} is missing`);
   }
@@ -89,7 +123,8 @@ function installRipgrep(binDir) {
       try {
         download();
       } catch {
-        if (!isRoot()) throw new HarnessError('ripgrep could not be downloaded: run `apt-get update` as root and retry');
+        if (!isRoot())
+          throw new HarnessError('ripgrep could not be downloaded: run `apt-get update` as root and retry');
         run('apt-get', ['update', '-qq'], { cwd: tmp });
         download();
       }
@@ -111,16 +146,20 @@ export function ensureChromium() {
     if (!existsSync(override)) throw new HarnessError(`CHROMIUM_PATH=${override} does not exist`);
     return override;
   }
-  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? which('chromium');
+  const found =
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? which('chromium');
   if (found) return found;
   if (!isRoot() || !which('apt-get')) {
-    throw new HarnessError('chromium is missing: install it (`sudo apt-get install -y chromium`) or set CHROMIUM_PATH');
+    throw new HarnessError(
+      'chromium is missing: install it (`sudo apt-get install -y chromium`) or set CHROMIUM_PATH',
+    );
   }
   log('installing chromium with apt-get…');
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
-  if (!existsSync('/usr/bin/chromium')) throw new HarnessError('apt-get installed chromium but /usr/bin/chromium is missing');
+  if (!existsSync('/usr/bin/chromium'))
+    throw new HarnessError('apt-get installed chromium but /usr/bin/chromium is missing');
   return '/usr/bin/chromium';
 }
 
@@ -129,6 +168,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const started = Date.now();
     const entry = ensureCodeServer();
     const chromium = ensureChromium();
-    console.log(`code-server ${CODE_SERVER_VERSION}: ${entry}\nchromium: ${chromium}\n(${Date.now() - started} ms)`);
+    console.log(
+      `code-server ${CODE_SERVER_VERSION}: ${entry}\nchromium: ${chromium}\n(${Date.now() - started} ms)`,
+    );
   });
 }

@@ -15,5 +15,9 @@ export declare const SUITE_START: string;
 export declare function parseResultLine(line: string): Counts | undefined;
 export declare function findResult(text: string): Counts | undefined;
 export declare function parseSpecSummary(text: string): Counts | undefined;
-export declare function decideOutcome(run: { exitCode: number | undefined; timedOut?: boolean; counts: Counts | undefined }): Outcome;
+export declare function decideOutcome(run: {
+  exitCode: number | undefined;
+  timedOut?: boolean;
+  counts: Counts | undefined;
+}): Outcome;
 export declare function summaryLine(layers: Array<{ passed: number; failed: number }>): string;

@@ -11,7 +11,8 @@ export function parseResultLine(line) {
   if (at < 0) return undefined;
   try {
     const v = JSON.parse(line.slice(at + RESULT_TAG.length + 1));
-    if (Number.isInteger(v.passes) && Number.isInteger(v.failures)) return { passes: v.passes, failures: v.failures, pending: v.pending ?? 0 };
+    if (Number.isInteger(v.passes) && Number.isInteger(v.failures))
+      return { passes: v.passes, failures: v.failures, pending: v.pending ?? 0 };
   } catch {
     // a log line that merely mentions the tag
   }
@@ -42,12 +43,20 @@ export function parseSpecSummary(text) {
 export function decideOutcome({ exitCode, timedOut = false, counts }) {
   const passed = counts?.passes ?? 0;
   const failed = counts?.failures ?? 0;
-  if (timedOut) return { passed, failed: failed + 1, exitCode: 1, reason: 'timed out before the suite finished' };
-  if (exitCode === undefined) return { passed, failed: failed + 1, exitCode: 1, reason: 'the workbench never reported an exit code' };
+  if (timedOut)
+    return { passed, failed: failed + 1, exitCode: 1, reason: 'timed out before the suite finished' };
+  if (exitCode === undefined)
+    return { passed, failed: failed + 1, exitCode: 1, reason: 'the workbench never reported an exit code' };
   if (exitCode !== 0) {
-    return { passed, failed: Math.max(failed, 1), exitCode, reason: failed ? undefined : `the suite exited with ${exitCode} before reporting failures` };
+    return {
+      passed,
+      failed: Math.max(failed, 1),
+      exitCode,
+      reason: failed ? undefined : `the suite exited with ${exitCode} before reporting failures`,
+    };
   }
-  if (!counts) return { passed, failed: 1, exitCode: 1, reason: 'the suite exited 0 without reporting its counts' };
+  if (!counts)
+    return { passed, failed: 1, exitCode: 1, reason: 'the suite exited 0 without reporting its counts' };
   if (failed > 0) return { passed, failed, exitCode: 1, reason: 'the suite exited 0 despite failures' };
   if (passed === 0) return { passed, failed: 1, exitCode: 1, reason: 'the suite ran no tests' };
   return { passed, failed, exitCode: 0 };

@@ -27,7 +27,15 @@ export function createRunDir(label) {
   };
   const config = join(dir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
-  return { dir, id: dir, env, userData: sub('user-data'), extensions: sub('extensions'), config, profile: sub('chromium') };
+  return {
+    dir,
+    id: dir,
+    env,
+    userData: sub('user-data'),
+    extensions: sub('extensions'),
+    config,
+    profile: sub('chromium'),
+  };
 }
 
 /** Copies test/fixtures/workspace (or another folder) into the run, so tests may write to it freely. */

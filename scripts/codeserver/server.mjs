@@ -4,10 +4,14 @@ import { codeServerEntry } from './paths.mjs';
 import { HarnessError } from './tools.mjs';
 
 const baseArgs = (run) => [
-  '--config', run.config,
-  '--auth', 'none',
-  '--user-data-dir', run.userData,
-  '--extensions-dir', run.extensions,
+  '--config',
+  run.config,
+  '--auth',
+  'none',
+  '--user-data-dir',
+  run.userData,
+  '--extensions-dir',
+  run.extensions,
   '--disable-telemetry',
   '--disable-update-check',
   '--disable-workspace-trust',
@@ -24,7 +28,10 @@ export function installVsix(run, vsix) {
     encoding: 'utf8',
     timeout: 120_000,
   });
-  if (r.status !== 0) throw new HarnessError(`installing ${vsix} failed: ${(r.stderr || r.stdout || '').trim().split('\n').pop()}`);
+  if (r.status !== 0)
+    throw new HarnessError(
+      `installing ${vsix} failed: ${(r.stderr || r.stdout || '').trim().split('\n').pop()}`,
+    );
   return r.stdout.trim();
 }
 
@@ -32,12 +39,19 @@ export function installVsix(run, vsix) {
  * Starts code-server and resolves once it listens. `port` 0 lets the OS choose (tests); `npm start` passes 8080.
  * @returns {Promise<{ port: number, origin: string, pid: number, output: () => string, stop: () => Promise<void> }>}
  */
-export function startCodeServer(run, { port = 0, args = [], env = {}, echo = false, readyTimeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [codeServerEntry, ...baseArgs(run), '--bind-addr', `127.0.0.1:${port}`, ...args], {
-    env: serverEnv(run, env),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startCodeServer(
+  run,
+  { port = 0, args = [], env = {}, echo = false, readyTimeoutMs = 60_000 } = {},
+) {
+  const child = spawn(
+    process.execPath,
+    [codeServerEntry, ...baseArgs(run), '--bind-addr', `127.0.0.1:${port}`, ...args],
+    {
+      env: serverEnv(run, env),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const onData = (chunk) => {
     output += chunk;
@@ -50,9 +64,14 @@ export function startCodeServer(run, { port = 0, args = [], env = {}, echo = fal
   return new Promise((resolve, reject) => {
     const fail = (why) => {
       clearTimeout(timer);
-      void stop().then(() => reject(new HarnessError(`code-server ${why}\n${output.trim().split('\n').slice(-10).join('\n')}`)));
+      void stop().then(() =>
+        reject(new HarnessError(`code-server ${why}\n${output.trim().split('\n').slice(-10).join('\n')}`)),
+      );
     };
-    const timer = setTimeout(() => fail(`did not start listening within ${readyTimeoutMs / 1000} s`), readyTimeoutMs);
+    const timer = setTimeout(
+      () => fail(`did not start listening within ${readyTimeoutMs / 1000} s`),
+      readyTimeoutMs,
+    );
     child.once('exit', (code) => fail(`exited with ${code} before listening`));
     const watch = () => {
       const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);

@@ -11,7 +11,11 @@ let signalsHooked = false;
 function hookSignals() {
   if (signalsHooked) return;
   signalsHooked = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, () => {
       void Promise.allSettled([...live].map((dispose) => dispose())).then(() => process.exit(code));
     });
@@ -27,7 +31,18 @@ function hookSignals() {
  * (e.g. ['--locale', 'zh-cn']), env (for code-server and its extension hosts), echo (print the server's output).
  */
 export async function openSession(options = {}) {
-  const { label = 'run', browser = true, workspace, vsix, settings, prepare, port = 0, serverArgs = [], env = {}, echo = false } = options;
+  const {
+    label = 'run',
+    browser = true,
+    workspace,
+    vsix,
+    settings,
+    prepare,
+    port = 0,
+    serverArgs = [],
+    env = {},
+    echo = false,
+  } = options;
   ensureCodeServer();
   const chromiumPath = browser ? ensureChromium() : undefined;
   hookSignals();
@@ -44,7 +59,13 @@ export async function openSession(options = {}) {
   live.add(session.dispose);
   try {
     session.workspace = workspace === false ? undefined : copyWorkspace(run, workspace);
-    writeUserSettings(run, { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, ...settings });
+    writeUserSettings(run, {
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      ...settings,
+    });
     if (vsix) installVsix(run, vsix);
     await prepare?.(run, { workspace: session.workspace });
     session.server = await startCodeServer(run, { port, args: serverArgs, env, echo });

@@ -7,12 +7,19 @@ export class HarnessError extends Error {}
 
 /** Runs a command to completion; throws a one-line HarnessError naming it when it fails. */
 export function run(cmd, args, { cwd, env, quiet = true } = {}) {
-  const r = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: quiet ? 'pipe' : 'inherit',
+  });
   if (r.error) throw new HarnessError(`${cmd} could not start: ${r.error.message}`);
   if (r.status !== 0) {
     const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').slice(-15).join('\n');
     if (tail) console.error(tail);
-    throw new HarnessError(`\`${[cmd, ...args].join(' ')}\` failed (exit ${r.status}) in ${cwd ?? process.cwd()}`);
+    throw new HarnessError(
+      `\`${[cmd, ...args].join(' ')}\` failed (exit ${r.status}) in ${cwd ?? process.cwd()}`,
+    );
   }
   return r.stdout ?? '';
 }
@@ -30,7 +37,10 @@ export const isRoot = () => typeof process.getuid === 'function' && process.getu
 /** Requires a tool and names the apt package that provides it when it is missing. */
 export function requireTool(name, aptPackage = name) {
   const path = which(name);
-  if (!path) throw new HarnessError(`${name} is missing: install it (for example \`apt-get install -y ${aptPackage}\`) and retry`);
+  if (!path)
+    throw new HarnessError(
+      `${name} is missing: install it (for example \`apt-get install -y ${aptPackage}\`) and retry`,
+    );
   return path;
 }
 

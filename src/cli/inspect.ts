@@ -30,7 +30,8 @@ export async function run(argv: string[]): Promise<number> {
   else process.stdout.write(`${summary(inspection, usable)}\n`);
   // A file that could be read is described and exits 0 even with nothing to train on (DESIGN.md): exit 1 is for
   // files that cannot be read. The reason still goes to stderr, since stdout may be one JSON object.
-  if (usable.length === 0) process.stderr.write(`${escapeControls(inspection.file)}: ${whyUnusable(inspection)}\n`);
+  if (usable.length === 0)
+    process.stderr.write(`${escapeControls(inspection.file)}: ${whyUnusable(inspection)}\n`);
   return EXIT_OK;
 }
 
@@ -81,7 +82,9 @@ function summary(inspection: Inspection, usable: string[]): string {
   ]);
   lines.push(formatTable(['column', 'kind', 'count', 'missing', 'min', 'max'], rows), '');
   lines.push(
-    usable.length ? `usable for training: ${usable.map(showText).join(', ')}` : 'no column is usable for training',
+    usable.length
+      ? `usable for training: ${usable.map(showText).join(', ')}`
+      : 'no column is usable for training',
   );
   if (inspection.problems.length) lines.push('', ...problemLines(inspection.problems));
   return lines.join('\n');

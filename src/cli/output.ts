@@ -36,7 +36,6 @@ function rawErrorLine(err: unknown): string {
   return `seqlab: ${errorText(String(err))}`;
 }
 
-
 /**
  * Prints the error on stderr and returns the exit code: 2 (with the usage line) for a UsageError, 1 for anything else.
  * `command` prefixes usage errors, e.g. "seqlab train: --epochs must be at least 1 (got 0)".

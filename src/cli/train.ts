@@ -42,7 +42,11 @@ const FLAGS = {
   patience: { ...range('patience'), help: 'epochs without improvement before stopping; 0 never stops early' },
   difference: { type: 'string', choices: DIFFERENCES, help: 'model first differences (default auto)' },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
-  backend: { type: 'string', choices: BACKENDS, help: 'TensorFlow.js backend (default auto: wasm, else cpu)' },
+  backend: {
+    type: 'string',
+    choices: BACKENDS,
+    help: 'TensorFlow.js backend (default auto: wasm, else cpu)',
+  },
   out: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout; progress goes to stderr' },
 } as const;

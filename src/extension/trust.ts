@@ -33,7 +33,10 @@ export function requireTrust(action: string): boolean {
   if (isTrusted()) return true;
   const manage = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window
-    .showWarningMessage(vscode.l10n.t('{0} needs a trusted workspace (Restricted Mode is on).', action), manage)
+    .showWarningMessage(
+      vscode.l10n.t('{0} needs a trusted workspace (Restricted Mode is on).', action),
+      manage,
+    )
     .then((pick) => {
       if (pick === manage) void vscode.commands.executeCommand('workbench.trust.manage');
     });
@@ -47,8 +50,15 @@ export function requireTrust(action: string): boolean {
  */
 export function modelStoreName(folder: vscode.WorkspaceFolder): string {
   if (!isTrusted()) return DEFAULT_MODEL_DIR;
-  const configured = vscode.workspace.getConfiguration('seqlab', folder.uri).get<string>('modelDirectory', DEFAULT_MODEL_DIR);
-  return isInsideRelative(configured) ? configured.split(/[\\/]+/).filter(Boolean).join('/') : DEFAULT_MODEL_DIR;
+  const configured = vscode.workspace
+    .getConfiguration('seqlab', folder.uri)
+    .get<string>('modelDirectory', DEFAULT_MODEL_DIR);
+  return isInsideRelative(configured)
+    ? configured
+        .split(/[\\/]+/)
+        .filter(Boolean)
+        .join('/')
+    : DEFAULT_MODEL_DIR;
 }
 
 /**
@@ -80,10 +90,16 @@ export async function checkSize(uri: vscode.Uri): Promise<void> {
     stat = await vscode.workspace.fs.stat(uri);
   } catch (e) {
     const missing = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
-    throw new Error(missing ? vscode.l10n.t('{0}: the file no longer exists.', basename(uri)) : vscode.l10n.t('{0}: the file cannot be read.', basename(uri)));
+    throw new Error(
+      missing
+        ? vscode.l10n.t('{0}: the file no longer exists.', basename(uri))
+        : vscode.l10n.t('{0}: the file cannot be read.', basename(uri)),
+    );
   }
   if (stat.size > mb * 1024 * 1024) {
-    throw new Error(vscode.l10n.t('{0}: the file is larger than {1} MB (setting seqlab.maxFileSizeMB).', basename(uri), mb));
+    throw new Error(
+      vscode.l10n.t('{0}: the file is larger than {1} MB (setting seqlab.maxFileSizeMB).', basename(uri), mb),
+    );
   }
 }
 

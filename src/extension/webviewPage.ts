@@ -12,7 +12,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return {
     enableScripts: true,
     enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 
@@ -30,7 +33,12 @@ export interface PageSpec {
  * A page that holds no workspace text at all: file names, headers and numbers arrive later by postMessage and are
  * written with textContent, so nothing from a data file is ever parsed as HTML.
  */
-export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, spec: PageSpec): string {
+export function webviewPage(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  lang: string,
+  spec: PageSpec,
+): string {
   const nonce = makeNonce();
   const asset = (p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
   const csp = [

@@ -52,7 +52,10 @@ export async function setBackend(name: 'auto' | 'wasm' | 'cpu'): Promise<string>
       await tf.ready();
       return 'wasm';
     }
-    if (name === 'wasm') throw new Error(`the wasm backend could not start (looked for ${WASM_FILE} in ${wasmDirs().join(', ')})`);
+    if (name === 'wasm')
+      throw new Error(
+        `the wasm backend could not start (looked for ${WASM_FILE} in ${wasmDirs().join(', ')})`,
+      );
   }
   await tf.setBackend('cpu');
   await tf.ready();

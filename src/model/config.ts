@@ -59,7 +59,9 @@ export class ConfigError extends Error {
 
 /** Fills in defaults and checks every field against the one config schema; throws ConfigError on the first bad one. */
 export function resolveConfig(partial: Partial<TrainConfig>): TrainConfig {
-  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<TrainConfig>;
+  const defined = Object.fromEntries(
+    Object.entries(partial).filter(([, v]) => v !== undefined),
+  ) as Partial<TrainConfig>;
   const c: TrainConfig = { ...DEFAULT_CONFIG, ...defined };
   const problem = configProblem(c);
   if (problem) throw new ConfigError(problem);

@@ -19,6 +19,13 @@ export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
 export { setBackend } from './backend';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
-export { modelDirFor, modelPlace, placeOfFolder, encodeSegment, decodeSegment, isModelFolderName } from './store/paths';
+export {
+  modelDirFor,
+  modelPlace,
+  placeOfFolder,
+  encodeSegment,
+  decodeSegment,
+  isModelFolderName,
+} from './store/paths';
 export type { ModelPlace } from './store/paths';
 export type * from './types';

@@ -1,6 +1,17 @@
 /** The model core's public shapes. Everything here is plain data: it crosses the worker boundary as is. */
 
-export type { TrainConfig, CellType, ScalerKind, Metrics, Baselines, EpochReport, BatchReport, HiddenStates, ValidationTrace, Forecast } from '../shared/types';
+export type {
+  TrainConfig,
+  CellType,
+  ScalerKind,
+  Metrics,
+  Baselines,
+  EpochReport,
+  BatchReport,
+  HiddenStates,
+  ValidationTrace,
+  Forecast,
+} from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
 
 export type BackendName = 'wasm' | 'cpu';

@@ -73,7 +73,8 @@ export class MessageHandler<TTo, TFrom> {
     if (!this.valid(raw.body)) {
       this.drop('failed validation', raw.body);
       // A request still gets its answer (an error), so the caller's promise never hangs.
-      if (raw.messageId !== undefined) this.options.post({ inReplyTo: raw.messageId, error: 'malformed request' });
+      if (raw.messageId !== undefined)
+        this.options.post({ inReplyTo: raw.messageId, error: 'malformed request' });
       else this.safely(() => this.options.onInvalidEvent?.(raw.body));
       return;
     }
@@ -110,9 +111,10 @@ export class MessageHandler<TTo, TFrom> {
     Promise.resolve()
       .then(() => onRequest(body))
       .then(
-      (reply) => this.options.post({ inReplyTo: messageId, body: reply }),
-      (e: unknown) => this.options.post({ inReplyTo: messageId, error: e instanceof Error ? e.message : String(e) }),
-    );
+        (reply) => this.options.post({ inReplyTo: messageId, body: reply }),
+        (e: unknown) =>
+          this.options.post({ inReplyTo: messageId, error: e instanceof Error ? e.message : String(e) }),
+      );
   }
 
   /** A guard that throws on a hostile shape (a getter, a proxy) counts as a reject, so it is dropped like one. */
@@ -149,6 +151,7 @@ function isEnvelope(v: unknown): v is Envelope<unknown> {
 /** A short, single-line rendering for logs: never the whole payload. */
 function describe(v: unknown): string {
   if (isRecord(v) && isString(v.type)) return `type=${JSON.stringify(v.type.slice(0, 40))}`;
-  if (isRecord(v) && isRecord(v.body) && isString(v.body.type)) return `type=${JSON.stringify(v.body.type.slice(0, 40))}`;
+  if (isRecord(v) && isRecord(v.body) && isString(v.body.type))
+    return `type=${JSON.stringify(v.body.type.slice(0, 40))}`;
   return typeof v;
 }

@@ -16,5 +16,7 @@ export function sparkline(values: ArrayLike<number>, width = 24): string {
   }
   const lo = Math.min(...means);
   const hi = Math.max(...means);
-  return means.map((m) => BARS[hi > lo ? Math.round(((m - lo) / (hi - lo)) * (BARS.length - 1)) : 3]).join('');
+  return means
+    .map((m) => BARS[hi > lo ? Math.round(((m - lo) / (hi - lo)) * (BARS.length - 1)) : 3])
+    .join('');
 }

@@ -60,7 +60,8 @@ export function isShape<S extends Shape>(shape: S): Guard<FromShape<S>> {
 /** Like isShape, but only fields that are present are checked: for Partial<...> payloads. */
 export function isPartialShape<S extends Shape>(shape: S): Guard<Partial<FromShape<S>>> {
   return (v: unknown): v is Partial<FromShape<S>> =>
-    isRecord(v) && Object.keys(v).every((k) => Object.hasOwn(shape, k) && (v[k] === undefined || shape[k](v[k])));
+    isRecord(v) &&
+    Object.keys(v).every((k) => Object.hasOwn(shape, k) && (v[k] === undefined || shape[k](v[k])));
 }
 
 /** Picks the validator for a tagged union by its `type` field. */

@@ -51,7 +51,11 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
   // A train request this build cannot read must still end its run, or the host would show it training forever.
   onInvalidEvent: (body) => {
     if (isRecord(body) && body.type === 'train' && isString(body.runId)) {
-      channel.sendEvent({ type: 'failed', runId: body.runId, message: 'the training worker could not read this train request (a different SeqLab build?)' });
+      channel.sendEvent({
+        type: 'failed',
+        runId: body.runId,
+        message: 'the training worker could not read this train request (a different SeqLab build?)',
+      });
     }
   },
 });

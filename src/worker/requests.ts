@@ -12,7 +12,18 @@ import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
 import { forecast, loadModel, probeHidden, setBackend } from '../model';
-import type { CheckRequest, Checked, NewRowPlanned, NewRowRequest, InspectRequest, Inspected, PredictRequest, Predicted, ProbeRequest, Probed } from '../shared/protocol';
+import type {
+  CheckRequest,
+  Checked,
+  NewRowPlanned,
+  NewRowRequest,
+  InspectRequest,
+  Inspected,
+  PredictRequest,
+  Predicted,
+  ProbeRequest,
+  Probed,
+} from '../shared/protocol';
 
 /** Sparklines parse the file once per column: beyond this size the column pick shows counts and ranges only. */
 const SPARK_MAX_BYTES = 64 * 1024 * 1024;
@@ -33,7 +44,14 @@ export async function inspect(req: InspectRequest): Promise<Inspected> {
     }
   }
   const firstError = inspection.problems.find((p) => p.severity === 'error')?.message;
-  return { type: 'inspected', rows: inspection.rows, columns: inspection.columns, usable, sparklines, firstError };
+  return {
+    type: 'inspected',
+    rows: inspection.rows,
+    columns: inspection.columns,
+    usable,
+    sparklines,
+    firstError,
+  };
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -46,7 +64,12 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
     const history = req.history ? Array.from(series.values.subarray(-req.history)) : undefined;
-    return { type: 'predicted', column: model.meta.column, forecast: forecast(model, series, req.steps), history };
+    return {
+      type: 'predicted',
+      column: model.meta.column,
+      forecast: forecast(model, series, req.steps),
+      history,
+    };
   } finally {
     model.dispose();
   }
@@ -75,7 +98,14 @@ export const MAX_PROBLEMS = 1000;
 export async function check(req: CheckRequest): Promise<Checked> {
   const inspection = await inspectData(req.source);
   const { rows, columns, layout, problems } = inspection;
-  return { type: 'checked', rows, columns, layout, problems: problems.slice(0, MAX_PROBLEMS), omitted: Math.max(0, problems.length - MAX_PROBLEMS) };
+  return {
+    type: 'checked',
+    rows,
+    columns,
+    layout,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    omitted: Math.max(0, problems.length - MAX_PROBLEMS),
+  };
 }
 
 /**
@@ -88,7 +118,10 @@ export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
   const text = new TextDecoder('utf-8').decode(bytes);
   try {
     const columns = inspection.columns.map((c) => c.name);
-    return { type: 'newRowPlanned', insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }) };
+    return {
+      type: 'newRowPlanned',
+      insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }),
+    };
   } catch (e) {
     throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
   }

@@ -13,4 +13,3 @@ export async function hashSource(source: WireSource): Promise<string> {
     return '';
   }
 }
-

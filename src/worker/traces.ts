@@ -22,7 +22,11 @@ export function tail(trace: ValidationTrace, max = MAX_TRACE_POINTS): Validation
 }
 
 /** Actual and naive (previous value) over the validation range; the model's line is left empty (NaN). */
-export function previewTrace(values: Float64Array, splitIndex: number, max = MAX_TRACE_POINTS): ValidationTrace {
+export function previewTrace(
+  values: Float64Array,
+  splitIndex: number,
+  max = MAX_TRACE_POINTS,
+): ValidationTrace {
   const index: number[] = [];
   const actual: number[] = [];
   const naive: number[] = [];
@@ -42,7 +46,11 @@ export function recentTrace(model: ModelHandle, series: Series, max = MAX_TRACE_
   // Keep one window (+1 for differencing) of history before the first target.
   const offset = first - model.meta.window - 1;
   if (first === split || offset <= 0) return tail(validationTrace(model, series), max);
-  const sliced: Series = { ...series, values: series.values.subarray(offset), time: series.time?.subarray(offset) };
+  const sliced: Series = {
+    ...series,
+    values: series.values.subarray(offset),
+    time: series.time?.subarray(offset),
+  };
   const shifted = { ...model, meta: { ...model.meta, splitIndex: first - offset } };
   const t = validationTrace(shifted, sliced);
   return { ...t, index: t.index.map((i) => i + offset) };

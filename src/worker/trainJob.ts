@@ -62,11 +62,18 @@ export class TrainJob {
         shouldStop: () => this.stopRequested,
       });
       try {
-        this.sendViews({ validationTrace: () => recentTrace(model, series), hidden: (s) => probeHidden(model, series, s) });
+        this.sendViews({
+          validationTrace: () => recentTrace(model, series),
+          hidden: (s) => probeHidden(model, series, s),
+        });
         const save = !this.stopRequested || this.keep;
         if (save) {
           const dataHash = await hashSource(req.source);
-          await saveModel({ base: req.modelBase, dir: req.modelDir }, model, { dataFile: req.dataFile, column: series.name, dataHash });
+          await saveModel({ base: req.modelBase, dir: req.modelDir }, model, {
+            dataFile: req.dataFile,
+            column: series.name,
+            dataHash,
+          });
         }
         this.post({
           type: 'done',
@@ -102,4 +109,3 @@ export class TrainJob {
     this.post({ type: 'hidden', runId, states: view.hidden() });
   }
 }
-

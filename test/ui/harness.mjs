@@ -34,7 +34,9 @@ export function useWorkbench(options = {}) {
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
     this.timeout(30_000);
-    const where = await vs.captureFailure(this.currentTest.fullTitle()).catch((e) => `(no evidence: ${e.message})`);
+    const where = await vs
+      .captureFailure(this.currentTest.fullTitle())
+      .catch((e) => `(no evidence: ${e.message})`);
     console.log(`      evidence: ${where}`);
   });
   after(async function () {
@@ -80,7 +82,9 @@ export class Workbench {
         await this.page.keyboard.press('F1');
         await input.waitFor({ timeout: 5_000 });
         await input.fill(`>${title}`, { timeout: 5_000 });
-        return await this.pickQuickItem(title, { timeoutMs: Math.min(5_000, Math.max(0, deadline - Date.now())) });
+        return await this.pickQuickItem(title, {
+          timeoutMs: Math.min(5_000, Math.max(0, deadline - Date.now())),
+        });
       } catch (e) {
         await this.page.keyboard.press('Escape');
         if (Date.now() > deadline) throw e;
@@ -99,7 +103,8 @@ export class Workbench {
       const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       const index = labels.findIndex((l) => l.split(', ').includes(label));
       if (index >= 0) return rows.nth(index).click({ timeout: 5_000 });
-      if (Date.now() > deadline) throw new Error(`no quick-pick entry "${label}" among: ${labels.join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no quick-pick entry "${label}" among: ${labels.join(' | ')}`);
       await this.page.waitForTimeout(100);
     }
   }
@@ -121,7 +126,10 @@ export class Workbench {
   async openFile(name) {
     await this.openExplorer();
     await this.explorerItem(name).dblclick();
-    await this.page.locator('.tabs-container .tab .label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }).first().waitFor();
+    await this.page
+      .locator('.tabs-container .tab .label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) })
+      .first()
+      .waitFor();
   }
 
   /** Right-clicks a file in the Explorer and returns the labels of the context menu that opened. */
@@ -134,7 +142,9 @@ export class Workbench {
 
   /** Labels of the open context menu, separators left out. */
   async menuEntries() {
-    const labels = await this.page.locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label').allTextContents();
+    const labels = await this.page
+      .locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label')
+      .allTextContents();
     return labels.map((l) => l.trim()).filter(Boolean);
   }
 
@@ -154,7 +164,10 @@ export class Workbench {
 
   async closeMenu() {
     await this.page.keyboard.press('Escape');
-    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.context-view .monaco-menu')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /**
@@ -166,21 +179,29 @@ export class Workbench {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const outer of await this.page.locator('iframe.webview').elementHandles()) {
-        const inner = (await outer.contentFrame())?.childFrames().find((f) => f.name() === 'active-frame' || f.url().includes('fake.html'));
+        const inner = (await outer.contentFrame())
+          ?.childFrames()
+          .find((f) => f.name() === 'active-frame' || f.url().includes('fake.html'));
         if (!inner) continue;
         if (((await outer.getAttribute('title')) ?? '').includes(titleSubstring)) return inner;
         // A webview still loading can keep title() waiting; give each frame a moment and move on.
-        const docTitle = await Promise.race([inner.title().catch(() => ''), new Promise((r) => setTimeout(() => r(''), 1000))]);
+        const docTitle = await Promise.race([
+          inner.title().catch(() => ''),
+          new Promise((r) => setTimeout(() => r(''), 1000)),
+        ]);
         if (docTitle.includes(titleSubstring)) return inner;
       }
-      if (Date.now() > deadline) throw new Error(`no webview titled "${titleSubstring}" appeared within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`no webview titled "${titleSubstring}" appeared within ${timeoutMs / 1000} s`);
       await this.page.waitForTimeout(250);
     }
   }
 
   /** Texts of the notification toasts now on screen. */
   async notifications() {
-    return (await this.page.locator('.notification-toast .notification-list-item-message').allTextContents()).map((t) => t.trim());
+    return (
+      await this.page.locator('.notification-toast .notification-list-item-message').allTextContents()
+    ).map((t) => t.trim());
   }
 
   /** Switches the color theme through "Preferences: Color Theme" and waits until the workbench shows it. */
@@ -198,7 +219,13 @@ export class Workbench {
         if (Date.now() > deadline) throw e;
       }
     }
-    const kind = /high contrast/i.test(name) ? (/light/i.test(name) ? 'hc-light' : 'hc-black') : /light/i.test(name) ? 'vs' : 'vs-dark';
+    const kind = /high contrast/i.test(name)
+      ? /light/i.test(name)
+        ? 'hc-light'
+        : 'hc-black'
+      : /light/i.test(name)
+        ? 'vs'
+        : 'vs-dark';
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
   }
 
@@ -207,7 +234,12 @@ export class Workbench {
    * document) and the run's logs (the extension's output channel among them). Returns the folder.
    */
   async captureFailure(name) {
-    const dir = join(screenshotDir, 'failures', name.replace(/[^\w.-]+/g, '-').slice(0, 100) + (process.env.SEQLAB_UI_TAG ? `-${process.env.SEQLAB_UI_TAG}` : ''));
+    const dir = join(
+      screenshotDir,
+      'failures',
+      name.replace(/[^\w.-]+/g, '-').slice(0, 100) +
+        (process.env.SEQLAB_UI_TAG ? `-${process.env.SEQLAB_UI_TAG}` : ''),
+    );
     mkdirSync(dir, { recursive: true });
     await this.page?.screenshot({ path: join(dir, 'window.png') }).catch(() => undefined);
     const lines = [];
@@ -226,12 +258,14 @@ export class Workbench {
         })),
         new Promise((r) => setTimeout(() => r(undefined), 2000)),
       ]).catch(() => undefined);
-      if (summary?.title) lines.push(`${frame.name()} ${frame.url().slice(0, 80)}\n  ${JSON.stringify(summary)}`);
+      if (summary?.title)
+        lines.push(`${frame.name()} ${frame.url().slice(0, 80)}\n  ${JSON.stringify(summary)}`);
     }
     writeFileSync(join(dir, 'webviews.txt'), lines.join('\n') + '\n');
     const logs = this.session?.run && join(this.session.run.userData, 'logs');
     for (const file of logs ? walkFiles(logs) : []) {
-      if (/(SeqLab|exthost|remoteagent|renderer)[^/]*\.log$/i.test(file)) copyFileSync(file, join(dir, file.slice(logs.length + 1).replace(/\//g, '_')));
+      if (/(SeqLab|exthost|remoteagent|renderer)[^/]*\.log$/i.test(file))
+        copyFileSync(file, join(dir, file.slice(logs.length + 1).replace(/\//g, '_')));
     }
     return dir;
   }
@@ -247,7 +281,9 @@ export class Workbench {
 
 const walkFiles = (dir) => {
   try {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(join(dir, e.name)) : [join(dir, e.name)]));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walkFiles(join(dir, e.name)) : [join(dir, e.name)],
+    );
   } catch {
     return [];
   }

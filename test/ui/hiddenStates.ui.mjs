@@ -17,14 +17,30 @@ const UNITS = 6;
 
 function train(workspace, file, cell) {
   copyFileSync(join(workspace, 'sine.csv'), join(workspace, file));
-  const args = [join(repoRoot, 'dist', 'cli.js'), 'train', file, '--cell', cell, '--units', String(UNITS), '--epochs', '2', '--window', '8', '--json'];
+  const args = [
+    join(repoRoot, 'dist', 'cli.js'),
+    'train',
+    file,
+    '--cell',
+    cell,
+    '--units',
+    String(UNITS),
+    '--epochs',
+    '2',
+    '--window',
+    '8',
+    '--json',
+  ];
   execFileSync(process.execPath, args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Opens the SeqLab view container through its activity-bar entry. */
 async function openSeqLab(vs) {
   await vs.page.locator('.activitybar .action-item .action-label[aria-label^="SeqLab"]').first().click();
-  await vs.page.locator('.pane-header', { hasText: /Models/i }).first().waitFor();
+  await vs.page
+    .locator('.pane-header', { hasText: /Models/i })
+    .first()
+    .waitFor();
 }
 
 /** Clicks a model in the Models tree and waits until the Hidden States view has taken it up (its title). */
@@ -37,8 +53,13 @@ async function selectModel(vs, label) {
   try {
     await title.filter({ hasText: label }).waitFor({ timeout: 30_000 });
   } catch {
-    const shown = await frame.locator('body').innerText().catch(() => '?');
-    throw new Error(`selecting "${label}" did not reach the Hidden States view; it shows: ${shown.slice(0, 200)}`);
+    const shown = await frame
+      .locator('body')
+      .innerText()
+      .catch(() => '?');
+    throw new Error(
+      `selecting "${label}" did not reach the Hidden States view; it shows: ${shown.slice(0, 200)}`,
+    );
   }
 }
 
@@ -134,7 +155,12 @@ describe('Hidden States view (UI)', function () {
       writeFileSync(meta, JSON.stringify(m));
     }, 350);
     try {
-      for (const label of ['hs-lstm.csv › value', 'hs-rnn.csv › value', 'hs-lstm.csv › value', 'hs-rnn.csv › value']) {
+      for (const label of [
+        'hs-lstm.csv › value',
+        'hs-rnn.csv › value',
+        'hs-lstm.csv › value',
+        'hs-rnn.csv › value',
+      ]) {
         await vs.page.waitForTimeout(500);
         await selectModel(vs, label);
       }

@@ -31,7 +31,9 @@ await runMain(async () => {
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
   const counts = await new Promise((done) => {
-    const runner = mocha.run((failures) => done({ passes: runner.stats?.passes ?? 0, failures, pending: runner.stats?.pending ?? 0 }));
+    const runner = mocha.run((failures) =>
+      done({ passes: runner.stats?.passes ?? 0, failures, pending: runner.stats?.pending ?? 0 }),
+    );
   });
   console.log(`${RESULT_TAG} ${JSON.stringify(counts)}`);
   return counts.failures > 0 ? 1 : 0;

@@ -26,7 +26,10 @@ describe('SeqLab in the browser workbench', function () {
 
   it('lists the SeqLab output channel once the SeqLab view has activated the extension', async () => {
     await vs.page.locator('.activitybar .action-item .action-label[aria-label^="SeqLab"]').first().click();
-    await vs.page.locator('.pane-header', { hasText: /Models/i }).first().waitFor();
+    await vs.page
+      .locator('.pane-header', { hasText: /Models/i })
+      .first()
+      .waitFor();
     // VS Code draws the view's header before it activates SeqLab, and the channel picker lists only the channels that
     // exist when it opens. The Hidden States page exists only once activate() (which creates the channel first) has run.
     await vs.findWebviewFrame('Hidden States', { timeoutMs: 60_000 });

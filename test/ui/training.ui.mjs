@@ -12,13 +12,16 @@ const HOSTILE_HEADER = '<script>alert(1)</script>';
 
 /** True when the canvas has at least one painted pixel. */
 async function painted(frame, selector) {
-  return frame.locator(selector).first().evaluate((c) => {
-    const ctx = c.getContext('2d');
-    if (!ctx || c.width === 0 || c.height === 0) return false;
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-    return false;
-  });
+  return frame
+    .locator(selector)
+    .first()
+    .evaluate((c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return false;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    });
 }
 
 /**
@@ -32,11 +35,15 @@ async function panelFrame(vs, titlePart, timeoutMs = 60_000) {
       // Frames come and go while the workbench (re)loads: a detached one is simply not the panel.
       const inner = (await outer.contentFrame().catch(() => null))?.childFrames() ?? [];
       for (const f of inner) {
-        const h1 = await f.locator('header h1').textContent({ timeout: 250 }).catch(() => null);
+        const h1 = await f
+          .locator('header h1')
+          .textContent({ timeout: 250 })
+          .catch(() => null);
         if (h1?.includes(titlePart)) return f;
       }
     }
-    if (Date.now() > deadline) throw new Error(`no training panel titled "${titlePart}" within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`no training panel titled "${titlePart}" within ${timeoutMs / 1000} s`);
     await vs.page.waitForTimeout(250);
   }
 }
@@ -50,7 +57,10 @@ async function useTheme(vs, label, workbenchClass) {
     await vs.runCommand('Preferences: Color Theme');
     await vs.page.locator('.quick-input-widget input.input').fill(label);
     const row = vs.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first();
-    const shown = await row.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    const shown = await row.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) {
       await row.click();
       await vs.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
@@ -82,7 +92,10 @@ async function trainFromMenu(vs, name) {
   assert.ok(entries.includes(TRAIN), entries.join(' | '));
   await vs.chooseMenuEntry(TRAIN);
   const menu = vs.page.locator('.context-view .monaco-menu');
-  const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false);
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 3000 }).then(
+    () => true,
+    () => false,
+  );
   if (!closed) {
     await vs.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden' });
@@ -91,7 +104,10 @@ async function trainFromMenu(vs, name) {
 
 /** The editor tab of a training panel, by part of its title. */
 function panelTab(vs, titlePart) {
-  return vs.page.locator('.tabs-container .tab').filter({ hasText: `SeqLab: ${titlePart}` }).first();
+  return vs.page
+    .locator('.tabs-container .tab')
+    .filter({ hasText: `SeqLab: ${titlePart}` })
+    .first();
 }
 
 describe('Training panel from the Explorer', function () {
@@ -102,7 +118,8 @@ describe('Training panel from the Explorer', function () {
   });
   const consoleErrors = [];
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await vs.screenshot(`training-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed')
+      await vs.screenshot(`training-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
   });
   let frame;
 
@@ -118,9 +135,15 @@ describe('Training panel from the Explorer', function () {
     await frame.locator('#loss .uplot canvas').waitFor({ timeout: 120_000 });
     const firstLossMs = Date.now() - started;
     mkdirSync(screenshotDir, { recursive: true });
-    const timing = { rightClickToPanelMs: panelMs, rightClickToFirstChartMs: firstChartMs, rightClickToFirstLossChartMs: firstLossMs };
+    const timing = {
+      rightClickToPanelMs: panelMs,
+      rightClickToFirstChartMs: firstChartMs,
+      rightClickToFirstLossChartMs: firstLossMs,
+    };
     writeFileSync(join(screenshotDir, 'training-timing.json'), JSON.stringify(timing) + '\n');
-    console.log(`      right-click to panel: ${panelMs} ms; to first chart: ${firstChartMs} ms; to the first loss curve: ${firstLossMs} ms`);
+    console.log(
+      `      right-click to panel: ${panelMs} ms; to first chart: ${firstChartMs} ms; to the first loss curve: ${firstLossMs} ms`,
+    );
     assert.ok(await painted(frame, '#loss .uplot canvas'));
   });
 
@@ -158,7 +181,10 @@ describe('Training panel from the Explorer', function () {
     // Each chart's title is its card's heading only, and its legend shows the latest values without a hover.
     assert.strictEqual(await frame.locator('.u-title').count(), 0, 'a chart title is printed twice');
     const legend = await frame.locator('#loss .u-legend .u-value').allTextContents();
-    assert.ok(legend.length >= 3 && legend.slice(1).every((v) => v !== '--' && v.trim() !== ''), `loss legend: ${legend.join(' | ')}`);
+    assert.ok(
+      legend.length >= 3 && legend.slice(1).every((v) => v !== '--' && v.trim() !== ''),
+      `loss legend: ${legend.join(' | ')}`,
+    );
     await vs.screenshot('training-panel-dark');
     await frame.locator('#hidden').scrollIntoViewIfNeeded();
     await vs.screenshot('training-heatmap-dark');
@@ -191,7 +217,10 @@ describe('Training panel from the Explorer', function () {
   });
 
   it('comes back after a window reload with its loss curve, summary, predictions and heatmap', async () => {
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
+    const reloaded = vs.page.waitForEvent('framenavigated', {
+      predicate: (f) => f === vs.page.mainFrame(),
+      timeout: 90_000,
+    });
     await vs.runCommand('Developer: Reload Window').catch(() => undefined);
     await reloaded;
     await vs.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
@@ -201,7 +230,9 @@ describe('Training panel from the Explorer', function () {
     assert.ok(await painted(frame, '#loss .uplot canvas'));
     assert.match((await frame.locator('.summary .model-dir').textContent()) ?? '', /sine\.csv[\\/]value$/);
     // The host's history died with the reload: these two are recomputed from the saved model and the file.
-    await frame.locator('#predictions .chart[data-predicted]:not([data-predicted="0"])').waitFor({ timeout: 60_000 });
+    await frame
+      .locator('#predictions .chart[data-predicted]:not([data-predicted="0"])')
+      .waitFor({ timeout: 60_000 });
     await frame.locator('#hidden .caption', { hasText: /\d/ }).waitFor({ timeout: 60_000 });
     assert.ok(await painted(frame, '#predictions .uplot canvas'));
     assert.ok(await painted(frame, '#hidden canvas.hm-canvas'));
@@ -223,7 +254,7 @@ describe('Training panel from the Explorer', function () {
     await item.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
-  it('stops from the panel\'s Stop button and keeps nothing', async () => {
+  it("stops from the panel's Stop button and keeps nothing", async () => {
     await retrainLong(frame);
     await frame.locator('#stop').click();
     await frame.locator('body[data-state="stopped"]').waitFor({ timeout: 60_000 });
@@ -261,8 +292,14 @@ describe('Training panel from the Explorer', function () {
     const texts = await rows.allTextContents();
     await vs.screenshot('training-column-pick');
     await vs.page.keyboard.press('Escape');
-    assert.ok(texts.some((t) => t.includes('temperature')) && texts.some((t) => t.includes('demand')), texts.join(' | '));
-    assert.ok(texts.every((t) => /\d+ values · \d+ missing/.test(t) && /[▁▂▃▄▅▆▇█]/.test(t)), texts.join(' | '));
+    assert.ok(
+      texts.some((t) => t.includes('temperature')) && texts.some((t) => t.includes('demand')),
+      texts.join(' | '),
+    );
+    assert.ok(
+      texts.every((t) => /\d+ values · \d+ missing/.test(t) && /[▁▂▃▄▅▆▇█]/.test(t)),
+      texts.join(' | '),
+    );
   });
 
   it('shows a file name and header holding HTML literally, with no CSP violation', async () => {
@@ -277,7 +314,9 @@ describe('Training panel from the Explorer', function () {
     assert.strictEqual(await hostile.locator('header .file').textContent(), HOSTILE_FILE);
     assert.strictEqual(await hostile.locator('header .column').textContent(), HOSTILE_HEADER);
     assert.strictEqual(await hostile.locator('img').count(), 0);
-    const injected = await hostile.locator('script').evaluateAll((els) => els.filter((e) => (e.textContent ?? '').includes('alert(1)')).length);
+    const injected = await hostile
+      .locator('script')
+      .evaluateAll((els) => els.filter((e) => (e.textContent ?? '').includes('alert(1)')).length);
     assert.strictEqual(injected, 0);
     await hostile.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
     await vs.screenshot('training-panel-hostile-names');

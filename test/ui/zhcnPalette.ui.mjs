@@ -13,7 +13,10 @@ const bundleZh = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-
 
 /** Labels of the palette's rows after typing `query`. */
 async function paletteRows(vs, query) {
-  await vs.page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+  await vs.page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 5, y: 5 }, force: true })
+    .catch(() => undefined);
   await vs.page.keyboard.press('F1');
   const input = vs.page.locator('.quick-input-widget input.input');
   await input.waitFor();
@@ -49,7 +52,10 @@ describe('Simplified Chinese (UI)', function () {
     await vs.page.keyboard.press('Escape');
     for (const key of ['cmd.predictNext', 'cmd.checkData', 'cmd.train']) {
       const title = `SeqLab: ${nlsZh[key]}`;
-      assert.ok(rows.some((r) => r.split(', ').includes(title)), `"${title}" not among: ${rows.join(' | ')}`);
+      assert.ok(
+        rows.some((r) => r.split(', ').includes(title)),
+        `"${title}" not among: ${rows.join(' | ')}`,
+      );
     }
   });
 
@@ -60,17 +66,27 @@ describe('Simplified Chinese (UI)', function () {
     await vs.pickQuickItem('sine.csv');
     await vs.page.locator('.monaco-editor .view-lines').first().waitFor();
     await vs.runCommand(`SeqLab: ${nlsZh['cmd.checkData']}`);
-    const expected = bundleZh['{0}: no problems found in {1} rows.'].replace('{0}', 'sine.csv').replace('{1}', '120');
-    const toast = vs.page.locator('.notification-toast .notification-list-item-message', { hasText: expected });
+    const expected = bundleZh['{0}: no problems found in {1} rows.']
+      .replace('{0}', 'sine.csv')
+      .replace('{1}', '120');
+    const toast = vs.page.locator('.notification-toast .notification-list-item-message', {
+      hasText: expected,
+    });
     await toast.first().waitFor({ timeout: 60_000 });
     await vs.screenshot('zhcn-check-data');
   });
 
   it('shows a prediction and its actions in Chinese', async () => {
     const cli = join(repoRoot, 'dist', 'cli.js');
-    execFileSync(process.execPath, [cli, 'train', 'sine.csv', '--cell', 'rnn', '--units', '4', '--epochs', '2', '--json'], { cwd: vs.workspace, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [cli, 'train', 'sine.csv', '--cell', 'rnn', '--units', '4', '--epochs', '2', '--json'],
+      { cwd: vs.workspace, stdio: 'pipe' },
+    );
     await vs.runCommand(`SeqLab: ${nlsZh['cmd.predictNext']}`);
-    const prefix = bundleZh['{0}: next {1} ({2}% interval {3}–{4})'].split('{1}')[0].replace('{0}', 'sine.csv › value');
+    const prefix = bundleZh['{0}: next {1} ({2}% interval {3}–{4})']
+      .split('{1}')[0]
+      .replace('{0}', 'sine.csv › value');
     const toast = vs.page.locator('.notification-toast', { hasText: prefix }).first();
     await toast.waitFor({ timeout: 60_000 });
     const buttons = (await toast.locator('.monaco-button').allTextContents()).map((t) => t.trim());

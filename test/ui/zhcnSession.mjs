@@ -7,7 +7,12 @@ import { crc32 } from 'node:zlib';
 import { launchBrowser, workbenchUrl } from '../../scripts/codeserver/browser.mjs';
 import { ensureChromium, ensureCodeServer } from '../../scripts/codeserver/install.mjs';
 import { repoRoot } from '../../scripts/codeserver/paths.mjs';
-import { copyWorkspace, createRunDir, disposeRunDir, writeUserSettings } from '../../scripts/codeserver/runDir.mjs';
+import {
+  copyWorkspace,
+  createRunDir,
+  disposeRunDir,
+  writeUserSettings,
+} from '../../scripts/codeserver/runDir.mjs';
 import { installVsix, startCodeServer } from '../../scripts/codeserver/server.mjs';
 import { Workbench } from './harness.mjs';
 
@@ -89,7 +94,12 @@ export async function openZhCnWorkbench() {
   vs.session = { run, dispose: async () => {} };
   try {
     vs.workspace = copyWorkspace(run);
-    writeUserSettings(run, { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false });
+    writeUserSettings(run, {
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+    });
     const stubDir = join(run.dir, 'stub');
     mkdirSync(stubDir, { recursive: true });
     installVsix(run, stubPackVsix(stubDir));

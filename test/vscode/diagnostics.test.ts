@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activate, copyFixture, diagnosticsWhen, trainWithCli } from './predictHelpers';
 
-const lines = (d: readonly vscode.Diagnostic[]): number[] => [...new Set(d.map((x) => x.range.start.line + 1))].sort((a, b) => a - b);
+const lines = (d: readonly vscode.Diagnostic[]): number[] =>
+  [...new Set(d.map((x) => x.range.start.line + 1))].sort((a, b) => a - b);
 
 describe('Data diagnostics', () => {
   before(activate);
@@ -30,7 +31,11 @@ describe('Data diagnostics', () => {
     await vscode.commands.executeCommand('seqlab.checkData', file, { silent: true });
     await diagnosticsWhen(file, (d) => d.length > 0);
     const doc = await vscode.workspace.openTextDocument(file);
-    const fixed = doc.getText().replace('2024-01-03,\n', '2024-01-03,11.0\n').replace('2024-01-06,abc', '2024-01-06,12.5').replace('2024-01-08,14.0', '2024-01-09,14.0');
+    const fixed = doc
+      .getText()
+      .replace('2024-01-03,\n', '2024-01-03,11.0\n')
+      .replace('2024-01-06,abc', '2024-01-06,12.5')
+      .replace('2024-01-08,14.0', '2024-01-09,14.0');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(file, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), fixed);
     assert.ok(await vscode.workspace.applyEdit(edit));
@@ -59,7 +64,9 @@ describe('Data diagnostics', () => {
 
   it('finds no problem in a clean file', async () => {
     const file = copyFixture('sine.csv', 'diag-clean.csv');
-    const result = (await vscode.commands.executeCommand('seqlab.checkData', file, { silent: true })) as { problems: unknown[] };
+    const result = (await vscode.commands.executeCommand('seqlab.checkData', file, { silent: true })) as {
+      problems: unknown[];
+    };
     assert.deepStrictEqual(result.problems, []);
     assert.ok(fs.existsSync(file.fsPath));
   });

@@ -18,7 +18,9 @@ describe('Hidden States view', () => {
       const file = `hidden-${cell}.csv`;
       copyFixture('sine.csv', file);
       const dir = await trainWithCli(file, cell, ['--window', '6']);
-      const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
+      const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', {
+        dir: vscode.Uri.file(dir),
+      })) as Rendered;
       assert.deepStrictEqual(rendered, { cell, units: 4, steps: 6, layers: 1, state: 'done' });
     });
   }
@@ -26,7 +28,9 @@ describe('Hidden States view', () => {
   it('renders every layer of a stacked model', async () => {
     copyFixture('sine.csv', 'hidden-stacked.csv');
     const dir = await trainWithCli('hidden-stacked.csv', 'gru', ['--layers', '2', '--window', '5']);
-    const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
+    const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', {
+      dir: vscode.Uri.file(dir),
+    })) as Rendered;
     assert.strictEqual(rendered.layers, 2);
   });
 
@@ -40,10 +44,19 @@ describe('Hidden States view', () => {
     // fused loops would finish 10,000 epochs of this tiny net in seconds, so this run takes the slower tfjs-layers path.
     const config = { cell: 'rnn', units: 4, window: 6, epochs: 10000, patience: 0, engine: 'layers' };
     const cancel = new vscode.CancellationTokenSource();
-    const training = vscode.commands.executeCommand('seqlab.train', { uri: file, column: 'value', config, restart: true, onEvent, cancel: cancel.token });
+    const training = vscode.commands.executeCommand('seqlab.train', {
+      uri: file,
+      column: 'value',
+      config,
+      restart: true,
+      onEvent,
+      cancel: cancel.token,
+    });
     try {
       await epochSeen;
-      const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', { dir: vscode.Uri.file(dir) })) as Rendered;
+      const rendered = (await vscode.commands.executeCommand('seqlab.hiddenStates.showModel', {
+        dir: vscode.Uri.file(dir),
+      })) as Rendered;
       assert.strictEqual(rendered.state, 'training');
       assert.strictEqual(rendered.units, 4);
     } finally {

@@ -6,5 +6,8 @@ import { runMocha } from './runMocha';
  * development copy, so these tests see exactly what a user gets.
  */
 export function run(): Promise<void> {
-  return runMocha([path.join(__dirname, 'smoke.test.js'), path.join(__dirname, 'installed', 'installedCopy.js')]);
+  return runMocha([
+    path.join(__dirname, 'smoke.test.js'),
+    path.join(__dirname, 'installed', 'installedCopy.js'),
+  ]);
 }

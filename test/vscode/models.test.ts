@@ -12,7 +12,8 @@ interface Entry {
   units?: number;
 }
 
-const refresh = async (): Promise<Entry[]> => (await vscode.commands.executeCommand('seqlab.models.refresh')) as Entry[];
+const refresh = async (): Promise<Entry[]> =>
+  (await vscode.commands.executeCommand('seqlab.models.refresh')) as Entry[];
 
 describe('Models tree', () => {
   let modelDir: string;
@@ -38,9 +39,16 @@ describe('Models tree', () => {
     assert.strictEqual(deleted, true);
     assert.strictEqual(asked.length, 1, 'Delete did not ask for confirmation');
     assert.strictEqual(fs.existsSync(modelDir), false);
-    assert.strictEqual(fs.existsSync(path.dirname(modelDir)), false, 'the emptied data-file folder was left behind');
+    assert.strictEqual(
+      fs.existsSync(path.dirname(modelDir)),
+      false,
+      'the emptied data-file folder was left behind',
+    );
     assert.ok(fs.existsSync(path.dirname(path.dirname(modelDir))), 'the model root itself must stay');
-    assert.strictEqual((await refresh()).some((m) => m.data.fsPath === data.fsPath), false);
+    assert.strictEqual(
+      (await refresh()).some((m) => m.data.fsPath === data.fsPath),
+      false,
+    );
   });
 
   it('takes the data file and column from meta.json: a:b.csv and a_b.csv are two models of two files', async () => {
@@ -61,7 +69,8 @@ describe('Models tree', () => {
   it('does not list the temp and backup folders a save leaves beside a model', async () => {
     const file = copyFixture('sine.csv', 'models-leftovers.csv');
     const dir = await trainWithCli('models-leftovers.csv');
-    for (const name of ['.value.tmp-1-abc', '.value.old-1-abc']) fs.cpSync(dir, path.join(path.dirname(dir), name), { recursive: true });
+    for (const name of ['.value.tmp-1-abc', '.value.old-1-abc'])
+      fs.cpSync(dir, path.join(path.dirname(dir), name), { recursive: true });
     const mine = (await refresh()).filter((m) => m.data.fsPath === file.fsPath);
     assert.deepStrictEqual(
       mine.map((m) => m.dir.fsPath),
@@ -73,7 +82,9 @@ describe('Models tree', () => {
     const file = copyFixture('sine.csv', 'models-keep.csv');
     const dir = await trainWithCli('models-keep.csv', 'rnn');
     const entry = (await refresh()).find((m) => m.data.fsPath === file.fsPath);
-    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, { confirm: async () => false });
+    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, {
+      confirm: async () => false,
+    });
     assert.strictEqual(deleted, false);
     assert.ok(fs.existsSync(dir));
   });

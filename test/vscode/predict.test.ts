@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activate, closeTo, copyFixture, predictSilently, runCli, trainWithCli, type PredictResult } from './predictHelpers';
+import {
+  activate,
+  closeTo,
+  copyFixture,
+  predictSilently,
+  runCli,
+  trainWithCli,
+  type PredictResult,
+} from './predictHelpers';
 
 /** The tab model follows the workbench asynchronously: resolve once a matching tab exists. */
 function tabWhen(match: (t: vscode.Tab) => boolean): Promise<vscode.Tab> {
@@ -34,7 +42,10 @@ describe('Predict Next Value', () => {
     assert.strictEqual(ours.column, 'value');
     assert.ok(closeTo(ours.next, Number(cli.next)), `extension ${ours.next} vs CLI ${String(cli.next)}`);
     const [lo, hi] = cli.interval as [number, number];
-    assert.ok(closeTo(ours.interval[0], lo) && closeTo(ours.interval[1], hi), `${ours.interval} vs ${lo},${hi}`);
+    assert.ok(
+      closeTo(ours.interval[0], lo) && closeTo(ours.interval[1], hi),
+      `${ours.interval} vs ${lo},${hi}`,
+    );
   });
 
   it('reads the file as it is now, using rows appended since training', async () => {
@@ -74,7 +85,9 @@ describe('Predict Next Value', () => {
     await trainWithCli('predict-insert.csv', 'rnn');
     const original = fs.readFileSync(file.fsPath);
     const ui = { show: async () => 'insertRow', askSteps: async () => undefined };
-    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, { ui })) as PredictResult;
+    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, {
+      ui,
+    })) as PredictResult;
     assert.strictEqual(result.inserted, true);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file.fsPath);
     assert.ok(doc, 'the data file is open in an editor');
@@ -100,11 +113,18 @@ describe('Predict Next Value', () => {
     await trainWithCli('predict-steps.csv', 'rnn');
     let asked = 0;
     const ui = { show: async () => 'forecastSteps', askSteps: async () => (asked++, 5) };
-    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, { ui })) as PredictResult;
+    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, {
+      ui,
+    })) as PredictResult;
     assert.strictEqual(result.followUpError, undefined);
     assert.strictEqual(result.action, 'forecastSteps');
     assert.strictEqual(asked, 1);
-    const panel = await tabWhen((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('seqlab.trainingPanel') && t.label.includes('predict-steps.csv'));
+    const panel = await tabWhen(
+      (t) =>
+        t.input instanceof vscode.TabInputWebview &&
+        t.input.viewType.includes('seqlab.trainingPanel') &&
+        t.label.includes('predict-steps.csv'),
+    );
     assert.ok(panel, 'no training panel for predict-steps.csv');
   });
 });

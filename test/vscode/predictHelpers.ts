@@ -39,26 +39,49 @@ function cli(): string {
 export function runCli(args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     // process.execPath is the extension host's Node, which runs the CLI just as `node` would.
-    execFile(process.execPath, [cli(), ...args, '--json'], { cwd: workspaceDir(), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`seqlab ${args.join(' ')} failed: ${stderr.trim() || err.message}`));
-      else resolve(JSON.parse(stdout) as Record<string, unknown>);
-    });
+    execFile(
+      process.execPath,
+      [cli(), ...args, '--json'],
+      { cwd: workspaceDir(), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`seqlab ${args.join(' ')} failed: ${stderr.trim() || err.message}`));
+        else resolve(JSON.parse(stdout) as Record<string, unknown>);
+      },
+    );
   });
 }
 
 /** Trains a small model quickly (few epochs, few units); returns the model folder. */
-export async function trainWithCli(file: string, cell: 'rnn' | 'gru' | 'lstm' = 'rnn', extra: string[] = []): Promise<string> {
-  const out = await runCli(['train', file, '--cell', cell, '--units', '4', '--epochs', '3', '--seed', '7', ...extra]);
+export async function trainWithCli(
+  file: string,
+  cell: 'rnn' | 'gru' | 'lstm' = 'rnn',
+  extra: string[] = [],
+): Promise<string> {
+  const out = await runCli([
+    'train',
+    file,
+    '--cell',
+    cell,
+    '--units',
+    '4',
+    '--epochs',
+    '3',
+    '--seed',
+    '7',
+    ...extra,
+  ]);
   return path.resolve(workspaceDir(), String(out.modelDir));
 }
-
 
 export async function predictSilently(arg: unknown): Promise<PredictResult> {
   return (await vscode.commands.executeCommand('seqlab.predictNext', arg, { silent: true })) as PredictResult;
 }
 
 /** Resolves once the Problems panel's diagnostics for `uri` satisfy `done` (or at once if they already do). */
-export function diagnosticsWhen(uri: vscode.Uri, done: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  done: (d: readonly vscode.Diagnostic[]) => boolean,
+): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const now = vscode.languages.getDiagnostics(uri);
     if (done(now)) return resolve(now);

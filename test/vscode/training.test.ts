@@ -24,7 +24,16 @@ interface PanelMessage {
   type: string;
 }
 
-const SMALL = { cell: 'gru', units: 4, window: 5, epochs: 3, batchSize: 16, patience: 0, backend: 'cpu', seed: 7 };
+const SMALL = {
+  cell: 'gru',
+  units: 4,
+  window: 5,
+  epochs: 3,
+  batchSize: 16,
+  patience: 0,
+  backend: 'cpu',
+  seed: 7,
+};
 /** A run that is still going when a test acts on it: the fused loops would train SMALL × 500 epochs in a blink. */
 const LONG = { ...SMALL, epochs: 500, engine: 'layers' };
 
@@ -43,7 +52,9 @@ function sineCsv(header: string, rows = 150): string {
 async function withReport(out: Outcome | undefined): Promise<Outcome> {
   assert.ok(out, 'the train command returned nothing');
   // A run that never started (runId '') has no report; those tests read only state and error.
-  const report = out.runId ? await vscode.commands.executeCommand<Partial<Outcome> | undefined>('seqlab._runReport', out.runId) : undefined;
+  const report = out.runId
+    ? await vscode.commands.executeCommand<Partial<Outcome> | undefined>('seqlab._runReport', out.runId)
+    : undefined;
   if (out.runId) assert.ok(report, `no report for run ${out.runId}`);
   return { ...out, ...report };
 }
@@ -69,13 +80,22 @@ describe('Training from the train command', function () {
     const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
     assert.strictEqual(meta.column, 'value');
     assert.strictEqual(meta.config.cell, 'gru');
-    assert.strictEqual(meta.tool, vscode.extensions.getExtension('seqlab.seqlab')?.packageJSON.version, 'meta.json names another version than package.json');
+    assert.strictEqual(
+      meta.tool,
+      vscode.extensions.getExtension('seqlab.seqlab')?.packageJSON.version,
+      'meta.json names another version than package.json',
+    );
     assert.ok(Number.isFinite(meta.metrics.val.mae));
     assert.ok(fs.existsSync(path.join(out.modelDir, 'weights.bin')));
   });
 
   it('puts the model under .seqlab/<data path>/<column>/ in the workspace', async () => {
-    const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true });
+    const out = await train({
+      uri: workspaceFile('sine.csv'),
+      column: 'value',
+      config: SMALL,
+      restart: true,
+    });
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     assert.strictEqual(path.relative(root, out.modelDir), path.join('.seqlab', 'sine.csv', 'value'));
   });
@@ -91,16 +111,25 @@ describe('Training from the train command', function () {
     });
     assert.strictEqual(out.state, 'done', out.error);
     assert.strictEqual(seen.filter((t) => t === 'epoch').length, 3);
-    assert.ok(seen.includes('validation') && seen.includes('hidden') && seen.includes('summary'), seen.join(','));
+    assert.ok(
+      seen.includes('validation') && seen.includes('hidden') && seen.includes('summary'),
+      seen.join(','),
+    );
     assert.ok((out.delivered.epoch ?? 0) >= 1, JSON.stringify(out.delivered));
     assert.strictEqual(out.delivered.summary, 1, JSON.stringify(out.delivered));
     assert.deepStrictEqual(out.webviewErrors, []);
-    console.log(`      command → webview ready ${out.timings.webviewReadyMs} ms, → first epoch ${out.timings.firstEpochMs} ms`);
+    console.log(
+      `      command → webview ready ${out.timings.webviewReadyMs} ms, → first epoch ${out.timings.firstEpochMs} ms`,
+    );
   });
 
   it('terminates the worker thread when training is done (its exit event fired)', async () => {
-    const before = (await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })).workerExits;
-    const after = (await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })).workerExits;
+    const before = (
+      await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })
+    ).workerExits;
+    const after = (
+      await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true })
+    ).workerExits;
     assert.ok(before >= 1, `exits after the first run: ${before}`);
     assert.strictEqual(after, before + 1);
   });
@@ -121,7 +150,10 @@ describe('Training from the train command', function () {
     assert.strictEqual(out.state, 'stopped');
     assert.ok(epochs < 500, `${epochs} epochs ran`);
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    assert.strictEqual(fs.existsSync(path.join(root, '.seqlab', 'cancel-me.csv', 'level', 'meta.json')), false);
+    assert.strictEqual(
+      fs.existsSync(path.join(root, '.seqlab', 'cancel-me.csv', 'level', 'meta.json')),
+      false,
+    );
   });
 
   it('stops training when its panel is closed', async () => {
@@ -146,7 +178,12 @@ describe('Training from the train command', function () {
     const failed = await train({ uri: bad, config: SMALL });
     assert.strictEqual(failed.state, 'error');
     assert.match(failed.error ?? '', /no-numbers\.csv/);
-    const good = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: SMALL, restart: true });
+    const good = await train({
+      uri: workspaceFile('sine.csv'),
+      column: 'value',
+      config: SMALL,
+      restart: true,
+    });
     assert.strictEqual(good.state, 'done', good.error);
   });
 
@@ -187,7 +224,11 @@ describe('Training from the train command', function () {
   });
 
   it('refuses an out-of-range setting with a message naming it', async () => {
-    const out = await train({ uri: workspaceFile('sine.csv'), column: 'value', config: { ...SMALL, units: 0 } });
+    const out = await train({
+      uri: workspaceFile('sine.csv'),
+      column: 'value',
+      config: { ...SMALL, units: 0 },
+    });
     assert.strictEqual(out.state, 'error');
     assert.match(out.error ?? '', /units/);
   });
@@ -218,12 +259,17 @@ describe('Training from the train command', function () {
     first.cancel();
     const outFirst = await pFirst;
     assert.strictEqual(outSecond.state, 'stopped');
-    assert.deepStrictEqual(seen.filter((t) => t === 'epoch'), []);
+    assert.deepStrictEqual(
+      seen.filter((t) => t === 'epoch'),
+      [],
+    );
     assert.strictEqual(outFirst.state, 'stopped');
   });
 
   it('trains the seed example (window 5, 10 SimpleRNN units) on the bundled sample', async () => {
-    const out = await withReport(await vscode.commands.executeCommand<Outcome>('seqlab.trainSeed', { config: { epochs: 3 } }));
+    const out = await withReport(
+      await vscode.commands.executeCommand<Outcome>('seqlab.trainSeed', { config: { epochs: 3 } }),
+    );
     assert.strictEqual(out?.state, 'done', out?.error);
     const meta = JSON.parse(fs.readFileSync(path.join(out.modelDir, 'meta.json'), 'utf8'));
     assert.deepStrictEqual([meta.config.cell, meta.config.units, meta.window], ['rnn', 10, 5]);

@@ -2,7 +2,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, copyFixture, diagnosticsWhen, predictSilently, trainWithCli, workspaceDir } from './predictHelpers';
+import {
+  activate,
+  copyFixture,
+  diagnosticsWhen,
+  predictSilently,
+  trainWithCli,
+  workspaceDir,
+} from './predictHelpers';
 
 interface Entry {
   dir: vscode.Uri;
@@ -10,7 +17,8 @@ interface Entry {
 }
 
 const restricted = (on: boolean) => vscode.commands.executeCommand('seqlab._simulateRestrictedMode', on);
-const refresh = async (): Promise<Entry[]> => (await vscode.commands.executeCommand('seqlab.models.refresh')) as Entry[];
+const refresh = async (): Promise<Entry[]> =>
+  (await vscode.commands.executeCommand('seqlab.models.refresh')) as Entry[];
 
 describe('Workspace Trust', () => {
   let data: vscode.Uri;
@@ -28,7 +36,9 @@ describe('Workspace Trust', () => {
     const entry = (await refresh()).find((m) => m.data.fsPath === data.fsPath);
     assert.ok(entry);
     await restricted(true);
-    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, { confirm: async () => true });
+    const deleted = await vscode.commands.executeCommand('seqlab.models.delete', entry, {
+      confirm: async () => true,
+    });
     assert.strictEqual(deleted, false);
     assert.ok(fs.existsSync(modelDir), 'the model folder was removed in Restricted Mode');
   });
@@ -52,10 +62,16 @@ describe('Workspace Trust', () => {
     await config.update('modelDirectory', 'elsewhere', vscode.ConfigurationTarget.Workspace);
     try {
       const trusted = await refresh();
-      assert.ok(!trusted.some((m) => m.data.fsPath === data.fsPath), 'the trusted setting should point away from .seqlab');
+      assert.ok(
+        !trusted.some((m) => m.data.fsPath === data.fsPath),
+        'the trusted setting should point away from .seqlab',
+      );
       await restricted(true);
       const listed = await refresh();
-      assert.ok(listed.some((m) => m.data.fsPath === data.fsPath), 'Restricted Mode must keep models in .seqlab');
+      assert.ok(
+        listed.some((m) => m.data.fsPath === data.fsPath),
+        'Restricted Mode must keep models in .seqlab',
+      );
     } finally {
       await config.update('modelDirectory', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -74,7 +90,14 @@ describe('Workspace Trust', () => {
         cancel.cancel();
       };
       const small = { units: 4, window: 5, batchSize: 16, patience: 0, backend: 'cpu', seed: 7 };
-      await vscode.commands.executeCommand('seqlab.train', { uri: data, column: 'value', restart: true, config: small, cancel: cancel.token, onEvent });
+      await vscode.commands.executeCommand('seqlab.train', {
+        uri: data,
+        column: 'value',
+        restart: true,
+        config: small,
+        cancel: cancel.token,
+        onEvent,
+      });
       return epochs;
     };
     try {

@@ -12,7 +12,12 @@ export interface CheckResult {
   problems: Array<{ line: number; severity: 'error' | 'warning'; message: string }>;
 }
 
-export async function checkData(arg: unknown, options: unknown, diagnostics: DataDiagnostics, log: vscode.LogOutputChannel): Promise<CheckResult | undefined> {
+export async function checkData(
+  arg: unknown,
+  options: unknown,
+  diagnostics: DataDiagnostics,
+  log: vscode.LogOutputChannel,
+): Promise<CheckResult | undefined> {
   const silent = isRecord(options) && options.silent === true;
   const uri = arg instanceof vscode.Uri ? arg : await askForFile();
   if (!uri) return undefined;
@@ -52,7 +57,9 @@ async function askForFile(): Promise<vscode.Uri | undefined> {
 async function report(uri: vscode.Uri, result: CheckResult): Promise<void> {
   const name = basename(uri);
   if (result.problems.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: no problems found in {1} rows.', name, result.rows));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: no problems found in {1} rows.', name, result.rows),
+    );
     return;
   }
   const show = vscode.l10n.t('Show Problems');

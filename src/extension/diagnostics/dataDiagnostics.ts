@@ -34,13 +34,21 @@ export class DataDiagnostics implements vscode.Disposable {
   }
 
   /** Checks a file in the worker and publishes its problems; returns the diagnostics set (tests read them). */
-  async check(uri: vscode.Uri, explicit = true): Promise<{ checked: Checked; diagnostics: vscode.Diagnostic[] }> {
+  async check(
+    uri: vscode.Uri,
+    explicit = true,
+  ): Promise<{ checked: Checked; diagnostics: vscode.Diagnostic[] }> {
     const checked = await this.worker.check(await sourceFor(uri));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const diagnostics = checked.problems.map((p) => toDiagnostic(p, checked, doc));
     if (checked.omitted > 0) {
-      const more = vscode.l10n.t('{0} more problems are not listed; fix the ones above and save to see them.', checked.omitted);
-      diagnostics.push(problemDiagnostic(new vscode.Range(0, 0, 0, 0), more, vscode.DiagnosticSeverity.Warning));
+      const more = vscode.l10n.t(
+        '{0} more problems are not listed; fix the ones above and save to see them.',
+        checked.omitted,
+      );
+      diagnostics.push(
+        problemDiagnostic(new vscode.Range(0, 0, 0, 0), more, vscode.DiagnosticSeverity.Warning),
+      );
     }
     this.collection.set(uri, diagnostics);
     if (explicit) this.watched.add(uri.toString());
@@ -62,7 +70,9 @@ export class DataDiagnostics implements vscode.Disposable {
     } catch (e) {
       // A file that cannot be read at all is one problem on its first line, not a silent stale list.
       const message = errorText(e);
-      this.collection.set(uri, [problemDiagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error)]);
+      this.collection.set(uri, [
+        problemDiagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error),
+      ]);
       this.log.warn(`diagnostics for ${basename(uri)}: ${message}`);
     }
   }
@@ -88,12 +98,18 @@ async function hasModel(uri: vscode.Uri): Promise<boolean> {
 function toDiagnostic(p: Problem, checked: Checked, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
   // The column is named the way the data layer quotes it (capped), so a message that already names it is left alone.
   const column = p.column === undefined ? undefined : quoteText(p.column);
-  const message = column && !p.message.includes(column) ? vscode.l10n.t('Column {0}: {1}', column, p.message) : p.message;
-  const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const message =
+    column && !p.message.includes(column) ? vscode.l10n.t('Column {0}: {1}', column, p.message) : p.message;
+  const severity =
+    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
   return problemDiagnostic(problemRange(p, checked, doc), message, severity);
 }
 
-function problemDiagnostic(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+function problemDiagnostic(
+  range: vscode.Range,
+  message: string,
+  severity: vscode.DiagnosticSeverity,
+): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, message, severity);
   d.source = 'SeqLab';
   return d;

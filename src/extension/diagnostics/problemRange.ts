@@ -8,7 +8,11 @@ type Placing = Pick<Inspection, 'layout' | 'columns'>;
 /** Long enough for any line; the editor clamps a range to the line's real end. */
 const LINE_END = 10_000;
 
-export function problemRange(p: Problem, inspection: Placing, doc: vscode.TextDocument | undefined): vscode.Range {
+export function problemRange(
+  p: Problem,
+  inspection: Placing,
+  doc: vscode.TextDocument | undefined,
+): vscode.Range {
   const line = Math.max(0, p.line - 1);
   if (!doc || line >= doc.lineCount) return new vscode.Range(line, 0, line, p.line > 0 ? LINE_END : 0);
   const text = doc.lineAt(line).text;

@@ -6,7 +6,12 @@
 import * as vscode from 'vscode';
 import type { HiddenStates } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { FromHiddenStatesMessage, RenderedMessage, RunState, ToHiddenStatesMessage } from '../../shared/protocol';
+import type {
+  FromHiddenStatesMessage,
+  RenderedMessage,
+  RunState,
+  ToHiddenStatesMessage,
+} from '../../shared/protocol';
 import { isFromHiddenStatesMessage } from '../../shared/protocolGuards';
 import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
@@ -108,7 +113,12 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     try {
       const probed = await this.worker.probe(await sourceFor(model.data), model.place, start);
       if (seq !== this.probeSeq || this.shown?.key !== model.key) return;
-      Object.assign(this.shown, { states: probed.states, seriesLength: probed.seriesLength, window: probed.window, state: 'done' as RunState });
+      Object.assign(this.shown, {
+        states: probed.states,
+        seriesLength: probed.seriesLength,
+        window: probed.window,
+        state: 'done' as RunState,
+      });
       this.shown.units = probed.states.units;
       this.shown.layers = probed.states.layers.length;
     } catch (e) {
@@ -157,14 +167,35 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     const key = `${info.key.file}\u0000${info.key.column}`;
     const run = this.liveRuns?.runFor(info.key);
     if (!run || (this.shown && this.shown.key !== key)) return;
-    this.attach(key, `${info.label.split('/').pop() ?? info.label} › ${info.key.column}`, run, this.shown?.model);
+    this.attach(
+      key,
+      `${info.label.split('/').pop() ?? info.label} › ${info.key.column}`,
+      run,
+      this.shown?.model,
+    );
   }
 
   private attach(key: string, label: string, run: LiveRun, model: ModelEntry | undefined): void {
     this.unfollow();
     const prev = this.shown?.key === key ? this.shown : undefined;
-    this.shown = { key, label, cell: prev?.cell ?? 'gru', units: prev?.units ?? 0, layers: prev?.layers ?? 1, window: prev?.window ?? 0, model, state: 'training', seriesLength: prev?.seriesLength };
-    if (model) Object.assign(this.shown, { cell: cellOf(model.cell), units: model.units ?? 0, layers: model.layers ?? 1, window: model.window ?? 0 });
+    this.shown = {
+      key,
+      label,
+      cell: prev?.cell ?? 'gru',
+      units: prev?.units ?? 0,
+      layers: prev?.layers ?? 1,
+      window: prev?.window ?? 0,
+      model,
+      state: 'training',
+      seriesLength: prev?.seriesLength,
+    };
+    if (model)
+      Object.assign(this.shown, {
+        cell: cellOf(model.cell),
+        units: model.units ?? 0,
+        layers: model.layers ?? 1,
+        window: model.window ?? 0,
+      });
     this.replay();
     if (run.hidden) this.update(key, run.hidden);
     this.following = this.liveRuns?.onEvent((e) => {
@@ -222,7 +253,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       strings: hiddenStatesStrings(),
     });
     this.post({ type: 'state', state: s.state, message: s.message });
-    if (s.states) this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
+    if (s.states)
+      this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
   }
 
   private onMessage(m: FromHiddenStatesMessage): void {
@@ -230,7 +262,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       case 'ready':
         return this.replay();
       case 'selectWindow':
-        if (this.shown?.model && this.shown.state !== 'training') void this.showModel(this.shown.model, m.start);
+        if (this.shown?.model && this.shown.state !== 'training')
+          void this.showModel(this.shown.model, m.start);
         return;
       case 'rendered':
         return this.rendered(m);

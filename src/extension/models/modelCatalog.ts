@@ -46,14 +46,20 @@ export async function modelsFor(data: vscode.Uri): Promise<ModelEntry[]> {
 /** meta.json's dataFile: relative to the workspace folder (and inside it), or an absolute path outside any folder. */
 function dataFileOf(folder: vscode.WorkspaceFolder, dataFile: unknown): vscode.Uri | undefined {
   if (typeof dataFile !== 'string' || dataFile === '') return undefined;
-  if (isInsideRelative(dataFile)) return vscode.Uri.joinPath(folder.uri, ...dataFile.split(/[\\/]+/).filter(Boolean));
+  if (isInsideRelative(dataFile))
+    return vscode.Uri.joinPath(folder.uri, ...dataFile.split(/[\\/]+/).filter(Boolean));
   return /^(\/|[A-Za-z]:[\\/])/.test(dataFile) ? vscode.Uri.file(dataFile) : undefined;
 }
 
-export async function readModel(dir: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<ModelEntry | undefined> {
+export async function readModel(
+  dir: vscode.Uri,
+  folder: vscode.WorkspaceFolder,
+): Promise<ModelEntry | undefined> {
   let meta: unknown;
   try {
-    meta = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'meta.json'))));
+    meta = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'meta.json'))),
+    );
   } catch {
     return undefined;
   }
@@ -78,7 +84,12 @@ export async function readModel(dir: vscode.Uri, folder: vscode.WorkspaceFolder)
   };
 }
 
-async function walk(dir: vscode.Uri, segments: string[], folder: vscode.WorkspaceFolder, out: ModelEntry[]): Promise<void> {
+async function walk(
+  dir: vscode.Uri,
+  segments: string[],
+  folder: vscode.WorkspaceFolder,
+  out: ModelEntry[],
+): Promise<void> {
   if (segments.length > MAX_DEPTH) return;
   let entries: [string, vscode.FileType][];
   try {

@@ -12,14 +12,21 @@ export type Confirm = (message: string, action: string) => Thenable<boolean>;
 export async function pickModel(arg: unknown): Promise<ModelEntry | undefined> {
   const resolved = await resolveModel(arg);
   if (resolved.kind === 'model') return resolved.model;
-  if (resolved.kind === 'untrained') void vscode.window.showInformationMessage(vscode.l10n.t('There is no trained model in this workspace yet.'));
+  if (resolved.kind === 'untrained')
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no trained model in this workspace yet.'),
+    );
   return undefined;
 }
 
 export async function openPanel(arg: unknown): Promise<void> {
   const model = await pickModel(arg);
   // The training code's panel is keyed like its runs: the data file's URI string and the column.
-  if (model) await vscode.commands.executeCommand('seqlab.showPanel', { file: model.data.toString(), column: model.column });
+  if (model)
+    await vscode.commands.executeCommand('seqlab.showPanel', {
+      file: model.data.toString(),
+      column: model.column,
+    });
 }
 
 export async function revealFiles(arg: unknown): Promise<void> {
@@ -29,13 +36,22 @@ export async function revealFiles(arg: unknown): Promise<void> {
 }
 
 /** Deletes a model folder after confirmation. Needs trust: it removes files, and any caller may invoke it by id. */
-export async function deleteModel(arg: unknown, options: unknown, tree: ModelsTreeProvider): Promise<boolean> {
+export async function deleteModel(
+  arg: unknown,
+  options: unknown,
+  tree: ModelsTreeProvider,
+): Promise<boolean> {
   if (!requireTrust(vscode.l10n.t('Deleting a model'))) return false;
   const model = await pickModel(arg);
   if (!model) return false;
   const action = vscode.l10n.t('Delete');
-  const message = vscode.l10n.t('Delete the model {0}? Its folder {1} will be removed.', modelLabel(model), vscode.workspace.asRelativePath(model.dir));
-  const confirm = isRecord(options) && typeof options.confirm === 'function' ? (options.confirm as Confirm) : modalConfirm;
+  const message = vscode.l10n.t(
+    'Delete the model {0}? Its folder {1} will be removed.',
+    modelLabel(model),
+    vscode.workspace.asRelativePath(model.dir),
+  );
+  const confirm =
+    isRecord(options) && typeof options.confirm === 'function' ? (options.confirm as Confirm) : modalConfirm;
   if (!(await confirm(message, action))) return false;
   await vscode.workspace.fs.delete(model.dir, { recursive: true, useTrash: false });
   await removeEmptyParents(model);

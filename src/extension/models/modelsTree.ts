@@ -16,7 +16,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
     this.watch();
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rewatch()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('seqlab.modelDirectory') && this.rewatch()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('seqlab.modelDirectory') && this.rewatch(),
+      ),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.rewatch()),
     );
   }
@@ -65,14 +67,21 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
   private watch(): void {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const root = modelRoot(folder);
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/meta.json'));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(root, '**/meta.json'),
+      );
       const soon = () => this.refreshSoon();
       watcher.onDidCreate(soon);
       watcher.onDidChange(soon);
       watcher.onDidDelete(soon);
       this.watchers.push(watcher);
       // Deleting a whole model folder does not always report meta.json itself.
-      const dirs = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'), true, true, false);
+      const dirs = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(root, '**'),
+        true,
+        true,
+        false,
+      );
       dirs.onDidDelete(soon);
       this.watchers.push(dirs);
     }
@@ -128,8 +137,12 @@ function tooltip(m: ModelEntry): vscode.MarkdownString {
   if (m.layers !== undefined) md.appendText(vscode.l10n.t('Layers: {0}', m.layers) + '\n\n');
   if (m.units !== undefined) md.appendText(vscode.l10n.t('Units per layer: {0}', m.units) + '\n\n');
   if (m.window !== undefined) md.appendText(vscode.l10n.t('Window: {0} time steps', m.window) + '\n\n');
-  if (m.mase !== undefined) md.appendText(vscode.l10n.t('Validation MASE: {0} (below 1 beats the naive forecast)', m.mase.toFixed(3)) + '\n\n');
-  if (m.created) md.appendText(vscode.l10n.t('Trained: {0}', m.created.toLocaleString(vscode.env.language)) + '\n\n');
+  if (m.mase !== undefined)
+    md.appendText(
+      vscode.l10n.t('Validation MASE: {0} (below 1 beats the naive forecast)', m.mase.toFixed(3)) + '\n\n',
+    );
+  if (m.created)
+    md.appendText(vscode.l10n.t('Trained: {0}', m.created.toLocaleString(vscode.env.language)) + '\n\n');
   md.appendText(vscode.l10n.t('Folder: {0}', vscode.workspace.asRelativePath(m.dir)));
   return md;
 }

@@ -5,9 +5,15 @@ import { deleteModel, openPanel, revealFiles } from './modelCommands';
 import { ModelsTreeProvider } from './modelsTree';
 
 /** `onSelect` hears the model the user selects (the Hidden States view shows it). */
-export function registerModels(context: vscode.ExtensionContext, onSelect: (model: ModelEntry) => void): void {
+export function registerModels(
+  context: vscode.ExtensionContext,
+  onSelect: (model: ModelEntry) => void,
+): void {
   const tree = new ModelsTreeProvider();
-  const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', { treeDataProvider: tree, showCollapseAll: false });
+  const treeView = vscode.window.createTreeView<ModelEntry>('seqlab.models', {
+    treeDataProvider: tree,
+    showCollapseAll: false,
+  });
   let selected: string | undefined;
   const select = (model: ModelEntry | undefined) => {
     // Only a model not yet handed on: after a reload the selection is re-read, and must not re-show what is shown.
@@ -26,6 +32,8 @@ export function registerModels(context: vscode.ExtensionContext, onSelect: (mode
     vscode.commands.registerCommand('seqlab.models.refresh', () => tree.refresh()),
     vscode.commands.registerCommand('seqlab.models.open', (arg: unknown) => openPanel(arg)),
     vscode.commands.registerCommand('seqlab.models.reveal', (arg: unknown) => revealFiles(arg)),
-    vscode.commands.registerCommand('seqlab.models.delete', (arg: unknown, options: unknown) => deleteModel(arg, options, tree)),
+    vscode.commands.registerCommand('seqlab.models.delete', (arg: unknown, options: unknown) =>
+      deleteModel(arg, options, tree),
+    ),
   );
 }

@@ -11,18 +11,27 @@ import { basename } from '../trust';
  * Applies the edit and shows the new row; resolves with the document, or throws a one-line error. The worker parses
  * the editor's text (what the user sees, unsaved edits included) and answers with offsets into exactly that text.
  */
-export async function insertRow(worker: Pick<WorkerClient, 'newRow'>, model: ModelEntry, value: number): Promise<vscode.TextDocument> {
+export async function insertRow(
+  worker: Pick<WorkerClient, 'newRow'>,
+  model: ModelEntry,
+  value: number,
+): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(model.data);
   const version = doc.version;
   const source = { name: basename(model.data), bytes: new TextEncoder().encode(doc.getText()) };
   const { insertions } = await worker.newRow(source, model.column, value);
   // An edit typed while the worker was busy would shift every offset: refuse rather than insert in the wrong place.
-  if (doc.version !== version) throw new Error(vscode.l10n.t('{0}: the file changed while the new row was prepared; try again.', basename(model.data)));
-  if (insertions.length === 0) throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
+  if (doc.version !== version)
+    throw new Error(
+      vscode.l10n.t('{0}: the file changed while the new row was prepared; try again.', basename(model.data)),
+    );
+  if (insertions.length === 0)
+    throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
   const edit = new vscode.WorkspaceEdit();
   for (const ins of insertions) edit.insert(doc.uri, doc.positionAt(ins.offset), ins.text);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(vscode.l10n.t('{0}: the edit was refused.', basename(model.data)));
   // Insertions come in file order, so the last one ends after all of them.
   const last = insertions[insertions.length - 1];
   const end = doc.positionAt(last.offset + insertions.reduce((n, ins) => n + ins.text.length, 0));

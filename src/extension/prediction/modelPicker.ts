@@ -20,7 +20,10 @@ export async function resolveModel(arg: unknown, column?: string): Promise<Resol
   const fromTree = modelDirOf(arg);
   if (fromTree) {
     const model = (await listModels()).find((m) => m.dir.toString() === fromTree.toString());
-    if (!model) throw new Error(vscode.l10n.t('That model no longer exists: {0}', vscode.workspace.asRelativePath(fromTree)));
+    if (!model)
+      throw new Error(
+        vscode.l10n.t('That model no longer exists: {0}', vscode.workspace.asRelativePath(fromTree)),
+      );
     return { kind: 'model', model };
   }
   const data = arg instanceof vscode.Uri ? arg : activeDataFile();

@@ -50,21 +50,34 @@ export interface PredictResult {
 /** Points of history shown before a forecast in the panel. */
 const HISTORY = 200;
 
-export async function predictNext(arg: unknown, rawOptions: unknown, deps: PredictDeps): Promise<PredictResult | undefined> {
+export async function predictNext(
+  arg: unknown,
+  rawOptions: unknown,
+  deps: PredictDeps,
+): Promise<PredictResult | undefined> {
   const options = parseOptions(rawOptions);
   const { log } = deps;
   try {
     const resolved = await resolveModel(arg, options.column);
     if (resolved.kind === 'cancelled') return undefined;
     if (resolved.kind === 'untrained') {
-      if (options.silent) throw new Error(vscode.l10n.t('No trained model for {0}.', resolved.data ? basename(resolved.data) : vscode.l10n.t('this workspace')));
+      if (options.silent)
+        throw new Error(
+          vscode.l10n.t(
+            'No trained model for {0}.',
+            resolved.data ? basename(resolved.data) : vscode.l10n.t('this workspace'),
+          ),
+        );
       void offerTraining(resolved.data);
       return undefined;
     }
     const model = resolved.model;
     // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
-    const { forecast } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => forecastWith(deps, model, 1));
+    const { forecast } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title },
+      () => forecastWith(deps, model, 1),
+    );
     const result: PredictResult = {
       file: model.data.toString(),
       column: model.column,
@@ -93,11 +106,23 @@ export async function predictNext(arg: unknown, rawOptions: unknown, deps: Predi
  * Asks the worker (with `history`, also for the series' last values), and refuses anything that is not a finite
  * forecast of the model's own column.
  */
-async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number, history?: number): Promise<Predicted> {
+async function forecastWith(
+  deps: PredictDeps,
+  model: ModelEntry,
+  steps: number,
+  history?: number,
+): Promise<Predicted> {
   const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps, history);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
-    throw new Error(vscode.l10n.t('{0}: the model predicts column "{1}", not "{2}".', basename(model.data), predicted.column, model.column));
+    throw new Error(
+      vscode.l10n.t(
+        '{0}: the model predicts column "{1}", not "{2}".',
+        basename(model.data),
+        predicted.column,
+        model.column,
+      ),
+    );
   }
   if (!Number.isFinite(f.next) || !f.interval.every(Number.isFinite)) {
     throw new Error(vscode.l10n.t('{0}: the model produced no finite forecast.', basename(model.data)));
@@ -105,7 +130,10 @@ async function forecastWith(deps: PredictDeps, model: ModelEntry, steps: number,
   return predicted;
 }
 
-export function formatResult(model: ModelEntry, r: Pick<PredictResult, 'next' | 'interval' | 'level'>): string {
+export function formatResult(
+  model: ModelEntry,
+  r: Pick<PredictResult, 'next' | 'interval' | 'level'>,
+): string {
   const [lo, hi] = r.interval;
   return vscode.l10n.t(
     '{0}: next {1} ({2}% interval {3}–{4})',
@@ -123,7 +151,12 @@ export function formatNumber(v: number): string {
   return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
 }
 
-async function afterPrediction(deps: PredictDeps, model: ModelEntry, result: PredictResult, ui: PredictUi): Promise<void> {
+async function afterPrediction(
+  deps: PredictDeps,
+  model: ModelEntry,
+  result: PredictResult,
+  ui: PredictUi,
+): Promise<void> {
   const action = await ui.show(formatResult(model, result), [
     { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
     { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
@@ -168,7 +201,10 @@ async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
 /** Options may arrive from a command link as JSON: keep only well-typed fields; `ui` must be real functions. */
 function parseOptions(raw: unknown): PredictOptions {
   if (!isRecord(raw)) return {};
-  const ui = isRecord(raw.ui) && typeof raw.ui.show === 'function' && typeof raw.ui.askSteps === 'function' ? (raw.ui as unknown as PredictUi) : undefined;
+  const ui =
+    isRecord(raw.ui) && typeof raw.ui.show === 'function' && typeof raw.ui.askSteps === 'function'
+      ? (raw.ui as unknown as PredictUi)
+      : undefined;
   return {
     silent: raw.silent === true,
     column: typeof raw.column === 'string' ? raw.column : undefined,

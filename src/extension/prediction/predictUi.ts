@@ -5,7 +5,10 @@ export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
 
 /** How the command talks to the user; tests pass their own (functions cannot arrive through a command link). */
 export interface PredictUi {
-  show(message: string, actions: Array<{ title: string; action: PredictAction }>): Thenable<PredictAction | undefined>;
+  show(
+    message: string,
+    actions: Array<{ title: string; action: PredictAction }>,
+  ): Thenable<PredictAction | undefined>;
   askSteps(): Thenable<number | undefined>;
 }
 
@@ -20,7 +23,8 @@ export const defaultUi: PredictUi = {
       title: vscode.l10n.t('Forecast N Steps'),
       prompt: vscode.l10n.t('How many steps ahead? (1–1000)'),
       value: '12',
-      validateInput: (v) => (parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined),
+      validateInput: (v) =>
+        parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined,
     });
     return text === undefined ? undefined : parseSteps(text);
   },

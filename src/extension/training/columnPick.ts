@@ -11,12 +11,18 @@ function fmt(v: number | undefined): string {
  * The file is parsed in the worker, never on the extension host's thread. Undefined when the user dismissed the pick;
  * throws with a message naming the file when it has no usable numeric column.
  */
-export async function pickColumn(client: WorkerClient, source: WireSource, label: string): Promise<string | undefined> {
+export async function pickColumn(
+  client: WorkerClient,
+  source: WireSource,
+  label: string,
+): Promise<string | undefined> {
   const inspected = await client.inspect(source);
   const usable = inspected.usable;
   if (usable.length === 0) {
     const why = inspected.firstError;
-    throw new Error(vscode.l10n.t('{0}: no numeric column with at least 10 values{1}', label, why ? ` (${why})` : ''));
+    throw new Error(
+      vscode.l10n.t('{0}: no numeric column with at least 10 values{1}', label, why ? ` (${why})` : ''),
+    );
   }
   if (usable.length === 1) return usable[0];
   const items = usable.map((name) => {

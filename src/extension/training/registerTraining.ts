@@ -27,7 +27,11 @@ export interface Training {
   showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
 }
 
-export function registerTraining(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, worker: WorkerClient): Training {
+export function registerTraining(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  worker: WorkerClient,
+): Training {
   const storage = context.globalStorageUri;
   const service = new TrainingService(worker, {
     log: (level, line) => log[level](line),
@@ -67,13 +71,24 @@ export function registerTraining(context: vscode.ExtensionContext, log: vscode.L
     vscode.commands.registerCommand('seqlab.trainSeed', (arg?: unknown) => {
       const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'samples', 'sine.csv');
       const extra = isRecord(arg) ? (arg as TrainArgs) : {};
-      return command.train({ ...extra, uri, config: { ...SEED_PRESET, ...extra.config }, modelRoot: seedModelRoot(storage) });
+      return command.train({
+        ...extra,
+        uri,
+        config: { ...SEED_PRESET, ...extra.config },
+        modelRoot: seedModelRoot(storage),
+      });
     }),
     vscode.commands.registerCommand('seqlab.showPanel', async (arg?: unknown) => {
       const key = isRunKey(arg) ? { file: arg.file, column: arg.column } : undefined;
-      const forecast = isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === 'forecast' ? arg.forecast : undefined;
+      const forecast =
+        isRecord(arg) && isToWebviewMessage(arg.forecast) && arg.forecast.type === 'forecast'
+          ? arg.forecast
+          : undefined;
       if (key && forecast) return showForecast(key, forecast);
-      if (!(await showPanel(key))) void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'));
+      if (!(await showPanel(key)))
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('SeqLab: nothing has been trained in this window yet.'),
+        );
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
@@ -97,7 +112,8 @@ function isRunKey(v: unknown): v is RunKey {
 function revealModel(dir: string | undefined): void {
   if (!dir) return;
   const uri = vscode.Uri.file(dir);
-  if (vscode.workspace.getWorkspaceFolder(uri)) void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(dir, 'meta.json')));
+  if (vscode.workspace.getWorkspaceFolder(uri))
+    void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path.join(dir, 'meta.json')));
   else void vscode.commands.executeCommand('revealFileInOS', uri);
 }
 

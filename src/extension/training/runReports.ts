@@ -36,6 +36,8 @@ export class RunReports {
 
   /** Hidden from the palette (the leading underscore); it only reads what the host already logged. */
   register(): vscode.Disposable {
-    return vscode.commands.registerCommand('seqlab._runReport', (runId: unknown) => (typeof runId === 'string' ? this.get(runId) : undefined));
+    return vscode.commands.registerCommand('seqlab._runReport', (runId: unknown) =>
+      typeof runId === 'string' ? this.get(runId) : undefined,
+    );
   }
 }

@@ -94,10 +94,22 @@ export class TrainCommand {
       release();
       if (args.cancel?.isCancellationRequested) service.cancel(run);
       args.cancel?.onCancellationRequested(() => service.cancel(run));
-      showProgress(service, infoOf(run), () => ({ finished: run.finished, queued: run.state === 'queued', ahead: service.active && infoOf(service.active) }), () => service.cancel(run));
+      showProgress(
+        service,
+        infoOf(run),
+        () => ({
+          finished: run.finished,
+          queued: run.state === 'queued',
+          ahead: service.active && infoOf(service.active),
+        }),
+        () => service.cancel(run),
+      );
       await service.whenFinished(run);
       listening?.dispose();
-      if (run.state === 'error') void vscode.window.showErrorMessage(vscode.l10n.t('SeqLab: {0}', run.error ?? vscode.l10n.t('training failed')));
+      if (run.state === 'error')
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('SeqLab: {0}', run.error ?? vscode.l10n.t('training failed')),
+        );
       return await this.outcome(run, calledAt);
     } catch (e) {
       const message = errorText(e);
@@ -114,7 +126,13 @@ export class TrainCommand {
     const previous = this.deps.service.runFor(key);
     const merged = { ...previous?.config, ...config };
     const modelRoot = previous && { base: previous.place.base, dir: path.dirname(previous.place.dir) };
-    void this.train({ uri: vscode.Uri.parse(key.file), column: key.column, config: merged, restart: true, modelRoot });
+    void this.train({
+      uri: vscode.Uri.parse(key.file),
+      column: key.column,
+      config: merged,
+      restart: true,
+      modelRoot,
+    });
   }
 
   /** True when nothing trains this model now, or the user (or `restart`) agreed to stop it; else reveals its panel. */
@@ -124,7 +142,11 @@ export class TrainCommand {
     const again = vscode.l10n.t('Restart');
     const answer = restart
       ? again
-      : await vscode.window.showWarningMessage(vscode.l10n.t('{0} · {1} is already training. Restart it with these settings?', label, key.column), { modal: true }, again);
+      : await vscode.window.showWarningMessage(
+          vscode.l10n.t('{0} · {1} is already training. Restart it with these settings?', label, key.column),
+          { modal: true },
+          again,
+        );
     if (answer !== again) {
       this.deps.panels.get(key)?.reveal();
       return false;
@@ -140,10 +162,23 @@ export class TrainCommand {
     const since = (t: number | undefined) => (t === undefined ? undefined : t - calledAt);
     const timings = { webviewReadyMs: since(panel?.readyAt), firstEpochMs: since(run.firstEpochAt) };
     const delivered = Object.fromEntries(panel?.delivered ?? []);
-    this.deps.reports.add(run.id, { delivered, webviewErrors: [...(panel?.webviewErrors ?? [])], workerExits: this.deps.worker.exits, timings });
-    this.deps.log.info(`run ${run.id} timings: ${JSON.stringify(timings)}; panel messages: ${JSON.stringify(delivered)}`);
+    this.deps.reports.add(run.id, {
+      delivered,
+      webviewErrors: [...(panel?.webviewErrors ?? [])],
+      workerExits: this.deps.worker.exits,
+      timings,
+    });
+    this.deps.log.info(
+      `run ${run.id} timings: ${JSON.stringify(timings)}; panel messages: ${JSON.stringify(delivered)}`,
+    );
     const summary = run.summary;
-    return { runId: run.id, state: run.state, modelDir: summary?.saved ? summary.modelDir : '', error: run.error, summary };
+    return {
+      runId: run.id,
+      state: run.state,
+      modelDir: summary?.saved ? summary.modelDir : '',
+      error: run.error,
+      summary,
+    };
   }
 }
 
@@ -152,11 +187,17 @@ async function pickDataFile(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const files = await vscode.workspace.findFiles(DATA_GLOB, '{**/node_modules/**,**/.seqlab/**}', 500);
   const isActive = (uri: vscode.Uri) => Number(uri.toString() === active?.toString());
-  const items = files.map((uri) => ({ label: displayPath(uri), uri })).sort((a, b) => isActive(b.uri) - isActive(a.uri) || a.label.localeCompare(b.label));
+  const items = files
+    .map((uri) => ({ label: displayPath(uri), uri }))
+    .sort((a, b) => isActive(b.uri) - isActive(a.uri) || a.label.localeCompare(b.label));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('SeqLab: no .csv, .tsv, .json or .jsonl file in this workspace.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('SeqLab: no .csv, .tsv, .json or .jsonl file in this workspace.'),
+    );
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('SeqLab: choose a data file to train on') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('SeqLab: choose a data file to train on'),
+  });
   return picked?.uri;
 }

@@ -56,9 +56,12 @@ export class TrainingPanel {
         const sent = panel.webview.postMessage(envelope);
         this.posting.add(sent);
         void Promise.resolve(sent)
-          .then((ok) => {
-            if (ok) this.delivered.set(type, (this.delivered.get(type) ?? 0) + 1);
-          }, () => undefined)
+          .then(
+            (ok) => {
+              if (ok) this.delivered.set(type, (this.delivered.get(type) ?? 0) + 1);
+            },
+            () => undefined,
+          )
           .finally(() => this.posting.delete(sent));
       },
       validate: isFromWebviewMessage,
@@ -70,7 +73,9 @@ export class TrainingPanel {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.channel.handleMessage(m)),
       panel.onDidDispose(() => this.disposed()),
-      vscode.window.onDidChangeActiveColorTheme((t) => this.channel.sendEvent({ type: 'theme', kind: themeKind(t.kind) })),
+      vscode.window.onDidChangeActiveColorTheme((t) =>
+        this.channel.sendEvent({ type: 'theme', kind: themeKind(t.kind) }),
+      ),
     );
   }
 

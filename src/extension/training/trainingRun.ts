@@ -4,8 +4,14 @@
  */
 import type { ModelPlace } from '../../model/store/paths';
 import type { BatchReport, EpochReport, HiddenStates, TrainConfig, ValidationTrace } from '../../model/types';
-import type { ForecastMessage, FromWorkerMessage, ReplayMessage, RunState, SummaryMessage, ToWebviewMessage } from '../../shared/protocol';
-
+import type {
+  ForecastMessage,
+  FromWorkerMessage,
+  ReplayMessage,
+  RunState,
+  SummaryMessage,
+  ToWebviewMessage,
+} from '../../shared/protocol';
 
 /** Batches kept for the smoothed batch-loss curve; beyond it every other one is dropped (the curve is smoothed anyway). */
 const MAX_BATCHES = 4000;

@@ -48,7 +48,13 @@ export class TrainingService implements TrainingEvents {
     private readonly worker: TrainingWorker,
     private readonly options: ServiceOptions = {},
   ) {
-    this.queue.onDidChange(() => this.emit({ kind: 'queueChanged', active: this.active && infoOf(this.active), queued: this.queue.queued.map(infoOf) }));
+    this.queue.onDidChange(() =>
+      this.emit({
+        kind: 'queueChanged',
+        active: this.active && infoOf(this.active),
+        queued: this.queue.queued.map(infoOf),
+      }),
+    );
   }
 
   onEvent(listener: TrainingListener): { dispose(): void } {
@@ -86,7 +92,13 @@ export class TrainingService implements TrainingEvents {
    * it does is missed. One run trains at a time, in arrival order.
    */
   submit(request: RunRequest, prepare?: (run: TrainingRun) => void): TrainingRun {
-    const run = new TrainingRun(`run-${Date.now().toString(36)}-${this.nextRun++}`, request.key, request.label, request.config, request.place);
+    const run = new TrainingRun(
+      `run-${Date.now().toString(36)}-${this.nextRun++}`,
+      request.key,
+      request.label,
+      request.config,
+      request.place,
+    );
     this.remember(run);
     this.emit({ kind: 'queued', run: infoOf(run) });
     prepare?.(run);
@@ -131,7 +143,10 @@ export class TrainingService implements TrainingEvents {
     if (run.finished) return Promise.resolve();
     run.setState('training');
     this.emit({ kind: 'started', run: infoOf(run) });
-    this.log('info', `train ${run.label} · ${run.key.column}: ${JSON.stringify(run.config)} → ${run.modelDir}`);
+    this.log(
+      'info',
+      `train ${run.label} · ${run.key.column}: ${JSON.stringify(run.config)} → ${run.modelDir}`,
+    );
     return new Promise<void>((resolve) => {
       const ended = () => {
         this.settle(run);
@@ -139,11 +154,22 @@ export class TrainingService implements TrainingEvents {
       };
       try {
         const { key, place, source, dataFile } = request;
-        this.worker.train({ runId: run.id, source, column: key.column, config: run.config, modelDir: place.dir, modelBase: place.base, dataFile }, (m) => {
-          run.apply(m);
-          this.forward(run, m);
-          if (run.finished) ended();
-        });
+        this.worker.train(
+          {
+            runId: run.id,
+            source,
+            column: key.column,
+            config: run.config,
+            modelDir: place.dir,
+            modelBase: place.base,
+            dataFile,
+          },
+          (m) => {
+            run.apply(m);
+            this.forward(run, m);
+            if (run.finished) ended();
+          },
+        );
       } catch (e) {
         run.setState('error', errorText(e));
         ended();
@@ -155,7 +181,10 @@ export class TrainingService implements TrainingEvents {
   private forward(run: TrainingRun, m: FromWorkerMessage): void {
     switch (m.type) {
       case 'started':
-        return this.log('info', `run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`);
+        return this.log(
+          'info',
+          `run ${run.id}: ${m.rows} values, backend ${m.backend}, window ${m.config.window}`,
+        );
       case 'epoch':
         return this.emit({ kind: 'epoch', run: infoOf(run), report: m.report });
       case 'hidden':
@@ -170,10 +199,20 @@ export class TrainingService implements TrainingEvents {
     this.ended.add(run);
     const s = run.summary;
     if (run.state === 'error') this.log('error', `run ${run.id} failed: ${run.error ?? ''}`);
-    else if (s) this.log('info', `run ${run.id} ${run.state} in ${s.seconds.toFixed(1)} s; val MAE ${s.metrics.mae} RMSE ${s.metrics.rmse} MASE ${s.metrics.mase}; naive MAE ${s.baselines.naive.mae}; saved: ${s.saved ? s.modelDir : 'no'}`);
+    else if (s)
+      this.log(
+        'info',
+        `run ${run.id} ${run.state} in ${s.seconds.toFixed(1)} s; val MAE ${s.metrics.mae} RMSE ${s.metrics.rmse} MASE ${s.metrics.mase}; naive MAE ${s.baselines.naive.mae}; saved: ${s.saved ? s.modelDir : 'no'}`,
+      );
     else this.log('info', `run ${run.id} ${run.state}`);
     const state = run.state === 'done' ? 'done' : run.state === 'error' ? 'error' : 'stopped';
-    this.emit({ kind: 'finished', run: infoOf(run), state, error: run.error, modelDir: s?.saved ? s.modelDir : undefined });
+    this.emit({
+      kind: 'finished',
+      run: infoOf(run),
+      state,
+      error: run.error,
+      modelDir: s?.saved ? s.modelDir : undefined,
+    });
   }
 
   private emit(event: TrainingEvent): void {

@@ -30,7 +30,12 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
 export function modelPlaceFor(data: vscode.Uri, column: string, fallbackRoot: vscode.Uri): ModelPlace {
   const folder = vscode.workspace.getWorkspaceFolder(data);
   if (!folder || folder.uri.scheme !== 'file' || data.scheme !== 'file') {
-    return modelPlace(path.join(fallbackRoot.fsPath, 'models'), path.basename(data.path) || 'data', column, '.');
+    return modelPlace(
+      path.join(fallbackRoot.fsPath, 'models'),
+      path.basename(data.path) || 'data',
+      column,
+      '.',
+    );
   }
   return modelPlace(folder.uri.fsPath, data.fsPath, column, modelStoreName(folder));
 }

@@ -4,7 +4,11 @@ import type { RunInfo, TrainingEvent, TrainingEvents } from './trainingEvents';
 
 /** Status bar item: epoch and loss of the active run (and how many wait); a click reveals its panel. */
 export class TrainingStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('seqlab.training', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(
+    'seqlab.training',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   private readonly subscription: { dispose(): void };
   private active: RunInfo | undefined;
   private last: EpochReport | undefined;
@@ -41,12 +45,20 @@ export class TrainingStatus implements vscode.Disposable {
       : vscode.l10n.t('starting…');
     const queued = this.waiting > 0 ? ' ' + vscode.l10n.t('(+{0} queued)', this.waiting) : '';
     this.item.text = `$(pulse) SeqLab ${progress}${queued}`;
-    this.item.tooltip = vscode.l10n.t('Training {0} · {1}. Click to show the panel.', run.label, run.key.column);
+    this.item.tooltip = vscode.l10n.t(
+      'Training {0} · {1}. Click to show the panel.',
+      run.label,
+      run.key.column,
+    );
     // A command with arguments lives in a cache entry that is dropped whenever the command is replaced, so replacing
     // it at every epoch made a click land on a dropped entry ("Actual command not found"). Set it once per run.
     if (this.commandRun !== run.id) {
       this.commandRun = run.id;
-      this.item.command = { title: vscode.l10n.t('Show Training Panel'), command: 'seqlab.showPanel', arguments: [run.key] };
+      this.item.command = {
+        title: vscode.l10n.t('Show Training Panel'),
+        command: 'seqlab.showPanel',
+        arguments: [run.key],
+      };
     }
     this.item.show();
   }

@@ -6,7 +6,17 @@
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { Checked, FromWorkerMessage, Inspected, NewRowPlanned, Predicted, Probed, TrainRequest, ToWorkerMessage, WireSource } from '../../shared/protocol';
+import type {
+  Checked,
+  FromWorkerMessage,
+  Inspected,
+  NewRowPlanned,
+  Predicted,
+  Probed,
+  TrainRequest,
+  ToWorkerMessage,
+  WireSource,
+} from '../../shared/protocol';
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
 
 export type RunListener = (message: FromWorkerMessage) => void;
@@ -19,7 +29,8 @@ export interface ExitTexts {
 
 const ENGLISH: ExitTexts = {
   stopped: (code) => `the training worker stopped (exit code ${code})`,
-  outOfMemory: (mb) => `the training worker ran out of memory (its limit is ${mb} MB, setting seqlab.worker.memoryLimitMB)`,
+  outOfMemory: (mb) =>
+    `the training worker ran out of memory (its limit is ${mb} MB, setting seqlab.worker.memoryLimitMB)`,
 };
 
 export interface WorkerOptions {
@@ -85,13 +96,27 @@ export class WorkerClient {
 
   /** The forecast, and with `history` the series' last `history` values (for a chart). */
   async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
-    const reply = await this.request({ type: 'predict', source, modelDir: place.dir, modelBase: place.base, steps, history });
+    const reply = await this.request({
+      type: 'predict',
+      source,
+      modelDir: place.dir,
+      modelBase: place.base,
+      steps,
+      history,
+    });
     if (reply.type !== 'predicted') throw new Error(`unexpected reply "${reply.type}" to predict`);
     return reply;
   }
 
   async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
-    const reply = await this.request({ type: 'probe', source, modelDir: place.dir, modelBase: place.base, start, trace });
+    const reply = await this.request({
+      type: 'probe',
+      source,
+      modelDir: place.dir,
+      modelBase: place.base,
+      start,
+      trace,
+    });
     if (reply.type !== 'probed') throw new Error(`unexpected reply "${reply.type}" to probe`);
     return reply;
   }
@@ -155,7 +180,10 @@ export class WorkerClient {
     if (this.disposed) throw new Error('SeqLab is shutting down');
     if (this.worker && this.handler) return this.handler;
     const limit = this.options.memoryLimitMb?.();
-    const worker = new Worker(this.workerPath, limit ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {});
+    const worker = new Worker(
+      this.workerPath,
+      limit ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {},
+    );
     let outOfMemory = false;
     const handler = new MessageHandler<ToWorkerMessage, FromWorkerMessage>({
       post: (envelope) => worker.postMessage(envelope),
@@ -168,7 +196,14 @@ export class WorkerClient {
       outOfMemory ||= (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.log('error', `worker error: ${e.message}`);
     });
-    worker.on('exit', (code) => this.onExit(worker, handler, code, outOfMemory && limit ? this.texts.outOfMemory(limit) : this.texts.stopped(code)));
+    worker.on('exit', (code) =>
+      this.onExit(
+        worker,
+        handler,
+        code,
+        outOfMemory && limit ? this.texts.outOfMemory(limit) : this.texts.stopped(code),
+      ),
+    );
     this.worker = worker;
     this.handler = handler;
     this.log('info', 'worker started');
@@ -191,10 +226,16 @@ export class WorkerClient {
   }
 
   private terminateIfIdle(): void {
-    if (this.runs.size === 0 && this.holds === 0 && this.handler && this.handler.pendingRequests === 0) void this.terminate();
+    if (this.runs.size === 0 && this.holds === 0 && this.handler && this.handler.pendingRequests === 0)
+      void this.terminate();
   }
 
-  private onExit(worker: Worker, handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>, code: number, why: string): void {
+  private onExit(
+    worker: Worker,
+    handler: MessageHandler<ToWorkerMessage, FromWorkerMessage>,
+    code: number,
+    why: string,
+  ): void {
     if (this.worker === worker) {
       this.worker = undefined;
       this.handler = undefined;

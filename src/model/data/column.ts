@@ -124,7 +124,8 @@ export class ColumnBuilder {
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX)
       return this.push(Cell.Number, v);
     // The JSON reader has already put the source text in place of a number that overflowed float64.
-    if (typeof v === 'number' && Number.isFinite(v) && this.otherSamples < SAMPLES) this.overflows.set(this.length, 'float32');
+    if (typeof v === 'number' && Number.isFinite(v) && this.otherSamples < SAMPLES)
+      this.overflows.set(this.length, 'float32');
     if (this.otherSamples++ < SAMPLES) this.samples.set(this.length, clip(stringifyValue(v)));
     this.push(Cell.Text, NaN);
   }

@@ -207,6 +207,7 @@ class QuotedReader {
 function lineBreaks(field: string): number {
   let n = 0;
   for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) n++;
-  for (let at = field.indexOf('\r'); at >= 0; at = field.indexOf('\r', at + 1)) if (field.charCodeAt(at + 1) !== 10) n++;
+  for (let at = field.indexOf('\r'); at >= 0; at = field.indexOf('\r', at + 1))
+    if (field.charCodeAt(at + 1) !== 10) n++;
   return n;
 }

@@ -153,7 +153,8 @@ const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 function restoreOverflows(text: string, value: unknown): unknown {
   if (!MAYBE_OVERFLOW.test(text)) return value;
   const literals: string[] = [];
-  for (const [token] of text.matchAll(TOKENS)) if (token[0] !== '"' && !Number.isFinite(Number(token))) literals.push(token);
+  for (const [token] of text.matchAll(TOKENS))
+    if (token[0] !== '"' && !Number.isFinite(Number(token))) literals.push(token);
   let next = 0;
   const visit = (v: unknown): unknown => {
     if (typeof v === 'number') return Number.isFinite(v) ? v : (literals[next++] ?? String(v));

@@ -24,10 +24,7 @@ export function chooseColumn(file: string, table: Table, wanted?: string): Table
   }
   if (numeric.length === 1) return numeric[0];
   if (numeric.length === 0) throw new DataError(file, 'no numeric column');
-  throw new DataError(
-    file,
-    `several numeric columns; choose one of: ${names(numeric)}`,
-  );
+  throw new DataError(file, `several numeric columns; choose one of: ${names(numeric)}`);
 }
 
 function names(columns: TableColumn[]): string {

@@ -127,7 +127,11 @@ export class TableBuilder {
     if (this.strayQuotes++ >= CELL_PROBLEMS_PER_COLUMN) return;
     const column = this.header ? this.columns[field]?.name : undefined;
     const message = `a quote inside an unquoted field; ${quoteText(cell)} is read as it stands`;
-    this.problems.push(column === undefined ? { line, severity: 'warning', message } : { line, column, severity: 'warning', message });
+    this.problems.push(
+      column === undefined
+        ? { line, severity: 'warning', message }
+        : { line, column, severity: 'warning', message },
+    );
   }
 
   private reportRagged(got: number, want: number, line: number): void {
@@ -152,7 +156,11 @@ export class TableBuilder {
     }
     if (this.strayQuotes > CELL_PROBLEMS_PER_COLUMN) {
       const more = this.strayQuotes - CELL_PROBLEMS_PER_COLUMN;
-      this.problems.push({ line: 0, severity: 'warning', message: `${more} more unquoted fields hold a quote` });
+      this.problems.push({
+        line: 0,
+        severity: 'warning',
+        message: `${more} more unquoted fields hold a quote`,
+      });
     }
     const lines = this.lines.view();
     // A ragged row is already reported once; its padded cells are not reported again as missing.
@@ -221,7 +229,12 @@ function settleColumn(
     if (k === Cell.Missing) {
       // Missing is never 0: the series interpolates or drops it, and the user should see where it was.
       if (!rowProblems.has(lines[i]) && gaps++ < CELL_PROBLEMS_PER_COLUMN)
-        problems.push({ line: lines[i], column: c.name, severity: 'warning', message: 'the cell is missing' });
+        problems.push({
+          line: lines[i],
+          column: c.name,
+          severity: 'warning',
+          message: 'the cell is missing',
+        });
       continue;
     }
     if (!fits(k)) {
@@ -264,7 +277,10 @@ function cellProblem(
   overflow?: 'float64' | 'float32',
 ): Problem {
   if (raw !== undefined && overflow) {
-    const why = overflow === 'float64' ? 'overflows a 64-bit float' : 'is too large for a 32-bit float (the model computes in float32)';
+    const why =
+      overflow === 'float64'
+        ? 'overflows a 64-bit float'
+        : 'is too large for a 32-bit float (the model computes in float32)';
     return { line, column, severity: 'warning', message: `${showText(raw)} ${why}; counted as missing` };
   }
   const want = kind === 'numeric' ? 'a number' : 'a date';

@@ -6,7 +6,6 @@ export type { ColumnSummary, Layout, Problem } from '../../shared/types';
 export type ColumnKind = ColumnSummary['kind'];
 export type FileFormat = Layout['format'];
 
-
 export interface Inspection {
   file: string;
   rows: number;

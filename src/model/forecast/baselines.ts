@@ -3,7 +3,12 @@ import type { Baselines } from '../types';
 import { metrics, naiveScale } from './metrics';
 
 /** `targets` are series indices; seasonal naive falls back to naive where t − season is before the series. */
-export function baselines(values: Float64Array, targets: ArrayLike<number>, splitIndex: number, season: number): Baselines {
+export function baselines(
+  values: Float64Array,
+  targets: ArrayLike<number>,
+  splitIndex: number,
+  season: number,
+): Baselines {
   const actual = Array.from(targets, (t) => values[t]);
   const naive = Array.from(targets, (t) => values[t - 1]);
   const seasonal = Array.from(targets, (t) => values[t - season >= 0 ? t - season : t - 1]);

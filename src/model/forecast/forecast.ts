@@ -20,9 +20,14 @@ function check(model: ModelHandle, series: Series, need: number): void {
   if (series.name !== m.column) {
     throw new ModelMismatchError(`the model was trained on column "${m.column}", not "${series.name}"`);
   }
-  if (model.net.spec.window !== m.window) throw new ModelMismatchError(`the model's window ${model.net.spec.window} differs from meta.json's ${m.window}`);
+  if (model.net.spec.window !== m.window)
+    throw new ModelMismatchError(
+      `the model's window ${model.net.spec.window} differs from meta.json's ${m.window}`,
+    );
   if (series.values.length < need) {
-    throw new ModelMismatchError(`column "${m.column}" has ${series.values.length} rows; the model's window needs at least ${need}`);
+    throw new ModelMismatchError(
+      `column "${m.column}" has ${series.values.length} rows; the model's window needs at least ${need}`,
+    );
   }
 }
 
@@ -31,7 +36,8 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
   const m = model.meta;
   const W = m.window;
   check(model, series, W + (m.differenced ? 1 : 0));
-  if (!(level > 0 && level < 1)) throw new ModelMismatchError(`the interval level must be between 0 and 1, got ${level}`);
+  if (!(level > 0 && level < 1))
+    throw new ModelMismatchError(`the interval level must be between 0 and 1, got ${level}`);
   // Only the tail matters: keep the last W (+1) levels and extend them one prediction at a time.
   const tail = Array.from(series.values.subarray(Math.max(0, series.values.length - W - 1)));
   const out: number[] = [];
@@ -65,7 +71,14 @@ export function probeHidden(model: ModelHandle, series: Series, start?: number):
   const t = s + W;
   const from = windowStart({ differenced: m.differenced, window: W }, t);
   const r = model.net.probe(z.slice(from, from + W));
-  return { cell: model.net.spec.cell, steps: W, units: model.net.spec.units, start: s, input: Array.from(series.values.subarray(s, s + W)), layers: r.layers };
+  return {
+    cell: model.net.spec.cell,
+    steps: W,
+    units: model.net.spec.units,
+    start: s,
+    input: Array.from(series.values.subarray(s, s + W)),
+    layers: r.layers,
+  };
 }
 
 /** Model vs actual vs naive over the validation targets, in series units. */

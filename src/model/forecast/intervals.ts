@@ -12,7 +12,9 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 
 /** Keeps at most `keep` residuals, as evenly spaced quantiles, sorted ascending, for meta.json. */
 export function residualSummary(residuals: ArrayLike<number>, keep = 999): number[] {
-  const sorted = Array.from(residuals).filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = Array.from(residuals)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (sorted.length <= keep) return sorted;
   return Array.from({ length: keep }, (_, i) => quantile(sorted, i / (keep - 1)));
 }
@@ -23,7 +25,12 @@ export function residualSummary(residuals: ArrayLike<number>, keep = 999): numbe
  * which reads as a contradiction. Steps beyond the first widen with √h, the random-walk approximation: validation only
  * measures one-step errors.
  */
-export function interval(residuals: ArrayLike<number>, point: number, level: number, h = 1): [number, number] {
+export function interval(
+  residuals: ArrayLike<number>,
+  point: number,
+  level: number,
+  h = 1,
+): [number, number] {
   const absolute = Array.from(residuals, Math.abs).sort((a, b) => a - b);
   const half = Math.sqrt(h) * quantile(absolute, level);
   return [point - half, point + half];

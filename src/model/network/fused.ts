@@ -93,7 +93,9 @@ export class FusedNet {
 
   /** Layer l's input sequence: the window itself, or the layer below's h_t (from its row 1, past h_{-1}). */
   private inputOf(l: number): { inp: Float64Array; inDim: number; inBase: number } {
-    return l === 0 ? { inp: this.x, inDim: this.spec.features, inBase: 0 } : { inp: this.layers[l - 1].hs, inDim: this.u, inBase: this.u };
+    return l === 0
+      ? { inp: this.x, inDim: this.spec.features, inBase: 0 }
+      : { inp: this.layers[l - 1].hs, inDim: this.u, inBase: this.u };
   }
 
   /** The prediction for one window, [T, features] row-major starting at `offset` of `input`. */

@@ -14,7 +14,11 @@ export interface ProbeResult {
 }
 
 /** `input` is one window, [T, features] row-major; `weights` in weightShapes order. */
-export function probeWindow(spec: NetSpec, weights: ArrayLike<number>[], input: ArrayLike<number>): ProbeResult {
+export function probeWindow(
+  spec: NetSpec,
+  weights: ArrayLike<number>[],
+  input: ArrayLike<number>,
+): ProbeResult {
   const T = spec.window;
   const u = spec.units;
   const g = gatesOf(spec.cell);
@@ -68,7 +72,11 @@ export function probeWindow(spec: NetSpec, weights: ArrayLike<number>[], input: 
       hs.set(h, t * u);
       cs.set(c, t * u);
     }
-    layers.push(spec.cell === 'lstm' ? { h: Float32Array.from(hs), c: Float32Array.from(cs) } : { h: Float32Array.from(hs) });
+    layers.push(
+      spec.cell === 'lstm'
+        ? { h: Float32Array.from(hs), c: Float32Array.from(cs) }
+        : { h: Float32Array.from(hs) },
+    );
     x = hs;
     inDim = u;
   }

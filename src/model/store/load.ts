@@ -19,7 +19,17 @@ import { weightShapes } from '../network/spec';
 export const LIMITS = { modelJson: 1 << 20, metaJson: 4 << 20, weights: 256 << 20 };
 
 /** Initializer, constraint and regularizer classes that may appear inside a layer's config. */
-const NESTED_CLASSES = new Set(['Zeros', 'Ones', 'Constant', 'GlorotUniform', 'GlorotNormal', 'Orthogonal', 'VarianceScaling', 'RandomUniform', 'RandomNormal']);
+const NESTED_CLASSES = new Set([
+  'Zeros',
+  'Ones',
+  'Constant',
+  'GlorotUniform',
+  'GlorotNormal',
+  'Orthogonal',
+  'VarianceScaling',
+  'RandomUniform',
+  'RandomNormal',
+]);
 
 export type LoadedModel = ModelHandle;
 
@@ -55,23 +65,32 @@ function parseJson(file: string, buf: Buffer): Json {
   }
 }
 
-const isObj = (v: Json | undefined): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: Json | undefined): v is { [k: string]: Json } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every class_name in the topology must be one we build. */
 function checkClasses(file: string, topology: Json): void {
-  if (!isObj(topology) || topology.class_name !== 'Sequential' || !isObj(topology.config) || !Array.isArray(topology.config.layers)) {
+  if (
+    !isObj(topology) ||
+    topology.class_name !== 'Sequential' ||
+    !isObj(topology.config) ||
+    !Array.isArray(topology.config.layers)
+  ) {
     throw new StoreError(file, 'the model topology is not a Sequential model');
   }
   const layers = new Set<string>(LAYER_CLASSES);
   for (const layer of topology.config.layers) {
     const cls = isObj(layer) ? layer.class_name : undefined;
-    if (typeof cls !== 'string' || !layers.has(cls)) throw new StoreError(file, `layer class ${JSON.stringify(cls)} is not allowed`);
+    if (typeof cls !== 'string' || !layers.has(cls))
+      throw new StoreError(file, `layer class ${JSON.stringify(cls)} is not allowed`);
     // Bounded depth: a hostile model.json nested thousands deep must fail with a message, not overflow the stack.
     const walk = (v: Json, depth: number): void => {
-      if (depth > MAX_CONFIG_DEPTH) throw new StoreError(file, `a layer's config is nested more than ${MAX_CONFIG_DEPTH} deep`);
+      if (depth > MAX_CONFIG_DEPTH)
+        throw new StoreError(file, `a layer's config is nested more than ${MAX_CONFIG_DEPTH} deep`);
       if (Array.isArray(v)) v.forEach((x) => walk(x, depth + 1));
       else if (isObj(v)) {
-        if ('class_name' in v && !NESTED_CLASSES.has(String(v.class_name))) throw new StoreError(file, `class ${JSON.stringify(v.class_name)} is not allowed`);
+        if ('class_name' in v && !NESTED_CLASSES.has(String(v.class_name)))
+          throw new StoreError(file, `class ${JSON.stringify(v.class_name)} is not allowed`);
         Object.values(v).forEach((x) => walk(x, depth + 1));
       }
     };
@@ -88,19 +107,30 @@ function checkManifest(file: string, wm: Json | undefined): Manifest {
   if (!Array.isArray(wm)) throw new StoreError(file, 'weightsManifest is missing');
   const paths: string[] = [];
   const specs: tf.io.WeightsManifestEntry[] = [];
-  const entries = wm.reduce<number>((n, g) => n + (isObj(g) && Array.isArray(g.weights) ? g.weights.length : 0), 0);
-  if (entries > MAX_WEIGHT_ENTRIES || wm.length > MAX_WEIGHT_ENTRIES) throw new StoreError(file, `${entries} weight entries is over the limit of ${MAX_WEIGHT_ENTRIES}`);
+  const entries = wm.reduce<number>(
+    (n, g) => n + (isObj(g) && Array.isArray(g.weights) ? g.weights.length : 0),
+    0,
+  );
+  if (entries > MAX_WEIGHT_ENTRIES || wm.length > MAX_WEIGHT_ENTRIES)
+    throw new StoreError(file, `${entries} weight entries is over the limit of ${MAX_WEIGHT_ENTRIES}`);
   for (const group of wm) {
-    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new StoreError(file, 'a weightsManifest group is malformed');
+    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+      throw new StoreError(file, 'a weightsManifest group is malformed');
     for (const p of group.paths) {
       if (typeof p !== 'string') throw new StoreError(file, 'a weights path is not a string');
       paths.push(p);
     }
     for (const w of group.weights) {
-      if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape) || !w.shape.every((d) => Number.isInteger(d) && (d as number) >= 0)) {
+      if (
+        !isObj(w) ||
+        typeof w.name !== 'string' ||
+        !Array.isArray(w.shape) ||
+        !w.shape.every((d) => Number.isInteger(d) && (d as number) >= 0)
+      ) {
         throw new StoreError(file, 'a weight entry is malformed');
       }
-      if (w.dtype !== 'float32' || 'quantization' in w) throw new StoreError(file, `weight "${w.name}" is not plain float32`);
+      if (w.dtype !== 'float32' || 'quantization' in w)
+        throw new StoreError(file, `weight "${w.name}" is not plain float32`);
       specs.push({ name: w.name, shape: w.shape as number[], dtype: 'float32' });
     }
   }
@@ -140,39 +170,67 @@ export async function readSnapshot(dir: string, between?: () => Promise<void>): 
       total += buf.length;
     }
     const after = await fs.stat(dir).catch(() => undefined);
-    if (after && after.ino === before.ino && after.dev === before.dev) return { modelJson, metaJson, weights, paths };
+    if (after && after.ino === before.ino && after.dev === before.dev)
+      return { modelJson, metaJson, weights, paths };
   }
-  throw new StoreError(dir, 'the model kept changing while it was read; try again when training has finished');
+  throw new StoreError(
+    dir,
+    'the model kept changing while it was read; try again when training has finished',
+  );
 }
 
 /** The recurrent layers' and the head's settings as the topology states them, checked against meta.json's. */
 function checkTopology(file: string, topology: Json, meta: ModelMeta): void {
   const c = meta.config;
-  const layers = isObj(topology) && isObj(topology.config) && Array.isArray(topology.config.layers) ? topology.config.layers : [];
+  const layers =
+    isObj(topology) && isObj(topology.config) && Array.isArray(topology.config.layers)
+      ? topology.config.layers
+      : [];
   const cls = { rnn: 'SimpleRNN', gru: 'GRU', lstm: 'LSTM' }[c.cell];
-  const recurrent = layers.filter((l) => isObj(l) && l.class_name !== 'Dense' && l.class_name !== 'InputLayer');
+  const recurrent = layers.filter(
+    (l) => isObj(l) && l.class_name !== 'Dense' && l.class_name !== 'InputLayer',
+  );
   const dense = layers.filter((l) => isObj(l) && l.class_name === 'Dense');
   if (recurrent.length !== c.layers || dense.length !== 1) {
-    throw new StoreError(file, `the network has ${recurrent.length} recurrent and ${dense.length} dense layers; meta.json says ${c.layers} ${cls} and 1 dense`);
+    throw new StoreError(
+      file,
+      `the network has ${recurrent.length} recurrent and ${dense.length} dense layers; meta.json says ${c.layers} ${cls} and 1 dense`,
+    );
   }
   for (const l of recurrent) {
     const lc = isObj(l) && isObj(l.config) ? l.config : {};
-    if (isObj(l) && l.class_name !== cls) throw new StoreError(file, `layer class ${JSON.stringify(l.class_name)} differs from meta.json's cell ${c.cell}`);
-    if (lc.units !== c.units) throw new StoreError(file, `a layer has ${JSON.stringify(lc.units)} units; meta.json says ${c.units}`);
+    if (isObj(l) && l.class_name !== cls)
+      throw new StoreError(
+        file,
+        `layer class ${JSON.stringify(l.class_name)} differs from meta.json's cell ${c.cell}`,
+      );
+    if (lc.units !== c.units)
+      throw new StoreError(file, `a layer has ${JSON.stringify(lc.units)} units; meta.json says ${c.units}`);
   }
   const head = dense[0];
-  if (!isObj(head) || !isObj(head.config) || head.config.units !== 1) throw new StoreError(file, 'the dense head must have 1 unit');
+  if (!isObj(head) || !isObj(head.config) || head.config.units !== 1)
+    throw new StoreError(file, 'the dense head must have 1 unit');
   const window = inputWindow(topology);
-  if (window !== meta.window) throw new StoreError(file, `the network's window ${window} differs from meta.json's ${meta.window}`);
+  if (window !== meta.window)
+    throw new StoreError(file, `the network's window ${window} differs from meta.json's ${meta.window}`);
 }
 
 /** The weight shapes must be exactly those of the network meta.json describes, before tfjs allocates anything. */
 function checkShapes(file: string, specs: tf.io.WeightsManifestEntry[], meta: ModelMeta): void {
   const c = meta.config;
-  const want = weightShapes({ cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 });
+  const want = weightShapes({
+    cell: c.cell,
+    layers: c.layers,
+    units: c.units,
+    window: meta.window,
+    features: 1,
+  });
   const got = specs.map((s) => s.shape);
   if (got.length !== want.length || got.some((s, i) => s.join() !== want[i].join())) {
-    throw new StoreError(file, `the weight shapes (${got.map((s) => `[${s.join(',')}]`).join(' ')}) do not match meta.json's ${c.cell} network`);
+    throw new StoreError(
+      file,
+      `the weight shapes (${got.map((s) => `[${s.join(',')}]`).join(' ')}) do not match meta.json's ${c.cell} network`,
+    );
   }
 }
 
@@ -187,7 +245,8 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
   if (!isObj(mj)) throw new StoreError(modelFile, 'not a model.json object');
   const meta: ModelMeta = checkMeta(metaFile, parseJson(metaFile, snap.metaJson));
   if (typeof mj.seqlabGeneration === 'string' || meta.generation !== undefined) {
-    if (mj.seqlabGeneration !== meta.generation) throw new StoreError(modelFile, 'model.json and meta.json come from different saves');
+    if (mj.seqlabGeneration !== meta.generation)
+      throw new StoreError(modelFile, 'model.json and meta.json come from different saves');
   }
   checkClasses(modelFile, mj.modelTopology ?? null);
   checkTopology(modelFile, mj.modelTopology ?? null, meta);
@@ -195,7 +254,11 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
   checkShapes(modelFile, specs, meta);
   const total = snap.weights.reduce((s, b) => s + b.length, 0);
   const expected = specs.reduce((s, w) => s + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
-  if (total !== expected) throw new StoreError(join(dir, snap.paths[0] ?? 'weights.bin'), `holds ${total} bytes but the manifest's shapes need ${expected}`);
+  if (total !== expected)
+    throw new StoreError(
+      join(dir, snap.paths[0] ?? 'weights.bin'),
+      `holds ${total} bytes but the manifest's shapes need ${expected}`,
+    );
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const b of snap.weights) {
@@ -206,7 +269,11 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
   const badAt = floats.findIndex((v) => !Number.isFinite(v));
   if (badAt >= 0) throw new StoreError(join(dir, snap.paths[0]), `weight value ${badAt} is not finite`);
   const handler: tf.io.IOHandler = {
-    load: async () => ({ modelTopology: mj.modelTopology as object, weightSpecs: specs, weightData: bytes.buffer }),
+    load: async () => ({
+      modelTopology: mj.modelTopology as object,
+      weightSpecs: specs,
+      weightData: bytes.buffer,
+    }),
   };
   let layers: tf.LayersModel;
   try {
@@ -216,7 +283,10 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
   }
   const c = meta.config;
   try {
-    const net = wrapLoaded({ cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 }, layers);
+    const net = wrapLoaded(
+      { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 },
+      layers,
+    );
     return { meta, net, dispose: () => net.dispose() };
   } catch (e) {
     throw new StoreError(modelFile, (e as Error).message);

@@ -8,19 +8,33 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function checkMeta(file: string, j: Json): ModelMeta {
-  if (typeof j !== 'object' || j === null || Array.isArray(j)) throw new StoreError(file, 'not a meta.json object');
+  if (typeof j !== 'object' || j === null || Array.isArray(j))
+    throw new StoreError(file, 'not a meta.json object');
   const m = j as unknown as ModelMeta;
   const bad = (what: string): never => {
     throw new StoreError(file, what);
   };
   if (m.format !== 1) bad(`unsupported format ${JSON.stringify(m.format)}`);
   if (typeof m.column !== 'string') bad('"column" is missing');
-  if (m.generation !== undefined && (typeof m.generation !== 'string' || !/^[0-9a-f]{1,64}$/.test(m.generation))) bad('"generation" is invalid');
-  if (!Number.isInteger(m.window) || m.window < 1 || m.window > 1000) bad('"window" must be an integer from 1 to 1000');
+  if (
+    m.generation !== undefined &&
+    (typeof m.generation !== 'string' || !/^[0-9a-f]{1,64}$/.test(m.generation))
+  )
+    bad('"generation" is invalid');
+  if (!Number.isInteger(m.window) || m.window < 1 || m.window > 1000)
+    bad('"window" must be an integer from 1 to 1000');
   if (typeof m.differenced !== 'boolean') bad('"differenced" must be true or false');
   const s = m.scaler;
-  if (!s || (s.kind !== 'zscore' && s.kind !== 'minmax') || !finite(s.a) || !finite(s.b) || (s.kind === 'zscore' ? s.b <= 0 : s.b <= s.a)) bad('"scaler" is invalid');
-  if (!Array.isArray(m.residuals) || !m.residuals.every(finite) || m.residuals.length > 10000) bad('"residuals" must be a list of finite numbers');
+  if (
+    !s ||
+    (s.kind !== 'zscore' && s.kind !== 'minmax') ||
+    !finite(s.a) ||
+    !finite(s.b) ||
+    (s.kind === 'zscore' ? s.b <= 0 : s.b <= s.a)
+  )
+    bad('"scaler" is invalid');
+  if (!Array.isArray(m.residuals) || !m.residuals.every(finite) || m.residuals.length > 10000)
+    bad('"residuals" must be a list of finite numbers');
   m.residuals = [...m.residuals].sort((a, b) => a - b);
   if (!Number.isInteger(m.splitIndex) || m.splitIndex < 0) bad('"splitIndex" is invalid');
   try {
@@ -28,6 +42,7 @@ export function checkMeta(file: string, j: Json): ModelMeta {
   } catch (e) {
     bad(`"config": ${(e as Error).message}`);
   }
-  if (m.config.window !== m.window) bad(`"config.window" ${m.config.window} differs from "window" ${m.window}`);
+  if (m.config.window !== m.window)
+    bad(`"config.window" ${m.config.window} differs from "window" ${m.window}`);
   return m;
 }

@@ -24,7 +24,10 @@ const MAX_SEGMENT = 100;
 const UNSAFE = /[\\/:*?"<>|%~\p{Cc}]/u;
 
 function encodeChar(ch: string): string {
-  return Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  return Array.from(
+    new TextEncoder().encode(ch),
+    (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
 }
 
 /**
@@ -63,11 +66,19 @@ export function isModelFolderName(name: string): boolean {
 }
 
 /** The store for a data file and column. `base` is the workspace folder (CLI: the current directory). */
-export function modelPlace(base: string, dataFile: string, column: string, storeName = '.seqlab'): ModelPlace {
+export function modelPlace(
+  base: string,
+  dataFile: string,
+  column: string,
+  storeName = '.seqlab',
+): ModelPlace {
   const abs = resolve(base, dataFile);
   let rel = relative(base, abs);
   if (rel.startsWith('..') || isAbsolute(rel)) rel = join('_external', abs.replace(/^[A-Za-z]:/, ''));
-  const parts = rel.split(/[\\/]+/).filter(Boolean).map(encodeSegment);
+  const parts = rel
+    .split(/[\\/]+/)
+    .filter(Boolean)
+    .map(encodeSegment);
   const store = storeName.split(/[\\/]+/).filter((s) => s && s !== '.');
   return { base, dir: join(base, ...store, ...parts, encodeSegment(column)) };
 }

@@ -65,7 +65,13 @@ export async function syncFolder(dir: string): Promise<void> {
 }
 
 /** Moves `tmp` into `dir`'s place; `old` is where the model being replaced waits until the new one is in. */
-export async function replaceFolder(tmp: string, dir: string, old: string, existed: boolean, steps: ReplaceSteps = realSteps): Promise<void> {
+export async function replaceFolder(
+  tmp: string,
+  dir: string,
+  old: string,
+  existed: boolean,
+  steps: ReplaceSteps = realSteps,
+): Promise<void> {
   if (existed) await steps.rename(dir, old);
   try {
     await steps.rename(tmp, dir);
@@ -92,7 +98,13 @@ async function leftoversOf(dir: string): Promise<Leftover[]> {
     const m = LEFTOVER.exec(name);
     if (!m || m[1] !== base) continue;
     const st = await fs.lstat(join(parent, name)).catch(() => undefined);
-    if (st?.isDirectory()) out.push({ path: join(parent, name), kind: m[2] as 'tmp' | 'old', pid: Number(m[3]), mtimeMs: st.mtimeMs });
+    if (st?.isDirectory())
+      out.push({
+        path: join(parent, name),
+        kind: m[2] as 'tmp' | 'old',
+        pid: Number(m[3]),
+        mtimeMs: st.mtimeMs,
+      });
   }
   return out;
 }
@@ -102,8 +114,16 @@ async function leftoversOf(dir: string): Promise<Leftover[]> {
  * gone holds a meta.json, the newest such folder is renamed back. Returns whether it restored one.
  */
 export async function recoverModelFolder(dir: string): Promise<boolean> {
-  if (await fs.lstat(dir).then(() => true, () => false)) return false;
-  const olds = (await leftoversOf(dir)).filter((l) => l.kind === 'old' && !alive(l.pid, l.path)).sort((a, b) => b.mtimeMs - a.mtimeMs);
+  if (
+    await fs.lstat(dir).then(
+      () => true,
+      () => false,
+    )
+  )
+    return false;
+  const olds = (await leftoversOf(dir))
+    .filter((l) => l.kind === 'old' && !alive(l.pid, l.path))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const old of olds) {
     const meta = await fs.lstat(join(old.path, 'meta.json')).catch(() => undefined);
     if (!meta?.isFile()) continue;
@@ -116,7 +136,10 @@ export async function recoverModelFolder(dir: string): Promise<boolean> {
 
 /** Removes what saves of processes that are gone left beside `dir`, once `dir` itself holds a model again. */
 export async function sweepLeftovers(dir: string): Promise<void> {
-  const present = await fs.lstat(dir).then(() => true, () => false);
+  const present = await fs.lstat(dir).then(
+    () => true,
+    () => false,
+  );
   for (const l of await leftoversOf(dir)) {
     if (alive(l.pid, l.path) || (l.kind === 'old' && !present)) continue;
     await fs.rm(l.path, { recursive: true, force: true });

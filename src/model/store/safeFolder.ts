@@ -13,17 +13,22 @@ const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).co
 /** `dir`'s parts below `base`, refusing a `dir` that is not strictly below it. */
 function partsBelow(place: ModelPlace): string[] {
   const rel = relative(resolve(place.base), resolve(place.dir));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new StoreError(place.dir, `the model folder is not inside ${place.base}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new StoreError(place.dir, `the model folder is not inside ${place.base}`);
   return rel.split(sep);
 }
 
-const linkError = (path: string) => new StoreError(path, 'is a symbolic link; SeqLab reads and writes models only through real folders');
+const linkError = (path: string) =>
+  new StoreError(path, 'is a symbolic link; SeqLab reads and writes models only through real folders');
 
 /**
  * Checks (and, with `create`, makes) every folder from `base` down to the parent of `dir`, then `dir` itself, which
  * may be absent. Returns the parent folder as a real path, for the temp and backup folders beside `dir`.
  */
-export async function reachModelFolder(place: ModelPlace, create: boolean): Promise<{ parent: string; dir: string; exists: boolean }> {
+export async function reachModelFolder(
+  place: ModelPlace,
+  create: boolean,
+): Promise<{ parent: string; dir: string; exists: boolean }> {
   const parts = partsBelow(place);
   // The base is trusted (a workspace folder, the extension's storage, a parent the user named): it may be made whole.
   if (create) await fs.mkdir(place.base, { recursive: true }).catch(() => undefined);
@@ -37,17 +42,20 @@ export async function reachModelFolder(place: ModelPlace, create: boolean): Prom
     try {
       st = await fs.lstat(next);
     } catch (e) {
-      if (code(e) !== 'ENOENT') throw new StoreError(next, `cannot be read (${code(e) ?? (e as Error).message})`);
+      if (code(e) !== 'ENOENT')
+        throw new StoreError(next, `cannot be read (${code(e) ?? (e as Error).message})`);
       if (last) return { parent: at, dir: next, exists: false };
       if (!create) throw new StoreError(next, 'missing');
       // Not recursive: a folder created here by someone else in the meantime is lstat-ed again on the next pass.
       await fs.mkdir(next).catch((err: unknown) => {
-        if (code(err) !== 'EEXIST') throw new StoreError(next, `cannot be created (${code(err) ?? (err as Error).message})`);
+        if (code(err) !== 'EEXIST')
+          throw new StoreError(next, `cannot be created (${code(err) ?? (err as Error).message})`);
       });
       st = await fs.lstat(next);
     }
     if (st.isSymbolicLink()) throw linkError(next);
-    if (!st.isDirectory()) throw new StoreError(next, last ? 'is a file, not a model folder' : 'is a file, not a folder');
+    if (!st.isDirectory())
+      throw new StoreError(next, last ? 'is a file, not a model folder' : 'is a file, not a folder');
     if (last) return { parent: at, dir: next, exists: true };
     at = next;
   }
@@ -62,5 +70,9 @@ export async function assertReplaceable(dir: string): Promise<void> {
   const names = await fs.readdir(dir);
   if (names.length === 0) return;
   const meta = await fs.lstat(join(dir, 'meta.json')).catch(() => undefined);
-  if (!meta?.isFile()) throw new StoreError(dir, 'is not empty and holds no SeqLab model (no meta.json); refusing to replace it');
+  if (!meta?.isFile())
+    throw new StoreError(
+      dir,
+      'is not empty and holds no SeqLab model (no meta.json); refusing to replace it',
+    );
 }

@@ -11,7 +11,16 @@ import type { EpochReport, ModelMeta } from '../types';
 import type { ModelHandle } from '../network/handle';
 import { StoreError } from './errors';
 import type { ModelPlace } from './paths';
-import { markInFlight, realSteps, recoverModelFolder, replaceFolder, siblingName, sweepLeftovers, writeSynced, type ReplaceSteps } from './replace';
+import {
+  markInFlight,
+  realSteps,
+  recoverModelFolder,
+  replaceFolder,
+  siblingName,
+  sweepLeftovers,
+  writeSynced,
+  type ReplaceSteps,
+} from './replace';
 import { assertReplaceable, reachModelFolder } from './safeFolder';
 
 export interface SaveExtra {
@@ -21,7 +30,12 @@ export interface SaveExtra {
 }
 
 function historyCsv(history: EpochReport[]): string {
-  return ['epoch,loss,val_loss,seconds,best', ...history.map((h) => `${h.epoch},${h.loss},${h.valLoss},${h.seconds.toFixed(4)},${h.best ? 1 : 0}`)].join('\n') + '\n';
+  return (
+    [
+      'epoch,loss,val_loss,seconds,best',
+      ...history.map((h) => `${h.epoch},${h.loss},${h.valLoss},${h.seconds.toFixed(4)},${h.best ? 1 : 0}`),
+    ].join('\n') + '\n'
+  );
 }
 
 /**
@@ -35,7 +49,13 @@ export async function saveModel(
   steps: ReplaceSteps = realSteps,
 ): Promise<ModelMeta> {
   const generation = randomBytes(8).toString('hex');
-  const meta: ModelMeta = { ...model.meta, dataFile: extra.dataFile, column: extra.column, dataHash: extra.dataHash, generation };
+  const meta: ModelMeta = {
+    ...model.meta,
+    dataFile: extra.dataFile,
+    column: extra.column,
+    dataHash: extra.dataHash,
+    generation,
+  };
   const { dir, exists } = await reachModelFolder(place, true);
   const tag = `${process.pid}-${generation}`;
   const tmp = siblingName(dir, 'tmp', tag);
@@ -66,7 +86,10 @@ export async function saveModel(
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
     if (e instanceof StoreError) throw e;
-    throw new StoreError(dir, `cannot save the model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new StoreError(
+      dir,
+      `cannot save the model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   } finally {
     markInFlight(tmp, false);
     markInFlight(old, false);

@@ -1,6 +1,13 @@
 /** trainModel: from a series and a partial config to a trained model with its meta, metrics and baselines. */
 import type { Series } from '../data/types';
-import type { EpochReport, BatchReport, HiddenStates, ModelMeta, TrainConfig, ValidationTrace } from '../types';
+import type {
+  EpochReport,
+  BatchReport,
+  HiddenStates,
+  ModelMeta,
+  TrainConfig,
+  ValidationTrace,
+} from '../types';
 import { resolveConfig, TOOL_VERSION } from '../config';
 import { setBackend } from '../backend';
 import { createNet } from '../network/seqnet';
@@ -41,21 +48,33 @@ function medianStep(time?: Float64Array): number | undefined {
 }
 
 /** Resolves the window and differencing a config leaves to the data. */
-export function planFor(series: Series, c: TrainConfig): { window: number; differenced: boolean; season: number; splitIndex: number } {
+export function planFor(
+  series: Series,
+  c: TrainConfig,
+): { window: number; differenced: boolean; season: number; splitIndex: number } {
   const n = series.values.length;
   const splitIndex = splitIndexOf(n, c.validationSplit);
   const season = detectSeason(series.values, splitIndex, medianStep(series.time));
   const window = c.window || chooseWindow(season, splitIndex);
-  const differenced = c.difference === 'first' || (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
+  const differenced =
+    c.difference === 'first' ||
+    (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
   return { window, differenced, season, splitIndex };
 }
 
-export async function trainModel(series: Series, config: Partial<TrainConfig>, hooks: TrainHooks = {}): Promise<TrainedModel> {
+export async function trainModel(
+  series: Series,
+  config: Partial<TrainConfig>,
+  hooks: TrainHooks = {},
+): Promise<TrainedModel> {
   const c = resolveConfig(config);
   const values = series.values;
   const bad = values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new TrainingError(`column "${series.name}": value ${bad + 1} is not a finite number`);
-  if (values.length < 10) throw new TrainingError(`column "${series.name}" has ${values.length} values; training needs at least 10`);
+  if (values.length < 10)
+    throw new TrainingError(
+      `column "${series.name}" has ${values.length} values; training needs at least 10`,
+    );
   const backend = await setBackend(c.backend);
   const plan = planFor(series, c);
   let p;
@@ -64,8 +83,15 @@ export async function trainModel(series: Series, config: Partial<TrainConfig>, h
   } catch (e) {
     throw new TrainingError(`column "${series.name}": ${(e as Error).message}`);
   }
-  const resolved: TrainConfig = { ...c, window: plan.window, difference: plan.differenced ? 'first' : 'none' };
-  const net = createNet({ cell: c.cell, layers: c.layers, units: c.units, window: plan.window, features: 1 }, c.seed);
+  const resolved: TrainConfig = {
+    ...c,
+    window: plan.window,
+    difference: plan.differenced ? 'first' : 'none',
+  };
+  const net = createNet(
+    { cell: c.cell, layers: c.layers, units: c.units, window: plan.window, features: 1 },
+    c.seed,
+  );
   const meta: ModelMeta = {
     format: 1,
     tool: TOOL_VERSION,
@@ -90,16 +116,28 @@ export async function trainModel(series: Series, config: Partial<TrainConfig>, h
     backend,
   };
   const handle: ModelHandle = { meta, net, dispose: () => net.dispose() };
-  const view: EpochView = { validationTrace: () => validationTrace(handle, series), hidden: (start) => probeHidden(handle, series, start) };
+  const view: EpochView = {
+    validationTrace: () => validationTrace(handle, series),
+    hidden: (start) => probeHidden(handle, series, start),
+  };
   try {
-    const run = await trainLoop(net, p, c, { ...hooks, onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch?.(r, view)) });
+    const run = await trainLoop(net, p, c, {
+      ...hooks,
+      onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch?.(r, view)),
+    });
     const yhat = predictScaled(net, p, p.valTargets);
     const actual = Array.from(p.valTargets, (t) => values[t]);
     const predicted = Array.from(p.valTargets, (t, i) => toLevel(values, p, t, yhat[i]));
-    if (predicted.some((v) => !Number.isFinite(v))) throw new TrainingError('training diverged: the model predicts non-finite values');
+    if (predicted.some((v) => !Number.isFinite(v)))
+      throw new TrainingError('training diverged: the model predicts non-finite values');
     meta.metrics = { val: metrics(actual, predicted, naiveScale(values, p.splitIndex)) };
     meta.residuals = residualSummary(actual.map((a, i) => a - predicted[i]));
-    Object.assign(meta, { epochsRun: run.history.length, bestEpoch: run.bestEpoch, stopped: run.stopped, trainSeconds: run.seconds });
+    Object.assign(meta, {
+      epochsRun: run.history.length,
+      bestEpoch: run.bestEpoch,
+      stopped: run.stopped,
+      trainSeconds: run.seconds,
+    });
     return { meta, net, history: run.history, stopped: run.stopped, dispose: () => net.dispose() };
   } catch (e) {
     net.dispose();

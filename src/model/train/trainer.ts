@@ -41,11 +41,18 @@ function evenlySpaced(targets: Int32Array, max: number): Int32Array {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function diverged(what: string, epoch: number, lr: number): TrainingError {
-  return new TrainingError(`training diverged: the ${what} became non-finite at epoch ${epoch}; try a lower learning rate than ${lr}`);
+  return new TrainingError(
+    `training diverged: the ${what} became non-finite at epoch ${epoch}; try a lower learning rate than ${lr}`,
+  );
 }
 
 /** Trains `net` in place. With patience > 0 the best validation weights (epoch 0 = initial ones included) are restored. */
-export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks: LoopHooks): Promise<LoopResult> {
+export async function trainLoop(
+  net: SeqNet,
+  p: Prepared,
+  c: TrainConfig,
+  hooks: LoopHooks,
+): Promise<LoopResult> {
   const t0 = performance.now();
   const rng = new Rng(c.seed + 1);
   const engine = createEngine(net, p, c);
@@ -53,7 +60,9 @@ export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks:
   const valProbe = evenlySpaced(p.valTargets, MAX_EPOCH_VAL_WINDOWS);
   let best = { loss: engine.valLoss(valProbe), epoch: 0, weights: engine.snapshot() };
   let stopped = false;
-  const perEpoch = c.maxWindowsPerEpoch ? Math.min(c.maxWindowsPerEpoch, p.trainTargets.length) : p.trainTargets.length;
+  const perEpoch = c.maxWindowsPerEpoch
+    ? Math.min(c.maxWindowsPerEpoch, p.trainTargets.length)
+    : p.trainTargets.length;
   try {
     for (let epoch = 1; epoch <= c.epochs && !stopped; epoch++) {
       const e0 = performance.now();
@@ -78,7 +87,14 @@ export async function trainLoop(net: SeqNet, p: Prepared, c: TrainConfig, hooks:
       if (!Number.isFinite(valLoss)) throw diverged('validation loss', epoch, c.learningRate);
       const isBest = valLoss < best.loss;
       if (isBest) best = { loss: valLoss, epoch, weights: engine.snapshot() };
-      const report: EpochReport = { epoch, epochs: c.epochs, loss: sum / order.length, valLoss, seconds: (performance.now() - e0) / 1000, best: isBest };
+      const report: EpochReport = {
+        epoch,
+        epochs: c.epochs,
+        loss: sum / order.length,
+        valLoss,
+        seconds: (performance.now() - e0) / 1000,
+        best: isBest,
+      };
       history.push(report);
       engine.sync();
       await hooks.onEpoch?.(report);

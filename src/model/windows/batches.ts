@@ -10,7 +10,10 @@ export interface Batch {
 }
 
 /** Inputs for the given target indices as a flat [batch * window] buffer. */
-export function windowBuffer(p: Pick<Prepared, 'z' | 'differenced' | 'window'>, targets: ArrayLike<number>): Float32Array {
+export function windowBuffer(
+  p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
+  targets: ArrayLike<number>,
+): Float32Array {
   const W = p.window;
   const buf = new Float32Array(targets.length * W);
   for (let b = 0; b < targets.length; b++) {

@@ -51,19 +51,34 @@ export function workingSignal(values: Float64Array, differenced: boolean): Float
 }
 
 /** Builds the working signal for a resolved config whose window and differencing are already decided. */
-export function prepare(values: Float64Array, c: Pick<TrainConfig, 'scaler' | 'validationSplit'>, window: number, differenced: boolean): Prepared {
+export function prepare(
+  values: Float64Array,
+  c: Pick<TrainConfig, 'scaler' | 'validationSplit'>,
+  window: number,
+  differenced: boolean,
+): Prepared {
   const n = values.length;
   const splitIndex = splitIndexOf(n, c.validationSplit);
   const first = firstTarget(differenced, window);
   if (splitIndex - first < 2) {
-    throw new Error(`the series has ${n} rows: too few for window ${window} with ${n - splitIndex} validation rows`);
+    throw new Error(
+      `the series has ${n} rows: too few for window ${window} with ${n - splitIndex} validation rows`,
+    );
   }
   const w = workingSignal(values, differenced);
   // Training rows of the working signal: those computed from training values only.
   const scaler = fitScaler(c.scaler, w, differenced ? splitIndex - 1 : splitIndex);
   const z = new Float32Array(w.length);
   for (let i = 0; i < w.length; i++) z[i] = scale(scaler, w[i]);
-  return { z, differenced, scaler, window, splitIndex, trainTargets: range(first, splitIndex), valTargets: range(Math.max(first, splitIndex), n) };
+  return {
+    z,
+    differenced,
+    scaler,
+    window,
+    splitIndex,
+    trainTargets: range(first, splitIndex),
+    valTargets: range(Math.max(first, splitIndex), n),
+  };
 }
 
 /** Scales one series with a stored scaler (for a loaded model). */
@@ -75,7 +90,12 @@ export function scaledSignal(values: Float64Array, scaler: ScalerState, differen
 }
 
 /** Maps the network's scaled output for target t back to a level in the series' units. */
-export function toLevel(values: ArrayLike<number>, p: Pick<Prepared, 'differenced' | 'scaler'>, t: number, yScaled: number): number {
+export function toLevel(
+  values: ArrayLike<number>,
+  p: Pick<Prepared, 'differenced' | 'scaler'>,
+  t: number,
+  yScaled: number,
+): number {
   return p.differenced ? values[t - 1] + unscale(p.scaler, yScaled) : unscale(p.scaler, yScaled);
 }
 

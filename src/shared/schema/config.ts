@@ -75,7 +75,13 @@ export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
 export type CellType = TrainConfig['cell'];
 export type ScalerKind = TrainConfig['scaler'];
 
-const PICKLISTS: Record<string, readonly string[]> = { cell: CELLS, scaler: SCALERS, difference: DIFFERENCES, backend: BACKENDS, engine: ENGINES };
+const PICKLISTS: Record<string, readonly string[]> = {
+  cell: CELLS,
+  scaler: SCALERS,
+  difference: DIFFERENCES,
+  backend: BACKENDS,
+  engine: ENGINES,
+};
 
 /** The first thing wrong with a config, as one sentence naming the setting and what it allows; undefined when valid. */
 export function configProblem(config: unknown): string | undefined {
@@ -86,7 +92,9 @@ export function configProblem(config: unknown): string | undefined {
   const got = issue.path?.[0]?.value;
   const limit = (CONFIG_LIMITS as Record<string, NumberLimit>)[key];
   if (limit) {
-    const range = limit.exclusiveMin ? `in (${limit.min}, ${limit.max}]` : `from ${limit.min} to ${limit.max}`;
+    const range = limit.exclusiveMin
+      ? `in (${limit.min}, ${limit.max}]`
+      : `from ${limit.min} to ${limit.max}`;
     return `${limit.label} must be ${limit.integer ? `an integer ${range}` : range}, got ${JSON.stringify(got) ?? String(got)}`;
   }
   if (PICKLISTS[key]) return `${key} must be one of ${PICKLISTS[key].join('|')}, got ${JSON.stringify(got)}`;

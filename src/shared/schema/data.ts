@@ -6,22 +6,50 @@ import * as v from 'valibot';
 import { CELLS } from './config';
 import { anyInteger, anyNumber, bytes, count, float32, numbers } from './fields';
 
-export const MetricsSchema = v.object({ mae: anyNumber, mse: anyNumber, rmse: anyNumber, mape: anyNumber, smape: anyNumber, mase: anyNumber });
+export const MetricsSchema = v.object({
+  mae: anyNumber,
+  mse: anyNumber,
+  rmse: anyNumber,
+  mape: anyNumber,
+  smape: anyNumber,
+  mase: anyNumber,
+});
 export type Metrics = v.InferOutput<typeof MetricsSchema>;
 
-export const BaselinesSchema = v.object({ naive: MetricsSchema, seasonalNaive: MetricsSchema, season: anyNumber });
+export const BaselinesSchema = v.object({
+  naive: MetricsSchema,
+  seasonalNaive: MetricsSchema,
+  season: anyNumber,
+});
 export type Baselines = v.InferOutput<typeof BaselinesSchema>;
 
-export const EpochReportSchema = v.object({ epoch: anyInteger, epochs: anyInteger, loss: anyNumber, valLoss: anyNumber, seconds: anyNumber, best: v.boolean() });
+export const EpochReportSchema = v.object({
+  epoch: anyInteger,
+  epochs: anyInteger,
+  loss: anyNumber,
+  valLoss: anyNumber,
+  seconds: anyNumber,
+  best: v.boolean(),
+});
 export type EpochReport = v.InferOutput<typeof EpochReportSchema>;
 
-export const BatchReportSchema = v.object({ epoch: anyInteger, batch: anyInteger, batches: anyInteger, loss: anyNumber });
+export const BatchReportSchema = v.object({
+  epoch: anyInteger,
+  batch: anyInteger,
+  batches: anyInteger,
+  loss: anyNumber,
+});
 export type BatchReport = v.InferOutput<typeof BatchReportSchema>;
 
 /** Model vs actual over the validation range, in the series' own units; every array has one entry per point. */
 export const ValidationTraceSchema = v.pipe(
   v.object({ index: numbers, actual: numbers, predicted: numbers, naive: numbers }),
-  v.check((t) => t.actual.length === t.index.length && t.predicted.length === t.index.length && t.naive.length === t.index.length),
+  v.check(
+    (t) =>
+      t.actual.length === t.index.length &&
+      t.predicted.length === t.index.length &&
+      t.naive.length === t.index.length,
+  ),
 );
 export type ValidationTrace = v.InferOutput<typeof ValidationTraceSchema>;
 
@@ -37,12 +65,22 @@ export const HiddenStatesSchema = v.pipe(
     input: numbers,
     layers: v.array(v.object({ h: float32, c: v.optional(float32) })),
   }),
-  v.check((s) => s.layers.every((l) => l.h.length === s.steps * s.units && (l.c === undefined || l.c.length === s.steps * s.units))),
+  v.check((s) =>
+    s.layers.every(
+      (l) => l.h.length === s.steps * s.units && (l.c === undefined || l.c.length === s.steps * s.units),
+    ),
+  ),
 );
 export type HiddenStates = v.InferOutput<typeof HiddenStatesSchema>;
 
 const interval = v.tuple([anyNumber, anyNumber]);
-export const ForecastSchema = v.object({ next: anyNumber, interval, level: anyNumber, forecast: numbers, intervals: v.array(interval) });
+export const ForecastSchema = v.object({
+  next: anyNumber,
+  interval,
+  level: anyNumber,
+  forecast: numbers,
+  intervals: v.array(interval),
+});
 export type Forecast = v.InferOutput<typeof ForecastSchema>;
 
 export const ColumnSummarySchema = v.object({
@@ -61,14 +99,22 @@ export const RunStateSchema = v.picklist(RUN_STATES);
 export type RunState = v.InferOutput<typeof RunStateSchema>;
 
 /** The source a run reads: a file path, or bytes the host read through workspace.fs. */
-export const WireSourceSchema = v.union([v.object({ path: v.string() }), v.object({ name: v.string(), bytes })]);
+export const WireSourceSchema = v.union([
+  v.object({ path: v.string() }),
+  v.object({ name: v.string(), bytes }),
+]);
 export type WireSource = v.InferOutput<typeof WireSourceSchema>;
 
 /** Where a model lives and the trusted folder its path is checked below (src/model/store/safeFolder.ts). */
 export const ModelPlaceSchema = v.object({ base: v.string(), dir: v.string() });
 
 /** One thing wrong with the data, at a 1-based line of the file (0 when the file as a whole is meant). */
-export const ProblemSchema = v.object({ line: count, column: v.optional(v.string()), message: v.string(), severity: v.picklist(['error', 'warning']) });
+export const ProblemSchema = v.object({
+  line: count,
+  column: v.optional(v.string()),
+  message: v.string(),
+  severity: v.picklist(['error', 'warning']),
+});
 export type Problem = v.InferOutput<typeof ProblemSchema>;
 
 /** How a file is laid out, so a writer (e.g. "Insert as new row") can append in the same shape. */

@@ -4,7 +4,8 @@ import * as v from 'valibot';
 /** Any number, NaN included: metrics such as MAPE are NaN by definition when every actual value is zero. */
 export const anyNumber = v.custom<number>((x) => typeof x === 'number');
 export const finite = v.pipe(v.number(), v.finite());
-export const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+export const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 export const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const anyInteger = v.pipe(v.number(), v.integer());
 export const numbers = v.array(anyNumber);

@@ -37,19 +37,51 @@ export const HIDDEN_STATES_STRING_KEYS = [
 
 // ─── host → view ────────────────────────────────────────────────────────────────
 /** First message after Ready: the localized strings, and the title of the model shown ('' when none is). */
-export const HiddenInitSchema = v.object({ type: v.literal('init'), title: v.string(), strings: stringsOf(HIDDEN_STATES_STRING_KEYS) });
-export const HiddenRunStateSchema = v.object({ type: v.literal('state'), state: RunStateSchema, message: v.optional(v.string()) });
-export const HiddenShowSchema = v.object({ type: v.literal('hidden'), states: HiddenStatesSchema, seriesLength: v.optional(anyInteger), label: v.optional(v.string()) });
+export const HiddenInitSchema = v.object({
+  type: v.literal('init'),
+  title: v.string(),
+  strings: stringsOf(HIDDEN_STATES_STRING_KEYS),
+});
+export const HiddenRunStateSchema = v.object({
+  type: v.literal('state'),
+  state: RunStateSchema,
+  message: v.optional(v.string()),
+});
+export const HiddenShowSchema = v.object({
+  type: v.literal('hidden'),
+  states: HiddenStatesSchema,
+  seriesLength: v.optional(anyInteger),
+  label: v.optional(v.string()),
+});
 
-export const ToHiddenStatesSchema = v.variant('type', [HiddenInitSchema, HiddenRunStateSchema, HiddenShowSchema]);
+export const ToHiddenStatesSchema = v.variant('type', [
+  HiddenInitSchema,
+  HiddenRunStateSchema,
+  HiddenShowSchema,
+]);
 
 // ─── view → host ────────────────────────────────────────────────────────────────
 export const HiddenReadySchema = v.object({ type: v.literal('ready') });
 /** The window (start index in the series) to probe. */
 export const HiddenSelectWindowSchema = v.object({ type: v.literal('selectWindow'), start: count });
 /** A heatmap is on screen: what it shows (tests and the showModel command wait for it). */
-export const HiddenRenderedSchema = v.object({ type: v.literal('rendered'), cell: v.string(), units: count, steps: count, layers: count });
+export const HiddenRenderedSchema = v.object({
+  type: v.literal('rendered'),
+  cell: v.string(),
+  units: count,
+  steps: count,
+  layers: count,
+});
 /** A view-side error worth the output channel. */
-export const HiddenLogSchema = v.object({ type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
+export const HiddenLogSchema = v.object({
+  type: v.literal('log'),
+  level: v.picklist(['info', 'warn', 'error']),
+  message: v.string(),
+});
 
-export const FromHiddenStatesSchema = v.variant('type', [HiddenReadySchema, HiddenSelectWindowSchema, HiddenRenderedSchema, HiddenLogSchema]);
+export const FromHiddenStatesSchema = v.variant('type', [
+  HiddenReadySchema,
+  HiddenSelectWindowSchema,
+  HiddenRenderedSchema,
+  HiddenLogSchema,
+]);

@@ -18,7 +18,56 @@ import { anyInteger, anyNumber, numbers } from './fields';
 import { stringsOf } from './strings';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
-export const PANEL_STRING_KEYS = ['loss', 'trainLoss', 'valLoss', 'batchLoss', 'epoch', 'predictions', 'actual', 'predicted', 'naive', 'index', 'metrics', 'metric', 'model', 'seasonalNaive', 'hidden', 'hiddenCell', 'unit', 'step', 'value', 'layer', 'config', 'cell', 'layers', 'units', 'window', 'epochs', 'batchSize', 'learningRate', 'validationSplit', 'seed', 'stop', 'stopKeep', 'retrain', 'queued', 'training', 'done', 'stopped', 'error', 'savedTo', 'notSaved', 'tookSeconds', 'reveal', 'noData', 'epochOf', 'forecast', 'history', 'intervalLow', 'intervalHigh'] as const;
+export const PANEL_STRING_KEYS = [
+  'loss',
+  'trainLoss',
+  'valLoss',
+  'batchLoss',
+  'epoch',
+  'predictions',
+  'actual',
+  'predicted',
+  'naive',
+  'index',
+  'metrics',
+  'metric',
+  'model',
+  'seasonalNaive',
+  'hidden',
+  'hiddenCell',
+  'unit',
+  'step',
+  'value',
+  'layer',
+  'config',
+  'cell',
+  'layers',
+  'units',
+  'window',
+  'epochs',
+  'batchSize',
+  'learningRate',
+  'validationSplit',
+  'seed',
+  'stop',
+  'stopKeep',
+  'retrain',
+  'queued',
+  'training',
+  'done',
+  'stopped',
+  'error',
+  'savedTo',
+  'notSaved',
+  'tookSeconds',
+  'reveal',
+  'noData',
+  'epochOf',
+  'forecast',
+  'history',
+  'intervalLow',
+  'intervalHigh',
+] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
 /** First message after the webview says Ready: what the run is and the localized strings it displays. */
@@ -52,13 +101,29 @@ export const ReplaySchema = v.object({
   /** The error, when state is 'error'. */
   message: v.optional(v.string()),
 });
-export const StateSchema = v.object({ type: v.literal('state'), state: RunStateSchema, message: v.optional(v.string()) });
+export const StateSchema = v.object({
+  type: v.literal('state'),
+  state: RunStateSchema,
+  message: v.optional(v.string()),
+});
 export const EpochSchema = v.object({ type: v.literal('epoch'), report: EpochReportSchema });
 export const BatchSchema = v.object({ type: v.literal('batch'), report: BatchReportSchema });
 export const ValidationSchema = v.object({ type: v.literal('validation'), trace: ValidationTraceSchema });
-export const HiddenSchema = v.object({ type: v.literal('hidden'), states: HiddenStatesSchema, seriesLength: v.optional(anyInteger), label: v.optional(v.string()) });
-export const ForecastMessageSchema = v.object({ type: v.literal('forecast'), history: numbers, forecast: ForecastSchema });
-export const ThemeSchema = v.object({ type: v.literal('theme'), kind: v.picklist(['light', 'dark', 'high-contrast', 'high-contrast-light']) });
+export const HiddenSchema = v.object({
+  type: v.literal('hidden'),
+  states: HiddenStatesSchema,
+  seriesLength: v.optional(anyInteger),
+  label: v.optional(v.string()),
+});
+export const ForecastMessageSchema = v.object({
+  type: v.literal('forecast'),
+  history: numbers,
+  forecast: ForecastSchema,
+});
+export const ThemeSchema = v.object({
+  type: v.literal('theme'),
+  kind: v.picklist(['light', 'dark', 'high-contrast', 'high-contrast-light']),
+});
 
 export const ToWebviewSchema = v.variant('type', [
   InitSchema,
@@ -79,6 +144,16 @@ export const StopSchema = v.object({ type: v.literal('stop'), keep: v.boolean() 
 export const RetrainSchema = v.object({ type: v.literal('retrain'), config: PartialTrainConfigSchema });
 export const RevealModelSchema = v.object({ type: v.literal('revealModel') });
 /** A webview-side error worth the output channel. */
-export const LogSchema = v.object({ type: v.literal('log'), level: v.picklist(['info', 'warn', 'error']), message: v.string() });
+export const LogSchema = v.object({
+  type: v.literal('log'),
+  level: v.picklist(['info', 'warn', 'error']),
+  message: v.string(),
+});
 
-export const FromWebviewSchema = v.variant('type', [ReadySchema, StopSchema, RetrainSchema, RevealModelSchema, LogSchema]);
+export const FromWebviewSchema = v.variant('type', [
+  ReadySchema,
+  StopSchema,
+  RetrainSchema,
+  RevealModelSchema,
+  LogSchema,
+]);

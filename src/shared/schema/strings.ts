@@ -2,5 +2,7 @@
 import * as v from 'valibot';
 
 export function stringsOf<const K extends readonly string[]>(keys: K) {
-  return v.strictObject(Object.fromEntries(keys.map((k) => [k, v.string()])) as { [P in K[number]]: v.StringSchema<undefined> });
+  return v.strictObject(
+    Object.fromEntries(keys.map((k) => [k, v.string()])) as { [P in K[number]]: v.StringSchema<undefined> },
+  );
 }

@@ -63,7 +63,12 @@ export const InspectRequestSchema = v.object({ type: v.literal('inspect'), sourc
 /** A data file's problems for the Problems panel, parsed in the worker so a large file never blocks the host. */
 export const CheckRequestSchema = v.object({ type: v.literal('check'), source: WireSourceSchema });
 /** Where and what to insert to append `value` to `column` as a new row in the file's own format (Insert as New Row). */
-export const NewRowRequestSchema = v.object({ type: v.literal('newRow'), source: WireSourceSchema, column: v.string(), value: finite });
+export const NewRowRequestSchema = v.object({
+  type: v.literal('newRow'),
+  source: WireSourceSchema,
+  column: v.string(),
+  value: finite,
+});
 
 export const ToWorkerSchema = v.variant('type', [
   TrainRequestSchema,
@@ -76,10 +81,21 @@ export const ToWorkerSchema = v.variant('type', [
 ]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
-export const RunStartedSchema = v.object({ type: v.literal('started'), runId, config: TrainConfigSchema, column: v.string(), rows: anyInteger, backend: v.string() });
+export const RunStartedSchema = v.object({
+  type: v.literal('started'),
+  runId,
+  config: TrainConfigSchema,
+  column: v.string(),
+  rows: anyInteger,
+  backend: v.string(),
+});
 export const RunEpochSchema = v.object({ type: v.literal('epoch'), runId, report: EpochReportSchema });
 export const RunBatchSchema = v.object({ type: v.literal('batch'), runId, report: BatchReportSchema });
-export const RunValidationSchema = v.object({ type: v.literal('validation'), runId, trace: ValidationTraceSchema });
+export const RunValidationSchema = v.object({
+  type: v.literal('validation'),
+  runId,
+  trace: ValidationTraceSchema,
+});
 export const RunHiddenSchema = v.object({ type: v.literal('hidden'), runId, states: HiddenStatesSchema });
 export const RunDoneSchema = v.object({
   type: v.literal('done'),
@@ -92,8 +108,17 @@ export const RunDoneSchema = v.object({
   baselines: BaselinesSchema,
   stoppedEarly: v.boolean(),
 });
-export const RunFailedSchema = v.object({ type: v.literal('failed'), runId: v.optional(runId), message: v.string() });
-export const PredictedSchema = v.object({ type: v.literal('predicted'), column: v.string(), forecast: ForecastSchema, history: v.optional(numbers) });
+export const RunFailedSchema = v.object({
+  type: v.literal('failed'),
+  runId: v.optional(runId),
+  message: v.string(),
+});
+export const PredictedSchema = v.object({
+  type: v.literal('predicted'),
+  column: v.string(),
+  forecast: ForecastSchema,
+  history: v.optional(numbers),
+});
 export const ProbedSchema = v.object({
   type: v.literal('probed'),
   states: HiddenStatesSchema,
@@ -123,7 +148,10 @@ export const CheckedSchema = v.object({
   omitted: count,
 });
 /** Offsets into exactly the text the request sent, so the host can apply them as one edit. */
-export const NewRowPlannedSchema = v.object({ type: v.literal('newRowPlanned'), insertions: v.array(v.object({ offset: count, text: v.string() })) });
+export const NewRowPlannedSchema = v.object({
+  type: v.literal('newRowPlanned'),
+  insertions: v.array(v.object({ offset: count, text: v.string() })),
+});
 
 export const FromWorkerSchema = v.variant('type', [
   RunStartedSchema,

@@ -22,7 +22,9 @@ export function parseColor(css: string, fallback: Rgb): Rgb {
 
 /** The value of a CSS custom property on the document, e.g. cssVar('--vscode-charts-blue'). */
 export function cssVar(name: string, fallback = ''): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name) || getComputedStyle(document.body).getPropertyValue(name);
+  const v =
+    getComputedStyle(document.documentElement).getPropertyValue(name) ||
+    getComputedStyle(document.body).getPropertyValue(name);
   return v.trim() || fallback;
 }
 

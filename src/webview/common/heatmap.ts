@@ -69,7 +69,10 @@ export class Heatmap {
   private readonly resize: ResizeObserver;
   private readonly themeWatch: MutationObserver;
 
-  constructor(parent: HTMLElement, private readonly options: HeatmapOptions) {
+  constructor(
+    parent: HTMLElement,
+    private readonly options: HeatmapOptions,
+  ) {
     this.element = el('div', 'seqlab-heatmap');
     const plot = el('div', 'hm-plot');
     plot.style.position = 'relative';
@@ -82,14 +85,27 @@ export class Heatmap {
     this.tip = el('div', 'hm-tip');
     this.tip.setAttribute('role', 'tooltip');
     Object.assign(this.tip.style, {
-      position: 'absolute', pointerEvents: 'none', display: 'none', padding: '2px 6px', whiteSpace: 'nowrap',
-      background: 'var(--vscode-editorHoverWidget-background)', color: 'var(--vscode-editorHoverWidget-foreground)',
-      border: '1px solid var(--vscode-editorHoverWidget-border)', fontSize: '11px', zIndex: '2',
+      position: 'absolute',
+      pointerEvents: 'none',
+      display: 'none',
+      padding: '2px 6px',
+      whiteSpace: 'nowrap',
+      background: 'var(--vscode-editorHoverWidget-background)',
+      color: 'var(--vscode-editorHoverWidget-foreground)',
+      border: '1px solid var(--vscode-editorHoverWidget-border)',
+      fontSize: '11px',
+      zIndex: '2',
     });
     plot.append(this.canvas, this.tip);
 
     const legendRow = el('div', 'hm-legend');
-    Object.assign(legendRow.style, { display: 'flex', alignItems: 'center', gap: '6px', fontSize: '11px', margin: '4px 0' });
+    Object.assign(legendRow.style, {
+      display: 'flex',
+      alignItems: 'center',
+      gap: '6px',
+      fontSize: '11px',
+      margin: '4px 0',
+    });
     this.legendLo = el('span', 'hm-legend-lo');
     this.legendHi = el('span', 'hm-legend-hi');
     this.legend = el('canvas', 'hm-legend-bar');
@@ -100,7 +116,13 @@ export class Heatmap {
 
     this.live = el('div', 'hm-live');
     this.live.setAttribute('aria-live', 'polite');
-    Object.assign(this.live.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' });
+    Object.assign(this.live.style, {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clipPath: 'inset(50%)',
+    });
 
     this.details = el('details', 'hm-table');
     const summary = el('summary');
@@ -135,9 +157,13 @@ export class Heatmap {
     this.data = data;
     const fixed = data.maxAbs ?? this.options.maxAbs;
     let max = fixed ?? 0;
-    if (fixed === undefined) for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
+    if (fixed === undefined)
+      for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
     this.max = max || 1;
-    this.cursor = { row: Math.min(this.cursor.row, Math.max(0, data.units - 1)), col: Math.min(this.cursor.col, Math.max(0, data.steps - 1)) };
+    this.cursor = {
+      row: Math.min(this.cursor.row, Math.max(0, data.units - 1)),
+      col: Math.min(this.cursor.col, Math.max(0, data.steps - 1)),
+    };
     if (this.selected >= data.units) this.selected = -1;
     this.scale = themeScale();
     this.draw();
@@ -193,7 +219,9 @@ export class Heatmap {
     const ctx = this.legend.getContext('2d');
     if (!ctx) return;
     for (let x = 0; x < this.legend.width; x++) {
-      ctx.fillStyle = rgbCss(colorAt(this.scale, (x / (this.legend.width - 1)) * 2 * this.max - this.max, this.max));
+      ctx.fillStyle = rgbCss(
+        colorAt(this.scale, (x / (this.legend.width - 1)) * 2 * this.max - this.max, this.max),
+      );
       ctx.fillRect(x, 0, 1, this.legend.height);
     }
     this.legendLo.textContent = (-this.max).toFixed(2);
@@ -232,7 +260,12 @@ export class Heatmap {
   private key(e: KeyboardEvent): void {
     const { steps, units } = this.data;
     if (!steps || !units) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const c = this.cursor;
     if (e.key in moves) {
       const [dr, dc] = moves[e.key];

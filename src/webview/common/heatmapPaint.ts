@@ -42,7 +42,8 @@ export function paintHeatmap(canvas: HTMLCanvasElement, p: PaintInput): void {
   const rowEvery = Math.ceil(12 / rh);
   for (let u = 0; u < units; u += rowEvery) ctx.fillText(String(u + 1), 2, u * rh + rh / 2);
   const colEvery = Math.max(1, Math.ceil(24 / Math.max(1, g.cellWidth)));
-  for (let t = 0; t < steps; t += colEvery) ctx.fillText(String(t + 1), g.left + t * g.cellWidth + 1, units * rh + p.axis / 2);
+  for (let t = 0; t < steps; t += colEvery)
+    ctx.fillText(String(t + 1), g.left + t * g.cellWidth + 1, units * rh + p.axis / 2);
   ctx.strokeStyle = cssVar('--vscode-focusBorder', fg);
   ctx.lineWidth = 1.5;
   if (p.selected >= 0 && p.selected < units) ctx.strokeRect(g.left, p.selected * rh, steps * g.cellWidth, rh);

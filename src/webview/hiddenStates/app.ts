@@ -23,7 +23,11 @@ export interface UiState {
   unit: number;
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -66,7 +70,10 @@ export class HiddenStatesApp {
     this.layerSelect.addEventListener('change', () => this.setUi({ layer: Number(this.layerSelect.value) }));
 
     const legend = el('legend', undefined, s.state);
-    for (const [radio, label, c] of [[this.hRadio, s.hidden, false], [this.cRadio, s.cell, true]] as const) {
+    for (const [radio, label, c] of [
+      [this.hRadio, s.hidden, false],
+      [this.cRadio, s.cell, true],
+    ] as const) {
       radio.type = 'radio';
       radio.name = 'state';
       radio.addEventListener('change', () => radio.checked && this.setUi({ showCell: c }));
@@ -107,13 +114,30 @@ export class HiddenStatesApp {
     const satTitle = el('h3', undefined, s.saturation);
     this.satCanvas.setAttribute('role', 'img');
     this.satCanvas.setAttribute('aria-label', s.saturation);
-    this.body.append(controls, inputTitle, this.inputCanvas, heatWrap, hint, this.unitTitle, this.unitCanvas, finalTitle, this.finalCanvas, satTitle, this.satCanvas, this.satText, this.summary);
+    this.body.append(
+      controls,
+      inputTitle,
+      this.inputCanvas,
+      heatWrap,
+      hint,
+      this.unitTitle,
+      this.unitCanvas,
+      finalTitle,
+      this.finalCanvas,
+      satTitle,
+      this.satCanvas,
+      this.satText,
+      this.summary,
+    );
     this.body.hidden = true;
     root.replaceChildren(this.title, this.status, this.body);
     this.setStatus(s.empty);
     new ResizeObserver(() => this.drawCharts()).observe(this.body);
     // VS Code swaps body classes on a theme change: redraw so the charts pick up the new colours.
-    new MutationObserver(() => this.drawCharts()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => this.drawCharts()).observe(document.body, {
+      attributes: true,
+      attributeFilter: ['class'],
+    });
   }
 
   setTitle(text: string): void {
@@ -171,7 +195,10 @@ export class HiddenStatesApp {
   private updateSliderText(start: number): void {
     const steps = this.states?.steps ?? 0;
     const total = this.seriesLength ?? start + steps;
-    this.sliderText.textContent = this.s.windowOf.replace('{0}', String(start + 1)).replace('{1}', String(start + steps)).replace('{2}', String(total));
+    this.sliderText.textContent = this.s.windowOf
+      .replace('{0}', String(start + 1))
+      .replace('{1}', String(start + steps))
+      .replace('{2}', String(total));
     this.slider.setAttribute('aria-valuetext', this.sliderText.textContent);
   }
 
@@ -180,7 +207,12 @@ export class HiddenStatesApp {
     if (!st) return;
     const values = layerValues(st, this.ui.layer, this.ui.showCell);
     // tanh-bounded h_t shares one fixed scale so colours compare across windows; c_t is unbounded.
-    this.heatmap.setData({ values, steps: st.steps, units: st.units, maxAbs: this.ui.showCell ? undefined : 1 });
+    this.heatmap.setData({
+      values,
+      steps: st.steps,
+      units: st.units,
+      maxAbs: this.ui.showCell ? undefined : 1,
+    });
     this.heatmap.selectRow(this.ui.unit);
     this.drawCharts();
     const fin = finalState(values, st.steps, st.units);
@@ -200,7 +232,10 @@ export class HiddenStatesApp {
     const unit = Math.max(0, this.ui.unit);
     const trace = Array.from({ length: st.steps }, (_, t) => values[t * st.units + unit]);
     this.unitTitle.textContent = this.s.unitTrace.replace('{0}', String(unit + 1));
-    this.unitCanvas.setAttribute('aria-label', `${this.unitTitle.textContent}: ${trace.map(formatValue).join(', ')}`);
+    this.unitCanvas.setAttribute(
+      'aria-label',
+      `${this.unitTitle.textContent}: ${trace.map(formatValue).join(', ')}`,
+    );
     drawStepLine(this.unitCanvas, trace, g, 60, cssVar('--vscode-charts-orange', '#d18616'));
     const fin = finalState(values, st.steps, st.units);
     const bound = this.ui.showCell ? Math.max(1e-6, ...Array.from(fin, Math.abs)) : 1;

@@ -18,7 +18,13 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
 }
 
 /** A line through one value per time step, each at the centre of its heatmap column, with min/max printed at left. */
-export function drawStepLine(canvas: HTMLCanvasElement, values: ArrayLike<number>, g: HeatmapGeometry, height: number, color: string): void {
+export function drawStepLine(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  g: HeatmapGeometry,
+  height: number,
+  color: string,
+): void {
   const ctx = prepare(canvas, g.width, height);
   if (!ctx || values.length === 0) return;
   let lo = Infinity;
@@ -50,12 +56,21 @@ export function drawStepLine(canvas: HTMLCanvasElement, values: ArrayLike<number
   }
   ctx.stroke();
   if (g.cellWidth >= 6) {
-    for (let t = 0; t < values.length; t++) ctx.fillRect(g.left + (t + 0.5) * g.cellWidth - 1.5, y(values[t]) - 1.5, 3, 3);
+    for (let t = 0; t < values.length; t++)
+      ctx.fillRect(g.left + (t + 0.5) * g.cellWidth - 1.5, y(values[t]) - 1.5, 3, 3);
   }
 }
 
 /** One bar per unit around a zero line: the final state h_T, or (with lo = 0) each unit's saturation share. */
-export function drawUnitBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, width: number, height: number, lo: number, hi: number, selected: number): void {
+export function drawUnitBars(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  lo: number,
+  hi: number,
+  selected: number,
+): void {
   const ctx = prepare(canvas, width, height);
   if (!ctx || values.length === 0) return;
   const left = 34;
@@ -72,7 +87,12 @@ export function drawUnitBars(canvas: HTMLCanvasElement, values: ArrayLike<number
     if (!Number.isFinite(v)) continue;
     const top = Math.min(zero, y(v));
     ctx.fillStyle = v >= 0 ? pos : neg;
-    ctx.fillRect(left + u * w + (w > 4 ? 1 : 0), top, Math.max(1, w - (w > 4 ? 2 : 0)), Math.max(1, Math.abs(y(v) - zero)));
+    ctx.fillRect(
+      left + u * w + (w > 4 ? 1 : 0),
+      top,
+      Math.max(1, w - (w > 4 ? 2 : 0)),
+      Math.max(1, Math.abs(y(v) - zero)),
+    );
   }
   ctx.strokeStyle = cssVar('--vscode-foreground', '#cccccc');
   ctx.lineWidth = 1;

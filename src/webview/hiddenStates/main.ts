@@ -1,7 +1,11 @@
 /** Entry of the Hidden States view's webview: validated messages in, window choices and render reports out. */
 import './style.css';
 import { MessageHandler } from '../../shared/messageHandler';
-import type { FromHiddenStatesMessage, HiddenStatesStrings, ToHiddenStatesMessage } from '../../shared/protocol';
+import type {
+  FromHiddenStatesMessage,
+  HiddenStatesStrings,
+  ToHiddenStatesMessage,
+} from '../../shared/protocol';
 import { isToHiddenStatesMessage } from '../../shared/protocolGuards';
 import { isRecord } from '../../shared/validate';
 import { HiddenStatesApp, type UiState } from './app';
@@ -42,7 +46,14 @@ function onMessage(m: ToHiddenStatesMessage): void {
       strings = m.strings;
       app ??= new HiddenStatesApp(root, strings, savedUi(), {
         selectWindow: (start) => channel.sendEvent({ type: 'selectWindow', start }),
-        rendered: (st) => channel.sendEvent({ type: 'rendered', cell: st.cell, units: st.units, steps: st.steps, layers: st.layers.length }),
+        rendered: (st) =>
+          channel.sendEvent({
+            type: 'rendered',
+            cell: st.cell,
+            units: st.units,
+            steps: st.steps,
+            layers: st.layers.length,
+          }),
         saveUi: (ui) => vscode.setState({ ui }),
       });
       app.setTitle(m.title);

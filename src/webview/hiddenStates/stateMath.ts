@@ -18,7 +18,8 @@ export function finalState(values: Float32Array, steps: number, units: number): 
 /** Per unit, the share of time steps with |value| > SATURATION. */
 export function saturation(values: Float32Array, steps: number, units: number): Float32Array {
   const out = new Float32Array(units);
-  for (let t = 0; t < steps; t++) for (let u = 0; u < units; u++) if (Math.abs(values[t * units + u]) > SATURATION) out[u]++;
+  for (let t = 0; t < steps; t++)
+    for (let u = 0; u < units; u++) if (Math.abs(values[t * units + u]) > SATURATION) out[u]++;
   for (let u = 0; u < units; u++) out[u] /= Math.max(1, steps);
   return out;
 }

@@ -14,14 +14,25 @@ export function lossData(epochs: readonly EpochReport[], batches: readonly Batch
     const x = b.epoch - 1 + b.batch / (Math.max(1, b.batches) + 1);
     points.push({ x, train: null, val: null, batch: positive(smoothed[i]) });
   });
-  for (const e of epochs) points.push({ x: e.epoch, train: positive(e.loss), val: positive(e.valLoss), batch: null });
+  for (const e of epochs)
+    points.push({ x: e.epoch, train: positive(e.loss), val: positive(e.valLoss), batch: null });
   points.sort((a, b) => a.x - b.x);
-  return [points.map((p) => p.x), points.map((p) => p.train), points.map((p) => p.val), points.map((p) => p.batch)];
+  return [
+    points.map((p) => p.x),
+    points.map((p) => p.train),
+    points.map((p) => p.val),
+    points.map((p) => p.batch),
+  ];
 }
 
 /** Predicted vs actual vs naive over the validation range, x = series row index. */
 export function predictionData(trace: ValidationTrace): ChartData {
-  return [trace.index.slice(), trace.actual.map(finite), trace.predicted.map(finite), trace.naive.map(finite)];
+  return [
+    trace.index.slice(),
+    trace.actual.map(finite),
+    trace.predicted.map(finite),
+    trace.naive.map(finite),
+  ];
 }
 
 /** x = steps relative to the last known value (…, -1, 0 | 1, 2, …); the forecast line starts at the last value. */

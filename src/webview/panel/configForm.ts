@@ -6,18 +6,39 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { CELLS, CONFIG_LIMITS, type CellType, type NumberLimit, type TrainConfig } from '../../shared/schema/config';
+import {
+  CELLS,
+  CONFIG_LIMITS,
+  type CellType,
+  type NumberLimit,
+  type TrainConfig,
+} from '../../shared/schema/config';
 import type { PanelStrings } from '../../shared/protocol';
 import { el } from './dom';
 
-type NumberField = 'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
+type NumberField =
+  'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
 /** The form's fields, in order; their ranges are the config schema's. */
-const NUMBER_FIELDS: NumberField[] = ['layers', 'units', 'window', 'epochs', 'batchSize', 'learningRate', 'validationSplit', 'seed'];
+const NUMBER_FIELDS: NumberField[] = [
+  'layers',
+  'units',
+  'window',
+  'epochs',
+  'batchSize',
+  'learningRate',
+  'validationSplit',
+  'seed',
+];
 
 /** Whether a typed value is one the core accepts (the same rule its schema applies). */
 function inRange(key: NumberField, v: number): boolean {
   const l: NumberLimit = CONFIG_LIMITS[key];
-  return Number.isFinite(v) && (l.exclusiveMin ? v > l.min : v >= l.min) && v <= l.max && (!l.integer || Number.isInteger(v));
+  return (
+    Number.isFinite(v) &&
+    (l.exclusiveMin ? v > l.min : v >= l.min) &&
+    v <= l.max &&
+    (!l.integer || Number.isInteger(v))
+  );
 }
 
 export class ConfigForm {

@@ -1,5 +1,9 @@
 /** DOM helpers that only ever set text through textContent: workspace text is never parsed as HTML. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -16,7 +20,9 @@ export function section(parent: HTMLElement, id: string, heading: string): HTMLE
 
 /** {0}, {1}… placeholders, as vscode.l10n uses, filled on the webview side. */
 export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+  return template.replace(/\{(\d+)\}/g, (m, i: string) =>
+    args[Number(i)] !== undefined ? String(args[Number(i)]) : m,
+  );
 }
 
 export function formatNumber(v: number): string {

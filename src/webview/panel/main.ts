@@ -65,8 +65,15 @@ window.addEventListener('error', (e) => {
   channel.sendEvent({ type: 'log', level: benign ? 'info' : 'error', message: String(e.message) });
 });
 // The body's theme class changes with the theme even when no message comes (e.g. while the host is busy).
-new MutationObserver(() => view?.retheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => view?.retheme()).observe(document.body, {
+  attributes: true,
+  attributeFilter: ['class'],
+});
 document.addEventListener('securitypolicyviolation', (e) =>
-  channel.sendEvent({ type: 'log', level: 'error', message: `CSP violation: ${e.violatedDirective} ${e.blockedURI}` }),
+  channel.sendEvent({
+    type: 'log',
+    level: 'error',
+    message: `CSP violation: ${e.violatedDirective} ${e.blockedURI}`,
+  }),
 );
 channel.sendEvent({ type: 'ready' });

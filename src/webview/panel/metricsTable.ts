@@ -19,7 +19,12 @@ export function renderMetrics(
 ): void {
   table.replaceChildren();
   const head = el('tr');
-  for (const h of [strings.metric, strings.model, strings.naive, `${strings.seasonalNaive} (${baselines.season})`]) {
+  for (const h of [
+    strings.metric,
+    strings.model,
+    strings.naive,
+    `${strings.seasonalNaive} (${baselines.season})`,
+  ]) {
     const th = el('th', undefined, h);
     th.scope = 'col';
     head.appendChild(th);

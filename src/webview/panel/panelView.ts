@@ -5,7 +5,14 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Heatmap } from '../common/heatmap';
 import type { BatchReport, EpochReport, TrainConfig } from '../../shared/types';
-import type { ForecastMessage, InitMessage, PanelStrings, ReplayMessage, RunState, SummaryMessage } from '../../shared/protocol';
+import type {
+  ForecastMessage,
+  InitMessage,
+  PanelStrings,
+  ReplayMessage,
+  RunState,
+  SummaryMessage,
+} from '../../shared/protocol';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { forecastData, lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
@@ -40,14 +47,22 @@ export class PanelView {
 
   private readonly column: string;
 
-  constructor(root: HTMLElement, init: InitMessage, private readonly cb: PanelCallbacks) {
+  constructor(
+    root: HTMLElement,
+    init: InitMessage,
+    private readonly cb: PanelCallbacks,
+  ) {
     this.s = init.strings;
     this.column = init.column;
     root.replaceChildren();
     const header = el('header');
     header.append(el('h1', undefined, init.title));
     const where = el('p', 'where');
-    where.append(el('span', 'file', init.file), document.createTextNode(' · '), el('span', 'column', init.column));
+    where.append(
+      el('span', 'file', init.file),
+      document.createTextNode(' · '),
+      el('span', 'column', init.column),
+    );
     header.append(where, this.status);
     const actions = el('div', 'actions');
     this.stopButton = this.button('stop', this.s.stop, () => cb.stop(false));
@@ -158,7 +173,12 @@ export class PanelView {
         e.preventDefault();
         this.cb.reveal();
       });
-      p.append(document.createTextNode(`${this.s.savedTo} `), el('code', 'model-dir', m.modelDir), document.createTextNode(' '), link);
+      p.append(
+        document.createTextNode(`${this.s.savedTo} `),
+        el('code', 'model-dir', m.modelDir),
+        document.createTextNode(' '),
+        link,
+      );
       this.summary.append(p);
     } else {
       this.summary.append(el('p', undefined, this.s.notSaved));
@@ -176,7 +196,8 @@ export class PanelView {
     // A disabled primary button still reads as clickable in dark themes: with nothing to stop, they go.
     this.stopButton.hidden = !running;
     this.keepButton.hidden = !running;
-    if (state !== 'training' || this.epochs.length === 0) this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
+    if (state !== 'training' || this.epochs.length === 0)
+      this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
   }
 
   /** Redraws charts with the theme's current colours. */

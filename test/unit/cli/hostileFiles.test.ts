@@ -15,7 +15,11 @@ describe('seqlab inspect on hostile files', () => {
 
   function inspect(name: string, content: string) {
     writeFileSync(join(dir, name), content);
-    const r = spawnSync(process.execPath, [cli, 'inspect', name, '--json'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [cli, 'inspect', name, '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 

@@ -19,7 +19,11 @@ describe('seqlab inspect on hostile text', () => {
 
   function inspect(name: string, content: string, ...flags: string[]) {
     writeFileSync(join(dir, name), content);
-    const r = spawnSync(process.execPath, [cli, 'inspect', name, ...flags], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [cli, 'inspect', name, ...flags], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -36,7 +40,10 @@ describe('seqlab inspect on hostile text', () => {
   });
 
   it('shows an escape sequence in a file name escaped in the one-line error', () => {
-    const r = spawnSync(process.execPath, [cli, 'inspect', 'gone\x1b[31m.csv'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'inspect', 'gone\x1b[31m.csv'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 1);
     assert.doesNotMatch(r.stderr, RAW_CONTROL);
     assert.match(r.stderr, /^gone\\x1b\[31m\.csv: no such file\n$/);

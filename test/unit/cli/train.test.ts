@@ -58,7 +58,19 @@ describe('seqlab train / predict', () => {
   });
 
   it('predict --json gives the next value, its interval and the forecast', async () => {
-    const r = await cli('predict', csv, '--column', 'load', '--model', modelDir, '--steps', '3', '--json', '--backend', 'cpu');
+    const r = await cli(
+      'predict',
+      csv,
+      '--column',
+      'load',
+      '--model',
+      modelDir,
+      '--steps',
+      '3',
+      '--json',
+      '--backend',
+      'cpu',
+    );
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.equal(j.column, 'load');
@@ -112,9 +124,24 @@ describe('seqlab train / predict', () => {
   });
 
   it('--preset seed takes the seed set-up and lets flags override it', async () => {
-    const r = await cli('train', csv, '--preset', 'seed', '--epochs', '1', '--backend', 'cpu', '--out', join(dir, 'seed'), '--json');
+    const r = await cli(
+      'train',
+      csv,
+      '--preset',
+      'seed',
+      '--epochs',
+      '1',
+      '--backend',
+      'cpu',
+      '--out',
+      join(dir, 'seed'),
+      '--json',
+    );
     assert.equal(r.code, 0, r.stderr);
     const meta = JSON.parse(readFileSync(join(dir, 'seed', 'meta.json'), 'utf8'));
-    assert.deepEqual([meta.config.cell, meta.config.units, meta.window, meta.config.epochs], ['rnn', 10, 5, 1]);
+    assert.deepEqual(
+      [meta.config.cell, meta.config.units, meta.window, meta.config.epochs],
+      ['rnn', 10, 5, 1],
+    );
   });
 });

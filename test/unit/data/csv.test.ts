@@ -116,8 +116,17 @@ describe('CSV and TSV', () => {
   it('reads text after a closing quote as it stands (csv-parse relax_quotes), as pandas does', async () => {
     const result = await inspectData(fixture('bad-quote.csv'));
     assert.equal(result.rows, 3);
-    assert.deepEqual(result.columns.map((c) => [c.name, c.count, c.missing]), [['a', 2, 1], ['b', 3, 0]]);
-    assert.deepEqual(result.problems.map((p) => [p.line, p.column]), [[3, 'a']]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.name, c.count, c.missing]),
+      [
+        ['a', 2, 1],
+        ['b', 3, 0],
+      ],
+    );
+    assert.deepEqual(
+      result.problems.map((p) => [p.line, p.column]),
+      [[3, 'a']],
+    );
     assert.match(result.problems[0].message, /"\\"x\\"y" is not a number/);
   });
 

@@ -43,7 +43,10 @@ describe('JSON nested 100,000 deep', () => {
     for (const value of [deepArray, deepObject]) {
       assert.throws(
         () => scanSpans(value),
-        (e: unknown) => e instanceof Error && !(e instanceof RangeError) && /nesting is deeper than 64 levels/.test(e.message),
+        (e: unknown) =>
+          e instanceof Error &&
+          !(e instanceof RangeError) &&
+          /nesting is deeper than 64 levels/.test(e.message),
       );
     }
   });

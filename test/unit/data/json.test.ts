@@ -74,7 +74,10 @@ describe('JSON', () => {
 
   it('describes JSON with no numbers at all, and refuses to make a series of it', async () => {
     const result = await inspectData(fixture('no-numbers.json'));
-    assert.deepEqual(result.columns.map((c) => [c.name, c.kind]), [['name', 'text']]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.name, c.kind]),
+      [['name', 'text']],
+    );
     const err = await rejection(readSeries(fixture('no-numbers.json')));
     assert.match(err.message, /no-numbers\.json: no numeric column/);
   });

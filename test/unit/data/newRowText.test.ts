@@ -5,7 +5,9 @@ import { nextTime } from '../../../src/model/data/newRow/nextTime';
 
 function apply(text: string, layout: Layout, column: string, value: number, columns: string[]): string {
   let out = text;
-  for (const e of [...newRowEdits(text, layout, { column, value, columns })].sort((a, b) => b.offset - a.offset)) {
+  for (const e of [...newRowEdits(text, layout, { column, value, columns })].sort(
+    (a, b) => b.offset - a.offset,
+  )) {
     out = out.slice(0, e.offset) + e.text + out.slice(e.offset);
   }
   return out;
@@ -21,7 +23,10 @@ describe('Insert as New Row text', () => {
 
   it('keeps a CRLF file CRLF and a file without a final newline without one', () => {
     const text = 'date,co2\r\n2024-01-01,1.0\r\n2024-01-02,2.0';
-    assert.equal(apply(text, { ...csv, lineEnding: '\r\n' }, 'co2', 3, ['date', 'co2']), text + '\r\n2024-01-03,3.0');
+    assert.equal(
+      apply(text, { ...csv, lineEnding: '\r\n' }, 'co2', 3, ['date', 'co2']),
+      text + '\r\n2024-01-03,3.0',
+    );
   });
 
   it('uses the file delimiter and decimal comma, leaving other columns empty', () => {
@@ -32,26 +37,38 @@ describe('Insert as New Row text', () => {
 
   it('steps monthly dates by calendar months', () => {
     const text = 'month,sales\n2023-12-01,5\n2024-01-01,6\n';
-    assert.equal(apply(text, { ...csv, timeColumn: 'month' }, 'sales', 7.4, ['month', 'sales']), text + '2024-02-01,7\n');
+    assert.equal(
+      apply(text, { ...csv, timeColumn: 'month' }, 'sales', 7.4, ['month', 'sales']),
+      text + '2024-02-01,7\n',
+    );
   });
 
   it('appends to a JSON array of numbers with the same spacing', () => {
     const text = '[1.5, 2.5, 3.5]\n';
-    assert.equal(apply(text, { format: 'json', jsonShape: 'numbers' }, 'value', 4.25, ['value']), '[1.5, 2.5, 3.5, 4.3]\n');
+    assert.equal(
+      apply(text, { format: 'json', jsonShape: 'numbers' }, 'value', 4.25, ['value']),
+      '[1.5, 2.5, 3.5, 4.3]\n',
+    );
   });
 
   it('appends a JSON record shaped like the last one, with the next time and null for other keys', () => {
     const text = '[\n  {"t":0,"value":0.5,"other":1},\n  {"t":1,"value":0.75,"other":2}\n]\n';
     const layout: Layout = { format: 'json', jsonShape: 'records', timeColumn: 't' };
     const out = apply(text, layout, 'value', 0.8, ['t', 'value', 'other']);
-    assert.equal(out, '[\n  {"t":0,"value":0.5,"other":1},\n  {"t":1,"value":0.75,"other":2},\n  {"t":2,"value":0.80,"other":null}\n]\n');
+    assert.equal(
+      out,
+      '[\n  {"t":0,"value":0.5,"other":1},\n  {"t":1,"value":0.75,"other":2},\n  {"t":2,"value":0.80,"other":null}\n]\n',
+    );
     assert.equal(JSON.parse(out).length, 3);
   });
 
   it('grows every array of a JSON columns object by one', () => {
     const text = '{"date": ["2024-01-01", "2024-01-02"], "v": [1, 2]}';
     const layout: Layout = { format: 'json', jsonShape: 'columns', timeColumn: 'date' };
-    assert.deepEqual(JSON.parse(apply(text, layout, 'v', 3, ['date', 'v'])), { date: ['2024-01-01', '2024-01-02', '2024-01-03'], v: [1, 2, 3] });
+    assert.deepEqual(JSON.parse(apply(text, layout, 'v', 3, ['date', 'v'])), {
+      date: ['2024-01-01', '2024-01-02', '2024-01-03'],
+      v: [1, 2, 3],
+    });
   });
 
   it('appends a JSON Lines record', () => {
@@ -62,7 +79,10 @@ describe('Insert as New Row text', () => {
 
   it('refuses a date format it cannot continue instead of writing a wrong one', () => {
     const text = 'date,v\nMonday,1\nTuesday,2\n';
-    assert.throws(() => newRowEdits(text, csv, { column: 'v', value: 3, columns: ['date', 'v'] }), /cannot continue the dates/);
+    assert.throws(
+      () => newRowEdits(text, csv, { column: 'v', value: 3, columns: ['date', 'v'] }),
+      /cannot continue the dates/,
+    );
   });
 });
 

@@ -19,10 +19,17 @@ describe('numbers that overflow', () => {
   });
 
   it('names the overflowing literal in JSON records and JSON Lines', async () => {
-    const records = await inspectData(text('r.json', JSON.stringify(ten.map((v) => ({ v }))).replace('{"v":3}', '{"v":3e999}')));
+    const records = await inspectData(
+      text('r.json', JSON.stringify(ten.map((v) => ({ v }))).replace('{"v":3}', '{"v":3e999}')),
+    );
     assert.match(records.problems[0].message, /^3e999 overflows a 64-bit float/);
-    const jsonl = await inspectData(text('l.jsonl', ten.map((v) => `{"w": "x", "v": ${v === 4 ? '1' + '0'.repeat(400) : v}}`).join('\n')));
-    assert.deepEqual(jsonl.problems.map((p) => p.line), [4]);
+    const jsonl = await inspectData(
+      text('l.jsonl', ten.map((v) => `{"w": "x", "v": ${v === 4 ? '1' + '0'.repeat(400) : v}}`).join('\n')),
+    );
+    assert.deepEqual(
+      jsonl.problems.map((p) => p.line),
+      [4],
+    );
     assert.match(jsonl.problems[0].message, /^10{79}… overflows a 64-bit float/);
   });
 

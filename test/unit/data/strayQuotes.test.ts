@@ -8,7 +8,13 @@ describe('a bare quote inside an unquoted field', () => {
   it('is read as text, as pandas and the csv module do, with a warning on its line', async () => {
     const result = await inspectData(text('coords.csv', csv));
     assert.equal(result.rows, 21);
-    assert.deepEqual(result.columns.map((c) => [c.name, c.kind, c.count]), [['place', 'text', 21], ['v', 'numeric', 21]]);
+    assert.deepEqual(
+      result.columns.map((c) => [c.name, c.kind, c.count]),
+      [
+        ['place', 'text', 21],
+        ['v', 'numeric', 21],
+      ],
+    );
     const warnings = result.problems.map((p) => [p.line, p.column, p.severity]);
     assert.deepEqual(warnings, [[2, 'place', 'warning']]);
     assert.match(result.problems[0].message, /37°36'37\.8\\"N/);

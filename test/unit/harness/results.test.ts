@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 
-type Results = typeof import('../../../scripts/codeserver/results.mjs', { with: { 'resolution-mode': 'import' } });
+type Results = typeof import('../../../scripts/codeserver/results.mjs', {
+  with: { 'resolution-mode': 'import' },
+});
 
 // out/test/unit/harness → repo root; the plumbing is an ES module the harness scripts share.
 const modulePath = path.resolve(__dirname, '..', '..', '..', '..', 'scripts', 'codeserver', 'results.mjs');
@@ -31,7 +33,11 @@ describe('harness exit-code plumbing', () => {
   });
 
   it('passes a suite that exited 0 with passes and no failures', () => {
-    assert.deepStrictEqual(r.decideOutcome({ exitCode: 0, counts: counts(5, 0) }), { passed: 5, failed: 0, exitCode: 0 });
+    assert.deepStrictEqual(r.decideOutcome({ exitCode: 0, counts: counts(5, 0) }), {
+      passed: 5,
+      failed: 0,
+      exitCode: 0,
+    });
   });
 
   it('fails with the suite exit code when tests failed', () => {

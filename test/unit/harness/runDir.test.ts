@@ -26,7 +26,15 @@ describe('harness run folder', () => {
   it('points HOME, TMPDIR and every XDG folder inside the run folder', async () => {
     const run = m.createRunDir('unit');
     try {
-      for (const key of ['HOME', 'TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR']) {
+      for (const key of [
+        'HOME',
+        'TMPDIR',
+        'XDG_CONFIG_HOME',
+        'XDG_DATA_HOME',
+        'XDG_CACHE_HOME',
+        'XDG_STATE_HOME',
+        'XDG_RUNTIME_DIR',
+      ]) {
         assert.ok(run.env[key].startsWith(run.dir + path.sep), `${key}=${run.env[key]}`);
         assert.ok(fs.statSync(run.env[key]).isDirectory(), key);
       }
@@ -38,7 +46,11 @@ describe('harness run folder', () => {
   it('kills a process started with the run environment and deletes the folder', async () => {
     const run = m.createRunDir('unit');
     // Detached into its own process group, so killing code-server's group would miss it: only the marker sweep finds it.
-    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { env: { ...process.env, ...run.env }, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+      env: { ...process.env, ...run.env },
+      detached: true,
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.ok(m.processesOf(run).includes(child.pid!), 'the child carries the run marker');

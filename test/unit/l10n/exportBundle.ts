@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const keys = await extracted();
   const bundle = Object.fromEntries(keys.map((k) => [k, k]));
   writeFileSync(join(repoRoot, 'l10n', 'bundle.l10n.json'), JSON.stringify(bundle, null, 2) + '\n');
-  const zh = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   const missing = keys.filter((k) => !(k in zh));
   console.log(`${keys.length} strings; zh-cn lacks ${missing.length}`);
   for (const k of missing) console.log(`  ${JSON.stringify(k)}`);

@@ -16,7 +16,9 @@ export function sourceFiles(dir: string): string[] {
 export const extensionSources = sourceFiles(join(repoRoot, 'src', 'extension'));
 
 export async function extracted(): Promise<string[]> {
-  const json = await getL10nJson(extensionSources.map((f) => ({ contents: readFileSync(f, 'utf8'), extension: '.ts' })));
+  const json = await getL10nJson(
+    extensionSources.map((f) => ({ contents: readFileSync(f, 'utf8'), extension: '.ts' })),
+  );
   return [...new Set([...Object.keys(json), ...aliasedCalls()])];
 }
 
@@ -25,8 +27,9 @@ function aliasedCalls(): string[] {
   return extensionSources.flatMap((f) => {
     const text = readFileSync(f, 'utf8');
     return [...text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:vscode\.)?l10n\.t\s*;/g)].flatMap(([, alias]) =>
-      [...text.matchAll(new RegExp(`\\b${alias}\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g'))].map((m) => m[1].replace(/\\'/g, "'")),
+      [...text.matchAll(new RegExp(`\\b${alias}\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g'))].map((m) =>
+        m[1].replace(/\\'/g, "'"),
+      ),
     );
   });
 }
-

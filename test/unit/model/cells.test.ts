@@ -12,7 +12,15 @@ import { normals, useCpu } from './helpers';
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Textbook equations, one step: x scalar input, h/c previous states; weights as in Keras (gate-major columns). */
-function refStep(cell: CellType, K: number[], R: number[], B: number[], x: number, h: number[], c: number[]): [number[], number[]] {
+function refStep(
+  cell: CellType,
+  K: number[],
+  R: number[],
+  B: number[],
+  x: number,
+  h: number[],
+  c: number[],
+): [number[], number[]] {
   const u = h.length;
   const g = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
   const pre = (gate: number, k: number, hh: number[]) => {
@@ -51,7 +59,15 @@ function refForward(spec: NetSpec, w: Float32Array[], xs: number[]): number {
   return hT.reduce((a, v, k) => a + v * w[w.length - 2][k], w[w.length - 1][0]);
 }
 
-function refStepVec(cell: CellType, K: number[], R: number[], B: number[], x: number[], h: number[], c: number[]): [number[], number[]] {
+function refStepVec(
+  cell: CellType,
+  K: number[],
+  R: number[],
+  B: number[],
+  x: number[],
+  h: number[],
+  c: number[],
+): [number[], number[]] {
   const u = h.length;
   const g = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
   // x·K as an extra bias, then a zero scalar input through refStep.
@@ -61,7 +77,9 @@ function refStepVec(cell: CellType, K: number[], R: number[], B: number[], x: nu
 
 function fixedWeights(spec: NetSpec): Float32Array[] {
   let k = 0;
-  return weightShapes(spec).map((s) => Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.5 * Math.sin(1.3 * ++k + 0.7)));
+  return weightShapes(spec).map((s) =>
+    Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => 0.5 * Math.sin(1.3 * ++k + 0.7)),
+  );
 }
 
 const CELLS: CellType[] = ['rnn', 'gru', 'lstm'];
@@ -79,7 +97,10 @@ describe('recurrent cells', () => {
       net.writeWeights(w);
       const y = tf.tidy(() => net.apply(tf.tensor3d(xs, [1, 6, 1])).dataSync()[0]);
       net.dispose();
-      assert.ok(Math.abs(y - refForward(spec, w, xs)) < 1e-3, `tfjs ${y} vs reference ${refForward(spec, w, xs)}`);
+      assert.ok(
+        Math.abs(y - refForward(spec, w, xs)) < 1e-3,
+        `tfjs ${y} vs reference ${refForward(spec, w, xs)}`,
+      );
     });
 
     it(`${cell}: the probe's last hidden state reproduces the network's output`, () => {

@@ -9,7 +9,11 @@ describe('forecast', () => {
   let model: TrainedModel;
   before(async () => {
     await useCpu();
-    model = await trainModel(data, { ...TINY, backend: 'cpu', window: 6, difference: 'first', cell: 'lstm', layers: 2 }, {});
+    model = await trainModel(
+      data,
+      { ...TINY, backend: 'cpu', window: 6, difference: 'first', cell: 'lstm', layers: 2 },
+      {},
+    );
   });
   after(() => model.dispose());
 
@@ -46,13 +50,22 @@ describe('forecast', () => {
   it('traces model, actual and naive over the validation rows', () => {
     const t = validationTrace(model, data);
     assert.deepEqual(t.index, [40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
-    assert.deepEqual(t.actual, t.index.map((i) => data.values[i]));
-    assert.deepEqual(t.naive, t.index.map((i) => data.values[i - 1]));
+    assert.deepEqual(
+      t.actual,
+      t.index.map((i) => data.values[i]),
+    );
+    assert.deepEqual(
+      t.naive,
+      t.index.map((i) => data.values[i - 1]),
+    );
     const mae = t.actual.reduce((a, v, i) => a + Math.abs(v - t.predicted[i]), 0) / t.actual.length;
     assert.ok(Math.abs(mae - model.meta.metrics.val.mae) < 1e-9);
   });
 
   it('refuses a series shorter than the window', () => {
-    assert.throws(() => forecast(model, series([1, 2, 3])), /has 3 rows; the model's window needs at least 7/);
+    assert.throws(
+      () => forecast(model, series([1, 2, 3])),
+      /has 3 rows; the model's window needs at least 7/,
+    );
   });
 });

@@ -3,7 +3,17 @@ import * as assert from 'node:assert/strict';
 import { promises as fs, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { forecast, LIMITS, loadModel, modelDirFor, placeOfFolder, saveModel, StoreError, trainModel, type TrainedModel } from '../../../src/model';
+import {
+  forecast,
+  LIMITS,
+  loadModel,
+  modelDirFor,
+  placeOfFolder,
+  saveModel,
+  StoreError,
+  trainModel,
+  type TrainedModel,
+} from '../../../src/model';
 import type { ModelHandle } from '../../../src/model/network/handle';
 import { series, TINY, useCpu } from './helpers';
 
@@ -43,7 +53,10 @@ describe('model store', () => {
     const dir = join(root, 'm');
     await saveModel(placeOfFolder(dir), model, extra);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
-    assert.deepEqual([meta.dataFile, meta.column, meta.dataHash, meta.config.cell, meta.window], ['data.csv', 'value', 'abc', 'lstm', model.meta.window]);
+    assert.deepEqual(
+      [meta.dataFile, meta.column, meta.dataHash, meta.config.cell, meta.window],
+      ['data.csv', 'value', 'abc', 'lstm', model.meta.window],
+    );
   });
 
   it('replaces an existing model and leaves no temp folder behind', async () => {
@@ -58,7 +71,11 @@ describe('model store', () => {
     const dir = join(root, 'm');
     await saveModel(placeOfFolder(dir), model, extra);
     const before = snapshot(dir);
-    const failing: ModelHandle = { meta: model.meta, net: { ...model.net, artifacts: () => Promise.reject(new Error('disk full')) }, dispose: () => undefined };
+    const failing: ModelHandle = {
+      meta: model.meta,
+      net: { ...model.net, artifacts: () => Promise.reject(new Error('disk full')) },
+      dispose: () => undefined,
+    };
     await assert.rejects(saveModel(placeOfFolder(dir), failing, extra), StoreError);
     assert.deepEqual(snapshot(dir), before);
     assert.deepEqual(readdirSync(root), ['m']);
@@ -71,7 +88,10 @@ describe('model store', () => {
   });
 
   it('places models under .seqlab/<data path>/<column>/', () => {
-    assert.equal(modelDirFor('/ws', 'data/sales.csv', 'units'), join('/ws', '.seqlab', 'data', 'sales.csv', 'units'));
+    assert.equal(
+      modelDirFor('/ws', 'data/sales.csv', 'units'),
+      join('/ws', '.seqlab', 'data', 'sales.csv', 'units'),
+    );
   });
 
   it('keeps a column name with a slash inside one folder', () => {
@@ -81,7 +101,10 @@ describe('model store', () => {
   it('refuses to apply a model to another column', async () => {
     const loaded = await loadModel(placeOfFolder(join(FIXTURES, 'valid')));
     try {
-      assert.throws(() => forecast(loaded, { ...data, name: 'other' }), /trained on column "value", not "other"/);
+      assert.throws(
+        () => forecast(loaded, { ...data, name: 'other' }),
+        /trained on column "value", not "other"/,
+      );
     } finally {
       loaded.dispose();
     }
@@ -103,7 +126,10 @@ describe('model store', () => {
   ];
   for (const [fixture, message] of refusals) {
     it(`refuses ${fixture}`, async () => {
-      await assert.rejects(loadModel(placeOfFolder(join(FIXTURES, fixture))), (e: unknown) => e instanceof StoreError && message.test(e.message));
+      await assert.rejects(
+        loadModel(placeOfFolder(join(FIXTURES, fixture))),
+        (e: unknown) => e instanceof StoreError && message.test(e.message),
+      );
     });
   }
 

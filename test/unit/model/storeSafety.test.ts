@@ -4,7 +4,16 @@
  * and folder names that collide.
  */
 import * as assert from 'node:assert/strict';
-import { promises as fs, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  promises as fs,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -70,7 +79,10 @@ describe('model store safety', () => {
     mkdirSync(join(ws, '.seqlab'), { recursive: true });
     mkdirSync(join(home, 'Documents'), { recursive: true });
     writeFileSync(join(home, 'Documents', 'keep.txt'), 'keep\n');
-    writeFileSync(join(ws, 'data.csv'), ['Documents', ...Array.from({ length: 200 }, (_, i) => String(i + 1))].join('\n') + '\n');
+    writeFileSync(
+      join(ws, 'data.csv'),
+      ['Documents', ...Array.from({ length: 200 }, (_, i) => String(i + 1))].join('\n') + '\n',
+    );
     return { ws, home };
   }
 
@@ -93,13 +105,22 @@ describe('model store safety', () => {
       await assert.rejects(saveModel(place, model, extra), /\.seqlab2: is a symbolic link/);
       mkdirSync(join(ws, '.seqlab', 'data.csv'));
       symlinkSync(join(home, 'Documents'), join(ws, '.seqlab', 'data.csv', 'Documents'));
-      await assert.rejects(saveModel({ base: ws, dir: join(ws, '.seqlab', 'data.csv', 'Documents') }, model, extra), /Documents: is a symbolic link/);
-      await assert.rejects(loadModel({ base: ws, dir: join(ws, '.seqlab', 'data.csv', 'Documents') }), /Documents: is a symbolic link/);
+      await assert.rejects(
+        saveModel({ base: ws, dir: join(ws, '.seqlab', 'data.csv', 'Documents') }, model, extra),
+        /Documents: is a symbolic link/,
+      );
+      await assert.rejects(
+        loadModel({ base: ws, dir: join(ws, '.seqlab', 'data.csv', 'Documents') }),
+        /Documents: is a symbolic link/,
+      );
       assert.deepEqual(readdirSync(join(home, 'Documents')), ['keep.txt']);
     });
 
     it('refuses a model folder that is not below its base', async () => {
-      await assert.rejects(saveModel({ base: join(root, 'ws'), dir: join(root, 'elsewhere') }, model, extra), /is not inside/);
+      await assert.rejects(
+        saveModel({ base: join(root, 'ws'), dir: join(root, 'elsewhere') }, model, extra),
+        /is not inside/,
+      );
       assert.equal(existsSync(join(root, 'elsewhere')), false);
     });
   });
@@ -125,7 +146,12 @@ describe('model store safety', () => {
       mkdirSync(join(ws, 'empty'));
       assert.equal((await cli(ws, 'train', 'data.csv', ...QUICK, '--out', 'empty')).code, 0);
       assert.equal((await cli(ws, 'train', 'data.csv', ...QUICK, '--out', 'empty')).code, 0);
-      assert.deepEqual(readdirSync(join(ws, 'empty')).sort(), ['history.csv', 'meta.json', 'model.json', 'weights.bin']);
+      assert.deepEqual(readdirSync(join(ws, 'empty')).sort(), [
+        'history.csv',
+        'meta.json',
+        'model.json',
+        'weights.bin',
+      ]);
     });
   });
 
@@ -169,7 +195,11 @@ describe('model store safety', () => {
     it('caps the number of weight entries', async () => {
       const dir = await saved();
       editJson(join(dir, 'model.json'), (j) => {
-        j.weightsManifest[0].weights = Array.from({ length: 5000 }, (_, i) => ({ name: `w${i}`, shape: [1], dtype: 'float32' }));
+        j.weightsManifest[0].weights = Array.from({ length: 5000 }, (_, i) => ({
+          name: `w${i}`,
+          shape: [1],
+          dtype: 'float32',
+        }));
       });
       await assert.rejects(loadModel(placeOfFolder(dir)), /5000 weight entries is over the limit/);
     });
@@ -179,7 +209,10 @@ describe('model store safety', () => {
       const file = join(dir, 'model.json');
       const deep = `${'['.repeat(100000)}1${']'.repeat(100000)}`;
       writeFileSync(file, readFileSync(file, 'utf8').replace('"units":', `"extra":${deep},"units":`));
-      await assert.rejects(loadModel(placeOfFolder(dir)), (e: unknown) => e instanceof StoreError && /nested more than/.test(e.message));
+      await assert.rejects(
+        loadModel(placeOfFolder(dir)),
+        (e: unknown) => e instanceof StoreError && /nested more than/.test(e.message),
+      );
     });
   });
 
@@ -203,9 +236,14 @@ describe('model store safety', () => {
         await saveModel(placeOfFolder(dir), other, extra);
       });
       assert.ok(landed);
-      const generation = (JSON.parse(snap.modelJson.toString()) as { seqlabGeneration: string }).seqlabGeneration;
+      const generation = (JSON.parse(snap.modelJson.toString()) as { seqlabGeneration: string })
+        .seqlabGeneration;
       assert.equal((JSON.parse(snap.metaJson.toString()) as { generation: string }).generation, generation);
-      assert.deepEqual(snap.weights[0], readFileSync(join(dir, 'weights.bin')), 'the weights are not those of the save that model.json belongs to');
+      assert.deepEqual(
+        snap.weights[0],
+        readFileSync(join(dir, 'weights.bin')),
+        'the weights are not those of the save that model.json belongs to',
+      );
     });
   });
 
@@ -244,7 +282,10 @@ describe('model store safety', () => {
       const dir = join(root, 'm');
       const first = await saveModel(placeOfFolder(dir), model, extra);
       await assert.rejects(saveModel(placeOfFolder(dir), other, extra, crashAfterFirstRename()));
-      const failing = { ...other, net: { ...other.net, artifacts: () => Promise.reject(new Error('disk full')) } };
+      const failing = {
+        ...other,
+        net: { ...other.net, artifacts: () => Promise.reject(new Error('disk full')) },
+      };
       await assert.rejects(saveModel(placeOfFolder(dir), failing, extra), StoreError);
       const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { generation: string };
       assert.equal(meta.generation, first.generation);
@@ -252,13 +293,32 @@ describe('model store safety', () => {
   });
 
   describe('folder names', () => {
-    const names = ['a:b', 'a_b', 'a/b', 'T (degC)', 'a+b', '.hidden', '..', '.', '', 'x'.repeat(300), 'é水', 'a%3Ab', 'trail. ', 'CR\rLF\n', '~'];
+    const names = [
+      'a:b',
+      'a_b',
+      'a/b',
+      'T (degC)',
+      'a+b',
+      '.hidden',
+      '..',
+      '.',
+      '',
+      'x'.repeat(300),
+      'é水',
+      'a%3Ab',
+      'trail. ',
+      'CR\rLF\n',
+      '~',
+    ];
 
     it('gives every name its own folder, reversibly when it is short', () => {
       const folders = names.map(encodeSegment);
       assert.equal(new Set(folders).size, names.length, folders.join(' | '));
       for (const [i, f] of folders.entries()) {
-        assert.ok(!f.startsWith('.') && !/[\\/:*?"<>|\p{Cc}]/u.test(f) && !/[. ]$/.test(f), `unsafe folder name ${JSON.stringify(f)}`);
+        assert.ok(
+          !f.startsWith('.') && !/[\\/:*?"<>|\p{Cc}]/u.test(f) && !/[. ]$/.test(f),
+          `unsafe folder name ${JSON.stringify(f)}`,
+        );
         assert.ok(Buffer.byteLength(f) <= 255);
         if (names[i].length < 50) assert.equal(decodeSegment(f), names[i]);
       }

@@ -18,7 +18,10 @@ describe('training', () => {
     const b = await trainModel(wave, { ...TINY, cell: 'rnn' }, {});
     a.dispose();
     b.dispose();
-    assert.deepEqual(a.history.map((h) => [h.loss, h.valLoss]), b.history.map((h) => [h.loss, h.valLoss]));
+    assert.deepEqual(
+      a.history.map((h) => [h.loss, h.valLoss]),
+      b.history.map((h) => [h.loss, h.valLoss]),
+    );
   });
 
   it('gives a different history for a different seed', async () => {
@@ -26,13 +29,20 @@ describe('training', () => {
     const b = await trainModel(wave, { ...TINY, seed: 2 }, {});
     a.dispose();
     b.dispose();
-    assert.notDeepEqual(a.history.map((h) => h.loss), b.history.map((h) => h.loss));
+    assert.notDeepEqual(
+      a.history.map((h) => h.loss),
+      b.history.map((h) => h.loss),
+    );
   });
 
   for (const cell of ['rnn', 'gru', 'lstm'] as const) {
     it(`${cell}: returns tf.memory().numTensors to its start after training and dispose`, async () => {
       const start = tf.memory().numTensors;
-      const m = await trainModel(wave, { ...TINY, cell, layers: 2 }, { onEpoch: (_r, view) => void [view.validationTrace(), view.hidden()] });
+      const m = await trainModel(
+        wave,
+        { ...TINY, cell, layers: 2 },
+        { onEpoch: (_r, view) => void [view.validationTrace(), view.hidden()] },
+      );
       m.dispose();
       assert.equal(tf.memory().numTensors, start);
     });
@@ -49,12 +59,19 @@ describe('training', () => {
     assert.equal(trace - m.meta.bestEpoch, 3);
     // The final model scores the best epoch's loss (scaled by the z-score spread back to series units).
     const unitsMse = best * m.meta.scaler.b ** 2;
-    assert.ok(Math.abs(m.meta.metrics.val.mse - unitsMse) < 1e-4 * unitsMse, `${m.meta.metrics.val.mse} vs ${unitsMse}`);
+    assert.ok(
+      Math.abs(m.meta.metrics.val.mse - unitsMse) < 1e-4 * unitsMse,
+      `${m.meta.metrics.val.mse} vs ${unitsMse}`,
+    );
   });
 
   it('stops between batches when asked and says so', async () => {
     let batches = 0;
-    const m = await trainModel(wave, { ...TINY, epochs: 50, batchSize: 4 }, { onBatch: () => batches++, shouldStop: () => batches >= 5 });
+    const m = await trainModel(
+      wave,
+      { ...TINY, epochs: 50, batchSize: 4 },
+      { onBatch: () => batches++, shouldStop: () => batches >= 5 },
+    );
     m.dispose();
     assert.equal(batches, 5);
     assert.equal(m.stopped, true);
@@ -62,9 +79,13 @@ describe('training', () => {
 
   it('reports epochs and batches as plain numbers', async () => {
     const seen: unknown[] = [];
-    const m = await trainModel(wave, TINY, { onEpoch: (r) => void seen.push(r), onBatch: (r) => void seen.push(r) });
+    const m = await trainModel(wave, TINY, {
+      onEpoch: (r) => void seen.push(r),
+      onBatch: (r) => void seen.push(r),
+    });
     m.dispose();
-    for (const r of seen) for (const v of Object.values(r as object)) assert.ok(['number', 'boolean'].includes(typeof v));
+    for (const r of seen)
+      for (const v of Object.values(r as object)) assert.ok(['number', 'boolean'].includes(typeof v));
   });
 
   it('ends with a TrainingError when the loss becomes non-finite (tfjs-layers engine)', async () => {
@@ -78,7 +99,10 @@ describe('training', () => {
       readWeights: () => [Float32Array.of(1)],
       writeWeights: () => undefined,
     } as unknown as SeqNet;
-    await assert.rejects(trainLoop(nanNet, p, c, {}), (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message));
+    await assert.rejects(
+      trainLoop(nanNet, p, c, {}),
+      (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message),
+    );
     v.dispose();
   });
 
@@ -87,7 +111,10 @@ describe('training', () => {
     const p = prepare(wave.values, c, 4, false);
     const net = createNet({ cell: c.cell, layers: 1, units: c.units, window: 4, features: 1 }, 3);
     net.writeWeights(net.readWeights().map((w) => w.map(() => Number.NaN)));
-    await assert.rejects(trainLoop(net, p, c, {}), (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message));
+    await assert.rejects(
+      trainLoop(net, p, c, {}),
+      (e: unknown) => e instanceof TrainingError && /non-finite/.test(e.message),
+    );
     net.dispose();
   });
 

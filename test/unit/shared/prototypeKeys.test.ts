@@ -33,12 +33,17 @@ describe('protocol guards against prototype keys', () => {
       const { handler, logs, events } = receiver();
       assert.doesNotThrow(() => handler.handleMessage(JSON.parse(json)));
       assert.deepEqual(events, []);
-      assert.ok(logs.some((l) => l.startsWith('dropped message')), logs.join('\n'));
+      assert.ok(
+        logs.some((l) => l.startsWith('dropped message')),
+        logs.join('\n'),
+      );
     });
   }
 
   it('rejects a structured-cloned message with an own __proto__ key', () => {
-    const cloned: unknown = structuredClone(JSON.parse('{"type": "retrain", "config": {"__proto__": {"units": 1}}}'));
+    const cloned: unknown = structuredClone(
+      JSON.parse('{"type": "retrain", "config": {"__proto__": {"units": 1}}}'),
+    );
     assert.equal(isFromWebviewMessage(cloned), false);
   });
 

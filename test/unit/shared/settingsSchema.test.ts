@@ -26,7 +26,18 @@ const training = Object.keys(settings).filter((k) => k.startsWith('seqlab.traini
 describe('package.json settings match the config schema', () => {
   it('has a setting for the user-facing config fields and no setting the config lacks', () => {
     const fields = training.map((k) => k.slice('seqlab.training.'.length)).sort();
-    assert.deepEqual(fields, ['batchSize', 'cell', 'epochs', 'layers', 'learningRate', 'patience', 'seed', 'units', 'validationSplit', 'window']);
+    assert.deepEqual(fields, [
+      'batchSize',
+      'cell',
+      'epochs',
+      'layers',
+      'learningRate',
+      'patience',
+      'seed',
+      'units',
+      'validationSplit',
+      'window',
+    ]);
     for (const f of fields) assert.ok(f in DEFAULT_CONFIG, `seqlab.training.${f} is not a TrainConfig field`);
   });
 

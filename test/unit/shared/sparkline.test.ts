@@ -7,7 +7,13 @@ describe('sparkline', () => {
   });
 
   it('averages values into at most `width` bars', () => {
-    assert.equal(sparkline(Array.from({ length: 1000 }, (_, i) => i), 10).length, 10);
+    assert.equal(
+      sparkline(
+        Array.from({ length: 1000 }, (_, i) => i),
+        10,
+      ).length,
+      10,
+    );
   });
 
   it('draws a flat series as a flat line', () => {

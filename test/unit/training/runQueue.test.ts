@@ -3,7 +3,11 @@ import { resolveConfig } from '../../../src/model/config';
 import { RunQueue } from '../../../src/extension/training/runQueue';
 import { TrainingRun } from '../../../src/extension/training/trainingRun';
 
-const run = (id: string) => new TrainingRun(id, { file: `file:///${id}.csv`, column: 'v' }, `${id}.csv`, resolveConfig({}), { base: "/m", dir: `/m/${id}` });
+const run = (id: string) =>
+  new TrainingRun(id, { file: `file:///${id}.csv`, column: 'v' }, `${id}.csv`, resolveConfig({}), {
+    base: '/m',
+    dir: `/m/${id}`,
+  });
 
 /** A start function whose run ends when the test says so. */
 function controllable() {

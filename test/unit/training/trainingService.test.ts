@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { resolveConfig } from '../../../src/model/config';
 import type { Metrics } from '../../../src/model/types';
 import type { TrainingEvent } from '../../../src/extension/training/trainingEvents';
-import { TrainingService, type RunRequest, type TrainingWorker } from '../../../src/extension/training/trainingService';
+import {
+  TrainingService,
+  type RunRequest,
+  type TrainingWorker,
+} from '../../../src/extension/training/trainingService';
 import type { RunListener, TrainParams } from '../../../src/extension/training/workerClient';
 
 const metrics: Metrics = { mae: 1, mse: 1, rmse: 1, mape: 1, smape: 1, mase: 1 };
@@ -24,11 +28,24 @@ class FakeWorker implements TrainingWorker {
   }
 
   epoch(runId: string, epoch: number): void {
-    this.send(runId, { type: 'epoch', runId, report: { epoch, epochs: 3, loss: 0.5, valLoss: 0.6, seconds: 0.1, best: true } });
+    this.send(runId, {
+      type: 'epoch',
+      runId,
+      report: { epoch, epochs: 3, loss: 0.5, valLoss: 0.6, seconds: 0.1, best: true },
+    });
   }
 
   done(runId: string, saved = true): void {
-    this.send(runId, { type: 'done', runId, saved, modelDir: saved ? `/m/${runId}` : '', seconds: 1, metrics, baselines, stoppedEarly: false });
+    this.send(runId, {
+      type: 'done',
+      runId,
+      saved,
+      modelDir: saved ? `/m/${runId}` : '',
+      seconds: 1,
+      metrics,
+      baselines,
+      stoppedEarly: false,
+    });
   }
 
   /** Like WorkerClient: a run hears nothing more after Done or Failed. */
@@ -50,7 +67,8 @@ const request = (name: string): RunRequest => ({
 
 /** The events as short strings: "kind name" (queueChanged: "queue active|waiting,…"). */
 function summarize(e: TrainingEvent): string {
-  if (e.kind === 'queueChanged') return `queue ${e.active?.label ?? '-'}|${e.queued.map((r) => r.label).join(',')}`;
+  if (e.kind === 'queueChanged')
+    return `queue ${e.active?.label ?? '-'}|${e.queued.map((r) => r.label).join(',')}`;
   if (e.kind === 'finished') return `finished ${e.run.label} ${e.state}${e.modelDir ? ' saved' : ''}`;
   return `${e.kind} ${e.run.label}`;
 }
@@ -71,10 +89,23 @@ describe('TrainingService', () => {
     const { worker, service, events } = setup();
     const run = service.submit(request('a'));
     worker.epoch(run.id, 1);
-    worker.send(run.id, { type: 'hidden', runId: run.id, states: { cell: 'gru', steps: 0, units: 0, start: 0, input: [], layers: [] } });
+    worker.send(run.id, {
+      type: 'hidden',
+      runId: run.id,
+      states: { cell: 'gru', steps: 0, units: 0, start: 0, input: [], layers: [] },
+    });
     worker.done(run.id);
     await tick();
-    assert.deepEqual(events, ['queued a.csv', 'queue -|a.csv', 'queue a.csv|', 'started a.csv', 'epoch a.csv', 'hidden a.csv', 'finished a.csv done saved', 'queue -|']);
+    assert.deepEqual(events, [
+      'queued a.csv',
+      'queue -|a.csv',
+      'queue a.csv|',
+      'started a.csv',
+      'epoch a.csv',
+      'hidden a.csv',
+      'finished a.csv done saved',
+      'queue -|',
+    ]);
     assert.equal(run.state, 'done');
   });
 
@@ -82,7 +113,15 @@ describe('TrainingService', () => {
     const { worker, service } = setup();
     const run = service.submit(request('a'));
     assert.deepEqual(worker.trained, [
-      { runId: run.id, source: { path: '/data/a.csv' }, column: 'v', config: resolveConfig({ epochs: 3 }), modelDir: '/m/a', modelBase: '/m', dataFile: 'a.csv' },
+      {
+        runId: run.id,
+        source: { path: '/data/a.csv' },
+        column: 'v',
+        config: resolveConfig({ epochs: 3 }),
+        modelDir: '/m/a',
+        modelBase: '/m',
+        dataFile: 'a.csv',
+      },
     ]);
   });
 
@@ -97,11 +136,17 @@ describe('TrainingService', () => {
     const { worker, service, events } = setup();
     const a = service.submit(request('a'));
     const b = service.submit(request('b'));
-    assert.deepEqual(worker.trained.map((t) => t.runId), [a.id]);
+    assert.deepEqual(
+      worker.trained.map((t) => t.runId),
+      [a.id],
+    );
     assert.equal(events.at(-1), 'queue a.csv|b.csv');
     worker.done(a.id);
     await tick();
-    assert.deepEqual(worker.trained.map((t) => t.runId), [a.id, b.id]);
+    assert.deepEqual(
+      worker.trained.map((t) => t.runId),
+      [a.id, b.id],
+    );
     assert.equal(service.active, b);
   });
 
@@ -115,7 +160,10 @@ describe('TrainingService', () => {
     assert.equal(b.state, 'stopped');
     assert.ok(events.includes('finished b.csv stopped'));
     worker.done(a.id);
-    assert.deepEqual(worker.trained.map((t) => t.runId), [a.id]);
+    assert.deepEqual(
+      worker.trained.map((t) => t.runId),
+      [a.id],
+    );
   });
 
   it('asks the worker to stop a running run, keeping or not as told', () => {
@@ -135,7 +183,10 @@ describe('TrainingService', () => {
     worker.send(a.id, { type: 'failed', runId: a.id, message: 'a.csv: line 3: not a number' });
     service.cancel(a);
     service.stop(a.key, true);
-    assert.deepEqual(events.filter((e) => e.startsWith('finished')), ['finished a.csv error']);
+    assert.deepEqual(
+      events.filter((e) => e.startsWith('finished')),
+      ['finished a.csv error'],
+    );
     assert.equal(a.error, 'a.csv: line 3: not a number');
     assert.deepEqual(worker.stops, [], 'a finished run is not stopped again');
   });

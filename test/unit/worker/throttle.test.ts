@@ -4,7 +4,11 @@ import { Throttle } from '../../../src/worker/throttle';
 function clocked() {
   let t = 0;
   const sent: number[] = [];
-  const throttle = new Throttle<number>((v) => sent.push(v), 10, () => t);
+  const throttle = new Throttle<number>(
+    (v) => sent.push(v),
+    10,
+    () => t,
+  );
   return { throttle, sent, advance: (ms: number) => (t += ms) };
 }
 

@@ -12,7 +12,14 @@ describe('panel traces', function () {
 
   before(async () => {
     await setBackend('cpu');
-    model = await trainModel(series, { units: 3, window: 6, epochs: 1, patience: 0, backend: 'cpu', difference: 'first' });
+    model = await trainModel(series, {
+      units: 3,
+      window: 6,
+      epochs: 1,
+      patience: 0,
+      backend: 'cpu',
+      difference: 'first',
+    });
   });
   after(() => model.dispose());
 
@@ -21,7 +28,9 @@ describe('panel traces', function () {
     const full = tail(validationTrace(model, series), 30);
     assert.deepEqual(recent.index, full.index);
     assert.deepEqual(recent.actual, full.actual);
-    recent.predicted.forEach((p, i) => assert.ok(Math.abs(p - full.predicted[i]) < 1e-5, `point ${i}: ${p} vs ${full.predicted[i]}`));
+    recent.predicted.forEach((p, i) =>
+      assert.ok(Math.abs(p - full.predicted[i]) < 1e-5, `point ${i}: ${p} vs ${full.predicted[i]}`),
+    );
   });
 
   it('keeps at most the requested number of points, the most recent ones', () => {

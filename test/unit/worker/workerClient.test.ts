@@ -7,17 +7,42 @@ import type { FromWorkerMessage } from '../../../src/shared/protocol';
 
 /** The tsc-compiled worker entry: the same code esbuild bundles into dist/worker.js. */
 const WORKER = join(__dirname, '../../../src/worker/main.js');
-const small = { cell: 'gru' as const, units: 4, window: 5, epochs: 2, batchSize: 16, patience: 0, backend: 'cpu' as const };
+const small = {
+  cell: 'gru' as const,
+  units: 4,
+  window: 5,
+  epochs: 2,
+  batchSize: 16,
+  patience: 0,
+  backend: 'cpu' as const,
+};
 
-function train(client: WorkerClient, csv: string, modelDir: string, config: object, onMessage?: (m: FromWorkerMessage, runId: string) => void) {
+function train(
+  client: WorkerClient,
+  csv: string,
+  modelDir: string,
+  config: object,
+  onMessage?: (m: FromWorkerMessage, runId: string) => void,
+) {
   const runId = `r${Math.random()}`;
   return new Promise<FromWorkerMessage[]>((resolve) => {
     const seen: FromWorkerMessage[] = [];
-    client.train({ runId, source: { path: csv }, column: 'value', config, modelDir, modelBase: dirname(modelDir), dataFile: 'series.csv' }, (m) => {
-      seen.push(m);
-      onMessage?.(m, runId);
-      if (m.type === 'done' || m.type === 'failed') resolve(seen);
-    });
+    client.train(
+      {
+        runId,
+        source: { path: csv },
+        column: 'value',
+        config,
+        modelDir,
+        modelBase: dirname(modelDir),
+        dataFile: 'series.csv',
+      },
+      (m) => {
+        seen.push(m);
+        onMessage?.(m, runId);
+        if (m.type === 'done' || m.type === 'failed') resolve(seen);
+      },
+    );
   });
 }
 
@@ -80,7 +105,10 @@ describe('WorkerClient with the real worker', function () {
   it('fails a run whose train request the worker cannot read, rather than leaving it running forever', async () => {
     const seen = await train(client, csv, join(dir, 'm-bad-request'), { units: 'eight' });
     const last = seen[seen.length - 1];
-    assert.ok(last.type === 'failed' && /could not read this train request/.test(last.message), JSON.stringify(last));
+    assert.ok(
+      last.type === 'failed' && /could not read this train request/.test(last.message),
+      JSON.stringify(last),
+    );
   });
 
   it('fails a run on a file with no numeric column with one line naming the file', async () => {
@@ -117,10 +145,18 @@ describe('WorkerClient with the real worker', function () {
     try {
       // A file whose parse alone needs far more than 16 MB of heap.
       const big = join(dir, 'big.csv');
-      writeFileSync(big, ['t,value', ...Array.from({ length: 400000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join('\n'));
+      writeFileSync(
+        big,
+        ['t,value', ...Array.from({ length: 400000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join(
+          '\n',
+        ),
+      );
       const failed = (await train(limited, big, join(dir, 'm-oom'), small)).pop();
       assert.ok(failed?.type === 'failed', JSON.stringify(failed));
-      assert.match(failed.message, /ran out of memory \(its limit is 16 MB, setting seqlab.worker.memoryLimitMB\)/);
+      assert.match(
+        failed.message,
+        /ran out of memory \(its limit is 16 MB, setting seqlab.worker.memoryLimitMB\)/,
+      );
       limit = 0;
       const done = (await train(limited, csv, join(dir, 'm-after'), small)).pop();
       assert.equal(done?.type, 'done');
@@ -136,7 +172,10 @@ describe('WorkerClient with the real worker', function () {
     assert.equal(reply.forecast.forecast.length, 3);
     assert.equal(reply.history, undefined);
     const withHistory = await client.predict({ path: csv }, { base: dir, dir: modelDir }, 1, 5);
-    assert.deepEqual(withHistory.history, [115, 116, 117, 118, 119].map((i) => Number(Math.sin(i / 5).toFixed(5))));
+    assert.deepEqual(
+      withHistory.history,
+      [115, 116, 117, 118, 119].map((i) => Number(Math.sin(i / 5).toFixed(5))),
+    );
   });
 
   it('checks a file in the worker: each problem at its line, with the layout and columns that place it', async () => {
@@ -144,9 +183,21 @@ describe('WorkerClient with the real worker', function () {
     writeFileSync(bad, 'date;value\r\n2024-01-01;1,5\r\n2024-01-02;\r\n2024-01-03;abc\r\n2024-01-04;2,5\r\n');
     const reply = await client.check({ path: bad });
     assert.equal(reply.rows, 4);
-    assert.deepEqual(reply.columns.map((c) => c.name), ['date', 'value']);
-    assert.deepEqual([reply.layout.format, reply.layout.delimiter, reply.layout.lineEnding], ['csv', ';', '\r\n']);
-    assert.deepEqual(reply.problems.filter((p) => p.line > 0).map((p) => [p.line, p.column]), [[3, 'value'], [4, 'value']]);
+    assert.deepEqual(
+      reply.columns.map((c) => c.name),
+      ['date', 'value'],
+    );
+    assert.deepEqual(
+      [reply.layout.format, reply.layout.delimiter, reply.layout.lineEnding],
+      ['csv', ';', '\r\n'],
+    );
+    assert.deepEqual(
+      reply.problems.filter((p) => p.line > 0).map((p) => [p.line, p.column]),
+      [
+        [3, 'value'],
+        [4, 'value'],
+      ],
+    );
     assert.equal(reply.omitted, 0);
   });
 
@@ -154,7 +205,9 @@ describe('WorkerClient with the real worker', function () {
     const bad = join(dir, 'many.csv');
     // The data layer lists 20 missing cells per column (and counts the rest): 80 columns with 30 gaps each are 1,680.
     const cols = Array.from({ length: 80 }, (_, j) => `c${j}`);
-    const rows = Array.from({ length: 60 }, (_, i) => cols.map((_, j) => ((i + j) % 2 ? String(i) : '')).join(','));
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      cols.map((_, j) => ((i + j) % 2 ? String(i) : '')).join(','),
+    );
     writeFileSync(bad, [cols.join(','), ...rows].join('\n'));
     const reply = await client.check({ path: bad });
     assert.equal(reply.problems.length, 1000);
@@ -163,12 +216,19 @@ describe('WorkerClient with the real worker', function () {
 
   it('plans a new row in the worker at offsets into the text it was sent', async () => {
     const text = 'date,co2\n2024-01-01,410.10\n2024-01-02,410.55\n';
-    const reply = await client.newRow({ name: 'co2.csv', bytes: new TextEncoder().encode(text) }, 'co2', 411.2345);
+    const reply = await client.newRow(
+      { name: 'co2.csv', bytes: new TextEncoder().encode(text) },
+      'co2',
+      411.2345,
+    );
     assert.deepEqual(reply.insertions, [{ offset: text.length - 1, text: '\n2024-01-03,411.23' }]);
   });
 
   it('refuses a new row for a column the file lacks, naming the file', async () => {
     const text = 'date,co2\n2024-01-01,410.10\n2024-01-02,410.55\n';
-    await assert.rejects(client.newRow({ name: 'co2.csv', bytes: new TextEncoder().encode(text) }, 'ch4', 1), /co2\.csv: no column "ch4"/);
+    await assert.rejects(
+      client.newRow({ name: 'co2.csv', bytes: new TextEncoder().encode(text) }, 'ch4', 1),
+      /co2\.csv: no column "ch4"/,
+    );
   });
 });

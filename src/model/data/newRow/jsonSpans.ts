@@ -32,7 +32,10 @@ class Scanner {
     const start = this.pos;
     if (ch === '"') this.string();
     else while (this.pos < this.text.length && !/[\s,\]}]/.test(this.text[this.pos])) this.pos++;
-    if (this.pos === start) throw new Error(`unexpected ${ch === undefined ? 'end of file' : JSON.stringify(ch)} at offset ${start}`);
+    if (this.pos === start)
+      throw new Error(
+        `unexpected ${ch === undefined ? 'end of file' : JSON.stringify(ch)} at offset ${start}`,
+      );
     return { kind: 'value', start, end: this.pos, raw: this.text.slice(start, this.pos) };
   }
 
@@ -73,7 +76,8 @@ class Scanner {
   private string(): void {
     if (this.text[this.pos] !== '"') throw new Error(`expected a string at offset ${this.pos}`);
     this.pos++;
-    while (this.pos < this.text.length && this.text[this.pos] !== '"') this.pos += this.text[this.pos] === '\\' ? 2 : 1;
+    while (this.pos < this.text.length && this.text[this.pos] !== '"')
+      this.pos += this.text[this.pos] === '\\' ? 2 : 1;
     this.pos++;
   }
 

@@ -42,11 +42,14 @@ function csvRow(text: string, layout: Layout, row: NewRow): Insertion {
   const prev = lines.length - 2 >= first ? cells(lines.length - 2) : undefined;
   const target = row.columns.indexOf(row.column);
   if (target < 0) throw new Error(`no column "${row.column}"`);
-  const recent = lines.slice(Math.max(first, lines.length - 10)).map((l) => splitCells(l.text, delimiter)[target] ?? '');
+  const recent = lines
+    .slice(Math.max(first, lines.length - 10))
+    .map((l) => splitCells(l.text, delimiter)[target] ?? '');
   const comma = layout.decimalComma?.includes(row.column) ?? false;
   const out = row.columns.map((name, i) => {
     if (i === target) return formatValue(row.value, recent, comma);
-    if (name === layout.timeColumn) return continueTime(name, unquote(last[i] ?? ''), prev && unquote(prev[i] ?? ''), layout);
+    if (name === layout.timeColumn)
+      return continueTime(name, unquote(last[i] ?? ''), prev && unquote(prev[i] ?? ''), layout);
     return '';
   });
   return { offset: lines[lines.length - 1].end, text: eol + out.join(delimiter) };
@@ -82,7 +85,8 @@ function jsonRow(text: string, layout: Layout, row: NewRow): Insertion[] {
       const raws = items.map((n) => text.slice(n.start, n.end));
       let item = 'null';
       if (key === row.column) item = formatValue(row.value, raws.slice(-10), false);
-      else if (key === layout.timeColumn) item = continueJsonTime(key, raws[raws.length - 1], raws[raws.length - 2], layout);
+      else if (key === layout.timeColumn)
+        item = continueJsonTime(key, raws[raws.length - 1], raws[raws.length - 2], layout);
       return [{ offset: items[items.length - 1].end, text: ',' + itemSeparator(text, items) + item }];
     });
   }
@@ -90,7 +94,14 @@ function jsonRow(text: string, layout: Layout, row: NewRow): Insertion[] {
 }
 
 /** A new record shaped like the last one: same keys, order and spacing; only the values change. */
-function recordText(text: string, last: JsonNode, prev: JsonNode | undefined, row: NewRow, layout: Layout, recent: string[]): string {
+function recordText(
+  text: string,
+  last: JsonNode,
+  prev: JsonNode | undefined,
+  row: NewRow,
+  layout: Layout,
+  recent: string[],
+): string {
   if (last.kind === 'value') return formatValue(row.value, recent, false);
   if (last.kind !== 'object') throw new Error('rows must be numbers or objects');
   let out = text.slice(last.start, last.end);
@@ -99,7 +110,12 @@ function recordText(text: string, last: JsonNode, prev: JsonNode | undefined, ro
     if (key === row.column) replacement = formatValue(row.value, recent, false);
     else if (key === layout.timeColumn) {
       const prevRaw = prev?.kind === 'object' ? prev.entries.find((e) => e.key === key)?.value : undefined;
-      replacement = continueJsonTime(key, value.kind === 'value' ? value.raw : '', prevRaw?.kind === 'value' ? prevRaw.raw : undefined, layout);
+      replacement = continueJsonTime(
+        key,
+        value.kind === 'value' ? value.raw : '',
+        prevRaw?.kind === 'value' ? prevRaw.raw : undefined,
+        layout,
+      );
     }
     out = out.slice(0, value.start - last.start) + replacement + out.slice(value.end - last.start);
   }
@@ -115,10 +131,20 @@ function rawOf(text: string, node: JsonNode, column: string): string {
   return '';
 }
 
-function continueJsonTime(column: string, lastRaw: string, prevRaw: string | undefined, layout: Layout): string {
+function continueJsonTime(
+  column: string,
+  lastRaw: string,
+  prevRaw: string | undefined,
+  layout: Layout,
+): string {
   const quoted = lastRaw.trim().startsWith('"');
   const decode = (raw: string): string => (raw.trim().startsWith('"') ? String(JSON.parse(raw)) : raw.trim());
-  const next = continueTime(column, decode(lastRaw), prevRaw === undefined ? undefined : decode(prevRaw), layout);
+  const next = continueTime(
+    column,
+    decode(lastRaw),
+    prevRaw === undefined ? undefined : decode(prevRaw),
+    layout,
+  );
   return quoted ? JSON.stringify(next) : next;
 }
 

@@ -11,7 +11,8 @@ interface Parsed {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const ymd = (d: Date, sep: string): string => `${d.getUTCFullYear()}${sep}${pad(d.getUTCMonth() + 1)}${sep}${pad(d.getUTCDate())}`;
+const ymd = (d: Date, sep: string): string =>
+  `${d.getUTCFullYear()}${sep}${pad(d.getUTCMonth() + 1)}${sep}${pad(d.getUTCDate())}`;
 
 function parse(cell: string): Parsed | undefined {
   const s = cell.trim();
@@ -22,7 +23,11 @@ function parse(cell: string): Parsed | undefined {
   }
   m = /^(\d{4})-(\d{2})$/.exec(s);
   if (m) {
-    return { ms: Date.UTC(+m[1], +m[2] - 1, 1), format: (ms) => ymd(new Date(ms), '-').slice(0, 7), calendar: true };
+    return {
+      ms: Date.UTC(+m[1], +m[2] - 1, 1),
+      format: (ms) => ymd(new Date(ms), '-').slice(0, 7),
+      calendar: true,
+    };
   }
   m = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z)?$/.exec(s);
   if (m) {
