@@ -10,7 +10,7 @@ import {
   type Problem,
 } from '../model/data';
 import { parseFileCommand } from './fileCommand';
-import { EXIT_OK, formatNumber, formatTable, printJson } from './output';
+import { EXIT_OK, tableNumber, formatTable, printJson } from './output';
 
 const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
@@ -112,7 +112,7 @@ function cellValue(c: ColumnSummary, v: number | undefined): string {
   if (v === undefined) return '';
   return c.kind === 'date'
     ? new Date(v).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z')
-    : formatNumber(v);
+    : tableNumber(v);
 }
 
 function formatStep(ms: number): string {

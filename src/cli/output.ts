@@ -1,5 +1,6 @@
 /** What every `seqlab` command prints: exit codes, one-line errors, JSON, tables and a progress bar. */
 import { DataError, escapeControls } from '../model/data';
+import { formatNumber, TABLE } from '../shared/formatNumber';
 import { UsageError } from './args';
 import { errorText } from '../shared/errorText';
 
@@ -69,11 +70,9 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** Short, readable numbers for tables: 4 significant digits, exponent only when very large or small. */
-export function formatNumber(x: number | undefined): string {
-  if (x === undefined || Number.isNaN(x)) return '';
-  if (x === 0 || (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e7)) return String(Number(x.toPrecision(6)));
-  return x.toExponential(3);
+/** A number in the CLI's table style (src/shared/formatNumber.ts); one argument, so it can be passed to map. */
+export function tableNumber(x: number | undefined): string {
+  return formatNumber(x, TABLE);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataError, readSeries, showText } from '../model/data';
 import { forecast, loadModel, modelPlace, placeOfFolder, setBackend, StoreError } from '../model';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
-import { EXIT_OK, formatNumber, printJson } from './output';
+import { EXIT_OK, tableNumber, printJson } from './output';
 import { asCliError } from './train';
 
 const FLAGS = {
@@ -49,9 +49,9 @@ export async function run(argv: string[]): Promise<number> {
       } else {
         const pct = Math.round(f.level * 100);
         const lines = [
-          `${showText(series.name)}: next value ${formatNumber(f.next)}  (${pct}% interval ${formatNumber(f.interval[0])} … ${formatNumber(f.interval[1])})`,
+          `${showText(series.name)}: next value ${tableNumber(f.next)}  (${pct}% interval ${tableNumber(f.interval[0])} … ${tableNumber(f.interval[1])})`,
         ];
-        if (steps > 1) lines.push(`forecast: ${f.forecast.map(formatNumber).join(', ')}`);
+        if (steps > 1) lines.push(`forecast: ${f.forecast.map(tableNumber).join(', ')}`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }
       return EXIT_OK;

@@ -20,7 +20,7 @@ import {
 import { UsageError, type Flags } from './args';
 import { BACKENDS, CELLS, CONFIG_LIMITS, DIFFERENCES, type NumberLimit } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
-import { EXIT_OK, formatNumber, formatTable, printJson, ProgressBar } from './output';
+import { EXIT_OK, tableNumber, formatTable, printJson, ProgressBar } from './output';
 
 /** A numeric flag's type and range, from the config schema (an exclusive minimum is left to resolveConfig). */
 function range(key: keyof typeof CONFIG_LIMITS): { type: 'int' | 'number'; min?: number; max: number } {
@@ -91,7 +91,7 @@ function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
 export function summaryTable(meta: ModelMeta): string {
   const row = (name: string, m: ModelMeta['metrics']['val']) => [
     name,
-    ...[m.mae, m.rmse, m.mse, m.mape, m.smape, m.mase].map(formatNumber),
+    ...[m.mae, m.rmse, m.mse, m.mape, m.smape, m.mase].map(tableNumber),
   ];
   const b = meta.baselines;
   return formatTable(
@@ -122,14 +122,14 @@ export async function run(argv: string[]): Promise<number> {
       shouldStop: () => stop,
       onBatch: (r) => {
         if (r.batch === 1) bar = new ProgressBar(r.batches, `epoch ${r.epoch}`);
-        bar?.update(r.batch, `loss ${formatNumber(r.loss)}`);
+        bar?.update(r.batch, `loss ${tableNumber(r.loss)}`);
       },
       onEpoch: (r) => {
         bar?.finish();
         if (flags.json || !process.stderr.isTTY) return;
         if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
           process.stderr.write(
-            `epoch ${r.epoch}/${r.epochs}  loss ${formatNumber(r.loss)}  val ${formatNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
+            `epoch ${r.epoch}/${r.epochs}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
           );
         }
       },
@@ -164,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
-            `next value: ${formatNumber(next.next)}  (80% interval ${formatNumber(next.interval[0])} … ${formatNumber(next.interval[1])})\n` +
+            `next value: ${tableNumber(next.next)}  (80% interval ${tableNumber(next.interval[0])} … ${tableNumber(next.interval[1])})\n` +
             `model saved to ${escapeControls(relative(process.cwd(), out) || out)}\n`,
         );
       }

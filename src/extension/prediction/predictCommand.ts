@@ -3,6 +3,7 @@
  * offers Forecast N Steps…, Show in Panel and Insert as New Row.
  */
 import * as vscode from 'vscode';
+import { formatNumber, MESSAGE } from '../../shared/formatNumber';
 import type { ForecastMessage, Predicted } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
@@ -138,17 +139,11 @@ export function formatResult(
   return vscode.l10n.t(
     '{0}: next {1} ({2}% interval {3}–{4})',
     modelLabel(model),
-    formatNumber(r.next),
+    formatNumber(r.next, MESSAGE),
     Math.round(r.level * 100),
-    formatNumber(lo),
-    formatNumber(hi),
+    formatNumber(lo, MESSAGE),
+    formatNumber(hi, MESSAGE),
   );
-}
-
-/** About five significant digits and at least one decimal: 412.31, 0.84147, 12345.6. */
-export function formatNumber(v: number): string {
-  const mag = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-  return v.toFixed(Math.max(1, Math.min(6, 4 - mag)));
 }
 
 async function afterPrediction(

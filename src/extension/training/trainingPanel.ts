@@ -22,12 +22,6 @@ export interface PanelActions {
   closed(key: RunKey): void;
 }
 
-/** Saved by the webview with setState so the serializer knows which model a restored panel shows. */
-export interface PanelState {
-  file: string;
-  column: string;
-}
-
 export class TrainingPanel {
   private run: TrainingRun | undefined;
   private runSubscription: { dispose(): void } | undefined;

@@ -90,10 +90,6 @@ export class WorkerClient {
     if (this.runs.has(runId) && this.handler) this.handler.sendEvent({ type: 'stop', runId, keep });
   }
 
-  isRunning(runId: string): boolean {
-    return this.runs.has(runId);
-  }
-
   /** The forecast, and with `history` the series' last `history` values (for a chart). */
   async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
     const reply = await this.request({

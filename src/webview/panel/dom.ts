@@ -24,10 +24,3 @@ export function format(template: string, ...args: Array<string | number>): strin
     args[Number(i)] !== undefined ? String(args[Number(i)]) : m,
   );
 }
-
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(3);
-  return Number(v.toPrecision(4)).toString();
-}

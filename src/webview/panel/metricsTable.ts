@@ -1,7 +1,8 @@
 /** Model vs naive vs seasonal naive on the validation range; the lowest error in each row is marked. */
 import type { Baselines, Metrics } from '../../shared/types';
 import type { PanelStrings } from '../../shared/protocol';
-import { el, formatNumber } from './dom';
+import { el } from './dom';
+import { formatNumber } from '../../shared/formatNumber';
 
 const ROWS: Array<[keyof Metrics, string]> = [
   ['mae', 'MAE'],

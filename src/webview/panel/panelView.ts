@@ -16,7 +16,8 @@ import type {
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { forecastData, lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
-import { el, format, formatNumber, section } from './dom';
+import { el, format, section } from './dom';
+import { formatNumber } from '../../shared/formatNumber';
 import { LineChart } from './lineChart';
 import { renderMetrics } from './metricsTable';
 
