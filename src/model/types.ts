@@ -1,17 +1,7 @@
 /** The model core's public shapes. Everything here is plain data: it crosses the worker boundary as is. */
 
-export type {
-  TrainConfig,
-  CellType,
-  ScalerKind,
-  Metrics,
-  Baselines,
-  EpochReport,
-  BatchReport,
-  HiddenStates,
-  ValidationTrace,
-  Forecast,
-} from '../shared/types';
+// The plain data every room shares is defined once, in src/shared; the core's own shapes follow.
+export type * from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
 
 export type BackendName = 'wasm' | 'cpu';
