@@ -92,50 +92,46 @@ export class WorkerClient {
 
   /** The forecast, and with `history` the series' last `history` values (for a chart). */
   async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
-    const reply = await this.request({
-      type: 'predict',
-      source,
-      modelDir: place.dir,
-      modelBase: place.base,
-      steps,
-      history,
-    });
-    if (reply.type !== 'predicted') throw new Error(`unexpected reply "${reply.type}" to predict`);
-    return reply;
+    return this.ask(
+      {
+        type: 'predict',
+        source,
+        modelDir: place.dir,
+        modelBase: place.base,
+        steps,
+        history,
+      },
+      'predicted',
+    );
   }
 
   async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
-    const reply = await this.request({
-      type: 'probe',
-      source,
-      modelDir: place.dir,
-      modelBase: place.base,
-      start,
-      trace,
-    });
-    if (reply.type !== 'probed') throw new Error(`unexpected reply "${reply.type}" to probe`);
-    return reply;
+    return this.ask(
+      {
+        type: 'probe',
+        source,
+        modelDir: place.dir,
+        modelBase: place.base,
+        start,
+        trace,
+      },
+      'probed',
+    );
   }
 
   /** The file's columns and a sparkline of each usable one, parsed in the worker. */
   async inspect(source: WireSource): Promise<Inspected> {
-    const reply = await this.request({ type: 'inspect', source });
-    if (reply.type !== 'inspected') throw new Error(`unexpected reply "${reply.type}" to inspect`);
-    return reply;
+    return this.ask({ type: 'inspect', source }, 'inspected');
   }
 
   /** The file's problems (the first MAX_PROBLEMS), layout and columns, parsed in the worker. */
   async check(source: WireSource): Promise<Checked> {
-    const reply = await this.request({ type: 'check', source });
-    if (reply.type !== 'checked') throw new Error(`unexpected reply "${reply.type}" to check`);
-    return reply;
+    return this.ask({ type: 'check', source }, 'checked');
   }
 
   /** The insertions that append `value` to `column` as a new row, at offsets into the text `source` holds. */
   async newRow(source: WireSource, column: string, value: number): Promise<NewRowPlanned> {
-    const reply = await this.request({ type: 'newRow', source, column, value });
-    if (reply.type !== 'newRowPlanned') throw new Error(`unexpected reply "${reply.type}" to newRow`);
-    return reply;
+    return this.ask({ type: 'newRow', source, column, value }, 'newRowPlanned');
   }
 
   onDidExit(listener: (code: number) => void): { dispose(): void } {
@@ -162,6 +158,16 @@ export class WorkerClient {
   dispose(): void {
     this.disposed = true;
     void this.terminate();
+  }
+
+  /** A request whose reply must be of type `expected`; any other reply is an error naming both. */
+  private async ask<T extends FromWorkerMessage['type']>(
+    message: ToWorkerMessage,
+    expected: T,
+  ): Promise<Extract<FromWorkerMessage, { type: T }>> {
+    const reply = await this.request(message);
+    if (reply.type !== expected) throw new Error(`unexpected reply "${reply.type}" to ${message.type}`);
+    return reply as Extract<FromWorkerMessage, { type: T }>;
   }
 
   private async request(message: ToWorkerMessage): Promise<FromWorkerMessage> {
