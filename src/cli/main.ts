@@ -6,8 +6,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 type ModelCommands = typeof import('./modelCommands.js');
 
-// Loaded on demand so `seqlab inspect` never pays for loading TensorFlow.js. The 5 MB model bundle is required, not
-// imported: import() of a CommonJS file runs Node's export lexer over all of it first (about 0.3 s of every train).
+// Loaded on demand so `seqlab inspect` never parses the model bundle. It is required, not imported: import() of a
+// CommonJS file runs Node's export lexer over all of it first.
 const modelCommands = (): ModelCommands => require('./modelCommands.js') as ModelCommands;
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.js')).run,

@@ -1,3 +1,6 @@
-/** The commands that need TensorFlow.js, in their own bundle so `seqlab inspect` never loads or parses it. */
+/**
+ * The commands that train and load models, in their own bundle so `seqlab inspect` never parses it. They run on the
+ * WebAssembly kernel; tfjs (dist/tfjs.js) is required only for a model the kernel cannot run.
+ */
 export { run as train } from './train';
 export { run as predict } from './predict';

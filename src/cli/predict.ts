@@ -1,7 +1,7 @@
 /** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
 import { join, relative } from 'node:path';
 import { DataError, readSeries, showText } from '../model/data';
-import { forecast, loadModel, modelPlace, placeOfFolder, setBackend, StoreError } from '../model';
+import { forecast, loadModel, modelPlace, placeOfFolder, StoreError } from '../model';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, tableNumber, printJson } from './output';
@@ -12,7 +12,11 @@ const FLAGS = {
   steps: { type: 'int', min: 1, max: 10000, help: 'values to forecast, each fed back as input (default 1)' },
   level: { type: 'number', min: 0.01, max: 0.99, help: 'interval level (default 0.8)' },
   model: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
-  backend: { type: 'string', choices: BACKENDS, help: 'TensorFlow.js backend (default auto)' },
+  backend: {
+    type: 'string',
+    choices: BACKENDS,
+    help: 'TensorFlow.js backend, for a model only tfjs-layers runs (default auto)',
+  },
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
 } as const;
 
@@ -24,8 +28,8 @@ export async function run(argv: string[]): Promise<number> {
   const place = flags.model ? placeOfFolder(flags.model) : modelPlace(process.cwd(), file, series.name);
   const dir = place.dir;
   try {
-    await setBackend((flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto');
-    const model = await loadModel(place).catch((e: unknown) => {
+    const backend = (flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto';
+    const model = await loadModel(place, backend).catch((e: unknown) => {
       if (!(e instanceof StoreError && e.what === 'missing' && e.file === join(dir, 'model.json'))) throw e;
       throw new DataError(
         file,

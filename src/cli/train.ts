@@ -45,7 +45,7 @@ const FLAGS = {
   backend: {
     type: 'string',
     choices: BACKENDS,
-    help: 'TensorFlow.js backend (default auto: wasm, else cpu)',
+    help: 'kept for older scripts: training runs on the WebAssembly kernel whatever this says',
   },
   out: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout; progress goes to stderr' },

@@ -1,5 +1,5 @@
 /**
- * Chooses the tfjs backend. The wasm binaries come from a `wasm/` folder beside the running bundle (dist/wasm) or
+ * Chooses the tfjs backend, for the models only tfjs-layers runs (store/load.ts requires this lazily). The wasm binaries come from a `wasm/` folder beside the running bundle (dist/wasm) or
  * from the installed @tensorflow/tfjs-backend-wasm package: never from the network.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -43,7 +43,9 @@ async function initWasm(): Promise<boolean> {
 }
 
 /** Activates a backend and returns the one in use: 'auto' prefers wasm and falls back to cpu. */
-export async function setBackend(name: 'auto' | 'wasm' | 'cpu'): Promise<string> {
+export type BackendName = 'auto' | 'wasm' | 'cpu';
+
+export async function setBackend(name: BackendName): Promise<string> {
   if (name !== 'cpu') {
     if (tf.getBackend() === 'wasm') return 'wasm';
     wasmReady ??= initWasm();

@@ -4,7 +4,7 @@
  * Shapes inside: windows are [batch, window, features] (features = 1, the scaled series or its first differences),
  * targets and predictions [batch, 1], hidden states [T, units] per layer.
  */
-export { trainModel, planFor } from './train/trainModel';
+export { trainModel, planFor, KERNEL_BACKEND } from './train/trainModel';
 export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
 export { TrainingError } from './train/trainer';
 export { saveModel } from './store/save';
@@ -17,7 +17,6 @@ export { StoreError } from './store/errors';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
 export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
-export { setBackend } from './backend';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
 export {
   modelDirFor,

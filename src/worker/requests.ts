@@ -11,7 +11,7 @@ import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
-import { forecast, loadModel, probeHidden, setBackend } from '../model';
+import { forecast, loadModel, probeHidden } from '../model';
 import type {
   CheckRequest,
   Checked,
@@ -59,7 +59,6 @@ async function fileSize(path: string): Promise<number> {
 }
 
 export async function predict(req: PredictRequest): Promise<Predicted> {
-  await setBackend('auto');
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });
@@ -76,7 +75,6 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
 }
 
 export async function probe(req: ProbeRequest): Promise<Probed> {
-  await setBackend('auto');
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
     const series = await readSeries(req.source, { column: model.meta.column });

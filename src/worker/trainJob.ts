@@ -4,7 +4,7 @@
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
 import { readSeries } from '../model/data';
-import { saveModel, setBackend, trainModel } from '../model';
+import { KERNEL_BACKEND, saveModel, trainModel } from '../model';
 import { planFor, type EpochView } from '../model/train/trainModel';
 import { probeHidden } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
@@ -41,16 +41,15 @@ export class TrainJob {
       const series = await readSeries(req.source, { column: req.column });
       const config = resolveConfig(req.config);
       const plan = planFor(series, config);
-      const backend = await setBackend(config.backend);
       this.post({
         type: 'started',
         runId,
         config: { ...config, window: plan.window },
         column: series.name,
         rows: series.values.length,
-        backend,
+        backend: KERNEL_BACKEND,
       });
-      // Actual and naive are known before any training: the panel can draw them while tfjs warms up.
+      // Actual and naive are known before any training: the panel can draw them before the first epoch.
       this.post({ type: 'validation', runId, trace: previewTrace(series.values, plan.splitIndex) });
       const model = await trainModel(series, config, {
         onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),

@@ -9,8 +9,7 @@
  * added in that order: on one thread both shards run here, on two the second runs in a worker over the same shared
  * memory. The arithmetic is the same either way, so a seed gives the same weights with 1 or 2 threads.
  */
-import { gatesOf, weightShapes, type NetSpec } from '../network/spec';
-import type { ProbeResult } from '../network/probe';
+import { gatesOf, weightShapes, type NetSpec, type ProbeResult } from '../network/spec';
 import {
   instantiateKernel,
   kernelModule,

@@ -30,3 +30,11 @@ export function weightShapes(s: NetSpec): number[][] {
   shapes.push([s.units, 1], [1]);
   return shapes;
 }
+
+/** Hidden states of one window, as the kernel (or a reference) computes them. */
+export interface ProbeResult {
+  /** Per layer: h and (LSTM) c as [T, units] row-major. */
+  layers: Array<{ h: Float32Array; c?: Float32Array }>;
+  /** The head's output for the window (scaled units). */
+  output: number;
+}

@@ -1,19 +1,23 @@
 /**
- * The safe loader: our own tf.io handler that treats every file in a model folder as untrusted. It caps sizes,
- * refuses paths that leave the folder (absolute, `..`, symlinks), requires the weight bytes to match the manifest's
- * shapes exactly, allows only the layer classes we build, and refuses non-finite weights.
+ * The safe loader: it treats every file in a model folder as untrusted. It caps sizes, refuses paths that leave the
+ * folder (absolute, `..`, symlinks), requires the weight bytes to match the manifest's shapes exactly, allows only the
+ * layer classes we build, and refuses non-finite weights. The weights then go straight into the kernel; tfjs is
+ * loaded only for a model the kernel cannot run.
  */
-import * as tf from '@tensorflow/tfjs';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import type { ModelMeta } from '../types';
 import type { ModelHandle } from '../network/handle';
-import { wrapLoaded } from '../network/seqnet';
+import { kernelNet, type SeqNet } from '../network/seqnet';
+import type { NetSpec } from '../network/spec';
+import type { BackendName } from '../backend';
 import { StoreError } from './errors';
 import { checkMeta } from './meta';
 import type { ModelPlace } from './paths';
 import { recoverModelFolder } from './replace';
 import { reachModelFolder } from './safeFolder';
+import { decodeWeights, kernelCannotRun, type WeightSpec } from './layersFormat';
+import { kernelAvailable } from '../kernel/load';
 import { checkClasses, checkManifest, checkShapes, checkTopology, isObj, type Json } from './modelChecks';
 
 export const LIMITS = { modelJson: 1 << 20, metaJson: 4 << 20, weights: 256 << 20 };
@@ -86,8 +90,11 @@ export async function readSnapshot(dir: string, between?: () => Promise<void>): 
   );
 }
 
-/** Loads and checks a model folder reached through real folders below `place.base`; every refusal is a StoreError. */
-export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
+/**
+ * Loads and checks a model folder reached through real folders below `place.base`; every refusal is a StoreError.
+ * `backend` is tfjs' for a model the kernel cannot run.
+ */
+export async function loadModel(place: ModelPlace, backend: BackendName = 'auto'): Promise<LoadedModel> {
   const { dir, exists } = await reachModelFolder(place, false);
   if (!exists && !(await recoverModelFolder(dir))) throw new StoreError(join(dir, 'model.json'), 'missing');
   const snap = await readSnapshot(dir);
@@ -117,30 +124,48 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
     bytes.set(b, at);
     at += b.length;
   }
-  const floats = new Float32Array(bytes.buffer, 0, total / 4);
-  const badAt = floats.findIndex((v) => !Number.isFinite(v));
-  if (badAt >= 0) throw new StoreError(join(dir, snap.paths[0]), `weight value ${badAt} is not finite`);
-  const handler: tf.io.IOHandler = {
-    load: async () => ({
-      modelTopology: mj.modelTopology as object,
-      weightSpecs: specs,
-      weightData: bytes.buffer,
-    }),
-  };
-  let layers: tf.LayersModel;
-  try {
-    layers = await tf.loadLayersModel(handler);
-  } catch (e) {
-    throw new StoreError(modelFile, `tfjs refused the model (${(e as Error).message.split('\n')[0]})`);
-  }
   const c = meta.config;
+  const spec: NetSpec = { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 };
+  const weights = decodeWeights(
+    bytes,
+    specs.map((w) => w.shape),
+  );
+  let seen = 0;
+  for (const w of weights) {
+    const badAt = w.findIndex((v) => !Number.isFinite(v));
+    if (badAt >= 0)
+      throw new StoreError(join(dir, snap.paths[0]), `weight value ${seen + badAt} is not finite`);
+    seen += w.length;
+  }
+  const topology = mj.modelTopology ?? null;
+  const why = kernelAvailable() ? kernelCannotRun(topology) : 'the recurrent kernel does not load here';
+  let net: SeqNet;
   try {
-    const net = wrapLoaded(
-      { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 },
-      layers,
-    );
-    return { meta, net, dispose: () => net.dispose() };
+    net = why
+      ? await tfjsNet(spec, topology as object, specs, bytes, why, backend)
+      : kernelNet(spec, weights);
   } catch (e) {
-    throw new StoreError(modelFile, (e as Error).message);
+    throw new StoreError(modelFile, (e as Error).message.split('\n')[0]);
+  }
+  return { meta, net, dispose: () => net.dispose() };
+}
+
+/** tfjs-layers runs what the kernel cannot; required here, so nothing else ever loads tfjs. */
+async function tfjsNet(
+  spec: NetSpec,
+  modelTopology: object,
+  weightSpecs: WeightSpec[],
+  bytes: Uint8Array,
+  why: string,
+  backend: BackendName,
+): Promise<SeqNet> {
+  const { setBackend } = require('../backend') as typeof import('../backend');
+  const { loadLayersNet } = require('../network/layersNet') as typeof import('../network/layersNet');
+  await setBackend(backend);
+  const weightData = bytes.slice().buffer as ArrayBuffer;
+  try {
+    return await loadLayersNet(spec, { modelTopology, weightSpecs, weightData }, why);
+  } catch (e) {
+    throw new Error(`tfjs refused the model (${(e as Error).message.split('\n')[0]})`);
   }
 }

@@ -1,6 +1,7 @@
 /** meta.json is as untrusted as model.json: every field the core reads is checked before use. */
 import type { ModelMeta } from '../types';
 import { resolveConfig } from '../config';
+import { RETIRED_ENGINES } from '../../shared/schema/config';
 import { StoreError } from './errors';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -37,6 +38,9 @@ export function checkMeta(file: string, j: Json): ModelMeta {
     bad('"residuals" must be a list of finite numbers');
   m.residuals = [...m.residuals].sort((a, b) => a - b);
   if (!Number.isInteger(m.splitIndex) || m.splitIndex < 0) bad('"splitIndex" is invalid');
+  const engine = (m.config as { engine?: unknown } | undefined)?.engine;
+  // Same weights, same equations: a model an earlier version trained with a retired engine runs on the kernel.
+  if ((RETIRED_ENGINES as readonly unknown[]).includes(engine)) m.config = { ...m.config, engine: 'kernel' };
   try {
     m.config = resolveConfig(m.config ?? {});
   } catch (e) {

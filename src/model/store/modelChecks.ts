@@ -2,9 +2,9 @@
  * What a model.json may say, checked before tfjs sees it: only the layer and initializer classes we build, a bounded
  * config, a manifest of plain float32 weights, and a topology and weight shapes that are exactly meta.json's network.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type { WeightSpec } from './layersFormat';
 import type { ModelMeta } from '../types';
-import { LAYER_CLASSES } from '../network/seqnet';
+import { LAYER_CLASSES } from './layersFormat';
 import { weightShapes } from '../network/spec';
 import { StoreError } from './errors';
 
@@ -61,13 +61,13 @@ export function checkClasses(file: string, topology: Json): void {
 
 interface Manifest {
   paths: string[];
-  specs: tf.io.WeightsManifestEntry[];
+  specs: WeightSpec[];
 }
 
 export function checkManifest(file: string, wm: Json | undefined): Manifest {
   if (!Array.isArray(wm)) throw new StoreError(file, 'weightsManifest is missing');
   const paths: string[] = [];
-  const specs: tf.io.WeightsManifestEntry[] = [];
+  const specs: WeightSpec[] = [];
   const entries = wm.reduce<number>(
     (n, g) => n + (isObj(g) && Array.isArray(g.weights) ? g.weights.length : 0),
     0,
@@ -140,7 +140,7 @@ export function checkTopology(file: string, topology: Json, meta: ModelMeta): vo
 }
 
 /** The weight shapes must be exactly those of the network meta.json describes, before tfjs allocates anything. */
-export function checkShapes(file: string, specs: tf.io.WeightsManifestEntry[], meta: ModelMeta): void {
+export function checkShapes(file: string, specs: WeightSpec[], meta: ModelMeta): void {
   const c = meta.config;
   const want = weightShapes({
     cell: c.cell,

@@ -3,13 +3,13 @@
  * the model folder (replace.ts). The folder is reached only through real folders below a trusted base
  * (safeFolder.ts), and only a folder that is empty or already holds a model is ever replaced.
  */
-import * as tf from '@tensorflow/tfjs';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { EpochReport, ModelMeta } from '../types';
 import type { ModelHandle } from '../network/handle';
 import { StoreError } from './errors';
+import { encodeWeights, layersTopology, TFJS_LAYERS_VERSION, weightSpecs } from './layersFormat';
 import type { ModelPlace } from './paths';
 import {
   markInFlight,
@@ -66,15 +66,16 @@ export async function saveModel(
     const existed = exists || (await recoverModelFolder(dir));
     if (existed) await assertReplaceable(dir);
     await sweepLeftovers(dir);
-    const a = await model.net.artifacts();
-    const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(a.weightData ?? new ArrayBuffer(0)));
+    // The tfjs Layers format, written directly: tf.loadLayersModel reads it as one of its own saves.
+    const spec = model.net.spec;
+    const weights = encodeWeights(model.net.readWeights());
     const modelJson = {
       format: 'layers-model',
-      generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+      generatedBy: `TensorFlow.js tfjs-layers v${TFJS_LAYERS_VERSION}`,
       convertedBy: null,
       seqlabGeneration: generation,
-      modelTopology: a.modelTopology,
-      weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
+      modelTopology: layersTopology(spec),
+      weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs(spec) }],
     };
     await fs.mkdir(tmp);
     await writeSynced(join(tmp, 'model.json'), JSON.stringify(modelJson));

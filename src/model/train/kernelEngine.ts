@@ -1,13 +1,14 @@
 /**
  * The 'kernel' engine: mini-batch steps in SeqLab's WebAssembly kernel (model/kernel), which runs the recurrence,
  * BPTT and tf.train.adam's update in f32 SIMD. Windows are read straight from the prepared series, so no batch
- * tensor is built; the tfjs network receives the weights whenever someone else is about to read it.
+ * is copied out; the SeqNet receives the weights whenever someone else is about to read it.
  */
 import { availableParallelism } from 'node:os';
 import type { SeqNet } from '../network/seqnet';
 import { gatesOf, type NetSpec } from '../network/spec';
 import { KernelNet } from '../kernel/kernel';
 import { targetIndex, windowStart, type Prepared } from '../windows/prepare';
+import { targetBuffer } from '../windows/batches';
 import type { StepEngine } from './engines';
 
 /**
@@ -44,7 +45,7 @@ export class KernelEngine implements StepEngine {
   }
 
   async step(targets: Int32Array): Promise<number> {
-    const y = Float32Array.from(targets, (t) => this.p.z[targetIndex(this.p, t)]);
+    const y = targetBuffer(this.p, targets);
     this.synced = false;
     return this.kernel.trainBatchAsync(this.p.z, this.offsets(targets), y, this.lr);
   }

@@ -9,8 +9,7 @@ import type {
   ValidationTrace,
 } from '../types';
 import { resolveConfig, TOOL_VERSION } from '../config';
-import { setBackend } from '../backend';
-import { createNet } from '../network/seqnet';
+import { assertKernel, createNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
 import { prepare, splitIndexOf, toLevel } from '../windows/prepare';
 import { chooseDifference, chooseWindow } from '../windows/auto';
@@ -21,6 +20,9 @@ import { residualSummary } from '../forecast/intervals';
 import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaled } from './evaluate';
 import { trainLoop, TrainingError } from './trainer';
+
+/** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
+export const KERNEL_BACKEND = 'kernel';
 
 /** Lazily computed with the current weights: only what the panel asks for is computed. */
 export interface EpochView {
@@ -75,7 +77,11 @@ export async function trainModel(
     throw new TrainingError(
       `column "${series.name}" has ${values.length} values; training needs at least 10`,
     );
-  const backend = await setBackend(c.backend);
+  try {
+    assertKernel();
+  } catch (e) {
+    throw new TrainingError((e as Error).message);
+  }
   const plan = planFor(series, c);
   let p;
   try {
@@ -113,7 +119,7 @@ export async function trainModel(
     bestEpoch: 0,
     stopped: false,
     trainSeconds: 0,
-    backend,
+    backend: KERNEL_BACKEND,
   };
   const handle: ModelHandle = { meta, net, dispose: () => net.dispose() };
   const view: EpochView = {

@@ -1,13 +1,5 @@
 /** Lazy windows: a batch's inputs are copied out of the working signal only when that batch is needed. */
-import * as tf from '@tensorflow/tfjs';
 import { windowStart, targetIndex, type Prepared } from './prepare';
-
-export interface Batch {
-  /** [batch, window, 1] */
-  x: tf.Tensor3D;
-  /** [batch, 1] */
-  y: tf.Tensor2D;
-}
 
 /** Inputs for the given target indices as a flat [batch * window] buffer. */
 export function windowBuffer(
@@ -23,14 +15,12 @@ export function windowBuffer(
   return buf;
 }
 
-/** Builds one batch; the caller disposes both tensors. */
-export function makeBatch(p: Prepared, targets: ArrayLike<number>): Batch {
-  const y = new Float32Array(targets.length);
-  for (let b = 0; b < targets.length; b++) y[b] = p.z[targetIndex(p, targets[b])];
-  return {
-    x: tf.tensor3d(windowBuffer(p, targets), [targets.length, p.window, 1]),
-    y: tf.tensor2d(y, [targets.length, 1]),
-  };
+/** The scaled targets of `targets`, [batch]. */
+export function targetBuffer(
+  p: Pick<Prepared, 'z' | 'differenced'>,
+  targets: ArrayLike<number>,
+): Float32Array {
+  return Float32Array.from(targets, (t) => p.z[targetIndex(p, t)]);
 }
 
 /** Yields consecutive slices of `order` of at most `size` entries. */

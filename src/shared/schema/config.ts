@@ -9,7 +9,9 @@ export const CELLS = ['rnn', 'gru', 'lstm'] as const;
 export const SCALERS = ['zscore', 'minmax'] as const;
 export const DIFFERENCES = ['auto', 'none', 'first'] as const;
 export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
-export const ENGINES = ['kernel', 'fused', 'layers'] as const;
+export const ENGINES = ['kernel'] as const;
+/** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
+export const RETIRED_ENGINES = ['fused', 'layers'] as const;
 
 export interface NumberLimit {
   min: number;
@@ -66,7 +68,7 @@ export const TrainConfigSchema = v.strictObject({
   backend: v.picklist(BACKENDS),
   /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. */
   maxWindowsPerEpoch: v.optional(ranged(L.maxWindowsPerEpoch)),
-  /** How batches are trained: the WebAssembly kernel, fused JS loops or tfjs-layers; absent chooses (train/engines.ts). */
+  /** How batches are trained: the WebAssembly kernel (the only engine left; train/engines.ts). */
   engine: v.optional(v.picklist(ENGINES)),
 });
 export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);

@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setBackend } from '../../../src/model';
-import { findWasmDir } from '../../../src/model/backend';
+import { findWasmDir, setBackend } from '../../../src/model/backend';
 
 describe('backend', () => {
   after(() => setBackend('cpu'));

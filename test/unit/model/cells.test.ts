@@ -1,10 +1,12 @@
 /**
- * Numerical trust in each cell: a golden forward pass against a float64 reference written here (independent of the
- * core's probe), the probe against tfjs, and a gradient check by central differences against tf.variableGrads.
+ * Numerical trust in each cell: a golden forward pass of the kernel and of tfjs-layers against a float64 reference
+ * written here (independent of the test's probe), the kernel's probe against tfjs, and the tfjs reference's
+ * tf.variableGrads against central differences.
  */
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { createNet } from '../../../src/model/network/seqnet';
+import { kernelNet } from '../../../src/model/network/seqnet';
+import { layersNet } from '../../../src/model/network/layersNet';
 import { weightShapes, type NetSpec } from '../../../src/model/network/spec';
 import type { CellType } from '../../../src/model/types';
 import { normals, useCpu } from './helpers';
@@ -91,21 +93,25 @@ describe('recurrent cells', () => {
     const spec: NetSpec = { cell, layers: 2, units: 3, window: 6, features: 1 };
     const xs = [0.3, -0.8, 1.2, 0.1, -0.4, 0.9];
 
-    it(`${cell}: the forward pass matches a float64 reference within 1e-3`, () => {
-      const net = createNet(spec, 3);
+    it(`${cell}: the forward pass (kernel and tfjs-layers) matches a float64 reference within 1e-3`, () => {
       const w = fixedWeights(spec);
-      net.writeWeights(w);
-      const y = tf.tidy(() => net.apply(tf.tensor3d(xs, [1, 6, 1])).dataSync()[0]);
+      const ref = layersNet(spec, w);
+      const y = tf.tidy(() => ref.apply(tf.tensor3d(xs, [1, 6, 1])).dataSync()[0]);
+      ref.dispose();
+      const net = kernelNet(spec, w);
+      const k = net.predict(Float32Array.from(xs), 1)[0];
       net.dispose();
-      assert.ok(
-        Math.abs(y - refForward(spec, w, xs)) < 1e-3,
-        `tfjs ${y} vs reference ${refForward(spec, w, xs)}`,
-      );
+      const want = refForward(spec, w, xs);
+      assert.ok(Math.abs(y - want) < 1e-3, `tfjs ${y} vs reference ${want}`);
+      assert.ok(Math.abs(k - want) < 1e-3, `kernel ${k} vs reference ${want}`);
     });
 
     it(`${cell}: the probe's last hidden state reproduces the network's output`, () => {
-      const net = createNet(spec, 5);
-      const y = tf.tidy(() => net.apply(tf.tensor3d(xs, [1, 6, 1])).dataSync()[0]);
+      const w = fixedWeights(spec).map((a) => a.map((v) => 0.8 * v));
+      const ref = layersNet(spec, w);
+      const y = tf.tidy(() => ref.apply(tf.tensor3d(xs, [1, 6, 1])).dataSync()[0]);
+      ref.dispose();
+      const net = kernelNet(spec, w);
       const p = net.probe(Float32Array.from(xs));
       net.dispose();
       assert.equal(p.layers.length, 2);
@@ -116,9 +122,8 @@ describe('recurrent cells', () => {
 
     it(`${cell}: gradients match central differences (relative error < 1e-2)`, () => {
       const one = { ...spec, layers: 1 };
-      const net = createNet(one, 11);
       // Non-zero weights everywhere (the seeded init zeroes the head, which would zero the recurrent gradients).
-      net.writeWeights(fixedWeights(one));
+      const net = layersNet(one, fixedWeights(one));
       const x = tf.tensor3d(normals(4 * 6, 3), [4, 6, 1]);
       const y = tf.tensor2d(normals(4, 4), [4, 1]);
       const loss = () => tf.losses.meanSquaredError(y, net.apply(x)) as tf.Scalar;

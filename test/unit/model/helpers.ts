@@ -1,6 +1,6 @@
 /** Small shared pieces for the model tests: synthetic series and a backend that is fast to start. */
 import type { Series } from '../../../src/model/data/types';
-import { setBackend } from '../../../src/model';
+import { setBackend } from '../../../src/model/backend';
 
 export function series(values: number[], name = 'value'): Series {
   return { name, values: Float64Array.from(values), problems: [] };
@@ -22,7 +22,7 @@ export function normals(n: number, seed: number): number[] {
   return Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()));
 }
 
-/** The cpu backend: exact float32 kernels and no wasm start-up, so tests stay quick. */
+/** tfjs' cpu backend, for the tfjs-layers reference: exact float32 kernels and no wasm start-up. */
 export async function useCpu(): Promise<void> {
   await setBackend('cpu');
 }

@@ -1,6 +1,6 @@
 /**
  * The WebAssembly kernel against tfjs-layers (outputs, tf.variableGrads' gradients, tf.train.adam's steps on the same
- * weights and batches), against float64 central differences of the float64 reference (network/fused.ts), and for
+ * weights and batches), against float64 central differences of the float64 reference (reference/fused.ts), and for
  * reproducibility. Sizes are picked to be awkward: units and rows that are not multiples of 4, one unit, one step,
  * windows long enough for gradients to travel, and batches split over several passes.
  */
@@ -9,14 +9,14 @@ import { spawnSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { KernelNet } from '../../../src/model/kernel/kernel';
 import { kernelAvailable } from '../../../src/model/kernel/load';
-import { FusedNet } from '../../../src/model/network/fused';
-import { probeWindow } from '../../../src/model/network/probe';
-import { createNet } from '../../../src/model/network/seqnet';
+import { FusedNet } from './reference/fused';
+import { probeWindow } from './reference/probe';
+import { createNet, kernelNet } from '../../../src/model/network/seqnet';
+import { layersNet } from '../../../src/model/network/layersNet';
 import { weightShapes, type NetSpec } from '../../../src/model/network/spec';
 import { resolveConfig } from '../../../src/model/config';
 import { prepare } from '../../../src/model/windows/prepare';
 import { trainLoop } from '../../../src/model/train/trainer';
-import { engineFor } from '../../../src/model/train/engines';
 import type { CellType } from '../../../src/model/types';
 import { normals, sine, useCpu } from './helpers';
 
@@ -79,8 +79,7 @@ describe('WebAssembly kernel', function () {
     if (!c.noTfjs)
       it(`${name(c)}: outputs and gradients equal tfjs-layers' and tf.variableGrads' (1e-4 relative)`, () => {
         const w = weightsFor(spec, 30);
-        const net = createNet(spec, 3);
-        net.writeWeights(w);
+        const net = layersNet(spec, w);
         const x = tf.tensor3d(xs, [c.batch, c.window, 1]);
         const y = tf.tensor2d(ys, [c.batch, 1]);
         const tfY = tf.tidy(() => net.apply(x).dataSync());
@@ -175,8 +174,7 @@ describe('WebAssembly kernel', function () {
       const batches = 4;
       const z = Float32Array.from(normals(B * batches + 7, 61));
       const w = weightsFor(spec, 70);
-      const net = createNet(spec, 1);
-      net.writeWeights(w);
+      const net = layersNet(spec, w);
       const opt = tf.train.adam(0.01);
       const k = new KernelNet(spec, B);
       k.setWeights(w);
@@ -212,13 +210,19 @@ describe('WebAssembly kernel', function () {
 
   it("serves the network's inference (predict, probe) and equals tfjs-layers' apply", () => {
     const spec: NetSpec = { cell: 'lstm', layers: 2, units: 7, window: 6, features: 1 };
-    const net = createNet(spec, 9);
-    net.writeWeights(weightsFor(spec, 80));
+    const w = weightsFor(spec, 80);
+    const net = kernelNet(spec, w);
+    const ref = layersNet(spec, w);
     const xs = Float32Array.from(normals(9 * 6, 81));
-    const theirs = tf.tidy(() => net.apply(tf.tensor3d(xs, [9, 6, 1])).dataSync());
+    const theirs = tf.tidy(() => ref.apply(tf.tensor3d(xs, [9, 6, 1])).dataSync());
     assert.ok(relErr(net.predict(xs, 9), theirs) < 1e-5);
     assert.ok(Math.abs(net.probe(xs.subarray(6, 12)).output - theirs[1]) < 1e-5);
+    // Written weights reach the kernel's next pass.
+    const zero = w.map((a) => new Float32Array(a.length));
+    net.writeWeights(zero);
+    assert.deepEqual(Array.from(net.predict(xs, 9)), new Array<number>(9).fill(0));
     net.dispose();
+    ref.dispose();
   });
 
   for (const cell of ['gru', 'lstm'] as const) {
@@ -269,12 +273,6 @@ describe('WebAssembly kernel', function () {
     assert.equal(r.status, 0);
   });
 
-  it('is the default engine where it loads', () => {
-    assert.equal(engineFor({ units: 10 }), 'kernel');
-    assert.equal(engineFor({ units: 512 }), 'kernel');
-    assert.equal(engineFor({ units: 10, engine: 'layers' }), 'layers');
-  });
-
   it('trains identically twice with the same seed, and differently with another', async () => {
     const values = Float64Array.from(sine(200));
     const run = async (seed: number) => {
@@ -286,8 +284,6 @@ describe('WebAssembly kernel', function () {
         batchSize: 16,
         patience: 0,
         seed,
-        backend: 'cpu',
-        engine: 'kernel',
       });
       const net = createNet({ cell: 'gru', layers: 1, units: 10, window: 9, features: 1 }, c.seed);
       const r = await trainLoop(net, prepare(values, c, 9, false), c, {});

@@ -73,7 +73,12 @@ describe('model store', () => {
     const before = snapshot(dir);
     const failing: ModelHandle = {
       meta: model.meta,
-      net: { ...model.net, artifacts: () => Promise.reject(new Error('disk full')) },
+      net: {
+        spec: model.net.spec,
+        readWeights: () => {
+          throw new Error('disk full');
+        },
+      } as unknown as ModelHandle['net'],
       dispose: () => undefined,
     };
     await assert.rejects(saveModel(placeOfFolder(dir), failing, extra), StoreError);

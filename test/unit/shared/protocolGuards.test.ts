@@ -154,20 +154,21 @@ describe('protocol validators', () => {
     assert.ok(isPartialTrainConfig(DEFAULT_CONFIG));
   });
 
-  it('accept the optional config fields (window cap, engine) and reject an unknown engine', () => {
-    assert.ok(isPartialTrainConfig({ ...DEFAULT_CONFIG, maxWindowsPerEpoch: 1024, engine: 'layers' }));
+  it('accept the optional config fields (window cap, engine) and reject an unknown or retired engine', () => {
+    assert.ok(isPartialTrainConfig({ ...DEFAULT_CONFIG, maxWindowsPerEpoch: 1024, engine: 'kernel' }));
     assert.ok(
       isToWorkerMessage({
         type: 'train',
         runId: 'r',
         source: { path: '/d.csv' },
-        config: { engine: 'fused' },
+        config: { engine: 'kernel' },
         modelDir: '/m',
         modelBase: '/',
         dataFile: 'd.csv',
       }),
     );
     assert.equal(isPartialTrainConfig({ engine: 'gpu' }), false);
+    assert.equal(isPartialTrainConfig({ engine: 'layers' }), false);
   });
 
   it('accept a hidden-state payload only when its arrays match steps × units', () => {

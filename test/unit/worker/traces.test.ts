@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { setBackend, trainModel, validationTrace, type TrainedModel } from '../../../src/model';
+import { trainModel, validationTrace, type TrainedModel } from '../../../src/model';
 import type { Series } from '../../../src/model/data';
 import { previewTrace, recentTrace, tail } from '../../../src/worker/traces';
 
@@ -11,7 +11,6 @@ describe('panel traces', function () {
   let model: TrainedModel;
 
   before(async () => {
-    await setBackend('cpu');
     model = await trainModel(series, {
       units: 3,
       window: 6,

@@ -143,11 +143,11 @@ describe('WorkerClient with the real worker', function () {
     let limit = 16;
     const limited = new WorkerClient(WORKER, undefined, { memoryLimitMb: () => limit });
     try {
-      // A file whose parse alone needs far more than 16 MB of heap.
+      // A file whose parse alone needs far more than 16 MB of heap (without tfjs in the worker, 400,000 rows fit).
       const big = join(dir, 'big.csv');
       writeFileSync(
         big,
-        ['t,value', ...Array.from({ length: 400000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join(
+        ['t,value', ...Array.from({ length: 1200000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join(
           '\n',
         ),
       );

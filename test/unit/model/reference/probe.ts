@@ -1,17 +1,10 @@
 /**
- * The recurrence in plain JS over float64, from a network's weights: gives h_t (and c_t for LSTM) for every step and
- * layer, which tfjs-layers cannot return. Mirrors tfjs' cells exactly (tanh activation, sigmoid gates, Keras gate order).
+ * The float64 reference for hidden states: h_t (and c_t for LSTM) for every step and layer, which tfjs-layers cannot
+ * return, written as the textbook equations. Mirrors tfjs' cells (tanh activation, sigmoid gates, Keras gate order).
  */
-import { gatesOf, type NetSpec } from './spec';
+import { gatesOf, type NetSpec, type ProbeResult } from '../../../../src/model/network/spec';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
-export interface ProbeResult {
-  /** Per layer: h and (LSTM) c as [T, units] row-major. */
-  layers: Array<{ h: Float32Array; c?: Float32Array }>;
-  /** The head's output for the window (scaled units). */
-  output: number;
-}
 
 /** `input` is one window, [T, features] row-major; `weights` in weightShapes order. */
 export function probeWindow(

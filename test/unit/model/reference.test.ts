@@ -1,19 +1,15 @@
 /**
- * The fused engine against the two things it replaces: tfjs-layers' forward pass and tf.variableGrads' gradients on
- * the same weights, plus a float64 central-difference check of its own, and whole training runs next to tf.train.adam.
+ * The float64 reference the kernel's tests lean on (reference/fused.ts, reference/probe.ts), held to tfjs-layers'
+ * forward pass and tf.variableGrads' gradients on the same weights, and to float64 central differences.
  */
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { FusedNet, zerosLike } from '../../../src/model/network/fused';
-import { createNet } from '../../../src/model/network/seqnet';
-import { probeWindow } from '../../../src/model/network/probe';
+import { FusedNet, zerosLike } from './reference/fused';
+import { probeWindow } from './reference/probe';
+import { layersNet } from '../../../src/model/network/layersNet';
 import { weightShapes, type NetSpec } from '../../../src/model/network/spec';
-import { resolveConfig } from '../../../src/model/config';
-import { prepare } from '../../../src/model/windows/prepare';
-import { trainLoop } from '../../../src/model/train/trainer';
-import { engineFor, FUSED_MAX_UNITS } from '../../../src/model/train/engines';
 import type { CellType } from '../../../src/model/types';
-import { normals, sine, useCpu } from './helpers';
+import { normals, useCpu } from './helpers';
 
 const CELLS: CellType[] = ['rnn', 'gru', 'lstm'];
 
@@ -49,7 +45,7 @@ function fusedLoss(
   return { loss, grads };
 }
 
-describe('fused engine', () => {
+describe('float64 reference', () => {
   before(useCpu);
 
   for (const cell of CELLS) {
@@ -61,8 +57,7 @@ describe('fused engine', () => {
 
       it(`${cell} × ${layers}: the forward pass equals tfjs-layers' and the float64 probe's`, () => {
         const w = weightsFor(spec, 30);
-        const net = createNet(spec, 3);
-        net.writeWeights(w);
+        const net = layersNet(spec, w);
         const tfY = tf.tidy(() => net.apply(tf.tensor3d(xs, [B, 7, 1])).dataSync());
         const fused = new FusedNet(spec);
         const w64 = w.map((a) => Float64Array.from(a));
@@ -78,8 +73,7 @@ describe('fused engine', () => {
 
       it(`${cell} × ${layers}: the gradients equal tf.variableGrads' on the same weights and batch`, () => {
         const w = weightsFor(spec, 40);
-        const net = createNet(spec, 3);
-        net.writeWeights(w);
+        const net = layersNet(spec, w);
         const x = tf.tensor3d(xs, [B, 7, 1]);
         const y = tf.tensor2d(ys, [B, 1]);
         const { value, grads } = tf.variableGrads(
@@ -132,68 +126,5 @@ describe('fused engine', () => {
         assert.ok(worst < 1e-6, `worst relative error ${worst}`);
       });
     }
-
-    it(`${cell}: training follows tfjs-layers with tf.train.adam epoch by epoch`, async () => {
-      const values = Float64Array.from({ length: 120 }, (_, i) => Math.sin(i / 5) + 0.1 * Math.cos(i / 2));
-      const run = async (engine: 'fused' | 'layers') => {
-        const c = resolveConfig({
-          cell,
-          units: 6,
-          epochs: 4,
-          batchSize: 16,
-          patience: 0,
-          seed: 5,
-          backend: 'cpu',
-          engine,
-        });
-        const net = createNet({ cell, layers: 1, units: 6, window: 8, features: 1 }, c.seed);
-        const r = await trainLoop(net, prepare(values, c, 8, false), c, {});
-        net.dispose();
-        return r.history.map((e) => e.valLoss);
-      };
-      const fused = await run('fused');
-      const layers = await run('layers');
-      fused.forEach((v, i) =>
-        assert.ok(
-          Math.abs(v - layers[i]) <= 1e-3 * layers[i],
-          `epoch ${i + 1}: fused ${v} vs layers ${layers[i]}`,
-        ),
-      );
-      assert.ok(fused[3] < fused[0], `the loss did not fall: ${fused.join(', ')}`);
-    });
   }
-
-  it('without the kernel, is chosen for small networks, tfjs-layers for large ones, unless the config names one', () => {
-    assert.equal(engineFor({ units: 10 }, false), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS }, false), 'fused');
-    assert.equal(engineFor({ units: FUSED_MAX_UNITS + 1 }, false), 'layers');
-    assert.equal(engineFor({ units: 10, engine: 'layers' }, false), 'layers');
-    assert.equal(engineFor({ units: 256, engine: 'fused' }, false), 'fused');
-  });
-
-  it('trains the seed preset identically twice with the same seed', async () => {
-    const values = Float64Array.from(sine(100));
-    const run = async () => {
-      const c = resolveConfig({
-        cell: 'rnn',
-        units: 10,
-        window: 5,
-        epochs: 5,
-        batchSize: 16,
-        learningRate: 0.01,
-        patience: 0,
-        seed: 42,
-        backend: 'cpu',
-      });
-      const net = createNet({ cell: 'rnn', layers: 1, units: 10, window: 5, features: 1 }, c.seed);
-      const r = await trainLoop(net, prepare(values, c, 5, true), c, {});
-      const w = net.readWeights();
-      net.dispose();
-      return { losses: r.history.map((e) => e.loss), w };
-    };
-    const a = await run();
-    const b = await run();
-    assert.deepEqual(a.losses, b.losses);
-    assert.deepEqual(a.w, b.w);
-  });
 });

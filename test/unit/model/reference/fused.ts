@@ -1,11 +1,9 @@
 /**
- * The network's forward and backward passes as plain loops over float64, one window at a time. For the small
- * recurrent networks SeqLab trains, tfjs-layers spends its time dispatching hundreds of tiny kernels per batch (and
- * taping them for gradients); these loops do the same arithmetic without that overhead. The equations are probe.ts's
- * (Keras gate order, GRU without reset_after), and unit tests hold the gradients to tf.variableGrads on the
- * tfjs-layers network with the same weights.
+ * The float64 reference for the kernel's tests: the network's forward and backward passes as plain loops, one window
+ * at a time (once SeqLab's 'fused' engine). The equations are probe.ts's (Keras gate order, GRU without reset_after);
+ * reference.test.ts holds them to tfjs-layers and tf.variableGrads, and to central differences.
  */
-import { gatesOf, weightShapes, type NetSpec } from './spec';
+import { gatesOf, weightShapes, type NetSpec } from '../../../../src/model/network/spec';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
