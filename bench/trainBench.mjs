@@ -1,21 +1,14 @@
 // Training throughput of the model core on one of bench/trainShapes.mjs' shapes: Adam (lr 0.001), MSE, a dense head
 // on h_T, a generated series (an hourly cycle, a slow trend and noise, as bench/pytorch/train.py makes). One warm-up
 // epoch, then one timed epoch (batches only, not validation). Prints
-// {"workload","engine","samplesPerSec","cpuSamplesPerSec","threads","backend"}. `--engine kernel|fused|layers` picks the engine (default:
-// the core's own choice), `--backend cpu` tfjs' fallback.
+// {"workload","engine","samplesPerSec","cpuSamplesPerSec","threads","backend"}. Training runs on the WebAssembly kernel,
+// SeqLab's only engine.
 import { loadModelCore } from './modelCore.mjs';
 import { SHAPES } from './trainShapes.mjs';
-
-function arg(name) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 
 export async function benchTraining(workload) {
   const { cell, units, window, batch, windows } = SHAPES[workload];
   const core = await loadModelCore();
-  const backend = arg('--backend') ?? 'auto';
-  const engine = arg('--engine');
   let s = 1;
   const noise = () => ((s = (s * 16807) % 2147483647) / 2147483647 - 0.5) * 0.2;
   const n = Math.ceil((windows + window + 1) / 0.95) + 1;
@@ -40,8 +33,6 @@ export async function benchTraining(workload) {
     patience: 0,
     difference: 'none',
     maxWindowsPerEpoch: windows,
-    backend,
-    ...(engine ? { engine } : {}),
   };
   const model = await core.trainModel({ name: 'value', values, problems: [] }, config, {
     onBatch(r) {
@@ -61,14 +52,11 @@ export async function benchTraining(workload) {
   const timed = samples - batch;
   const line = {
     workload,
-    engine: engine ?? core.engineFor(config),
+    engine: core.engineFor(config),
     samplesPerSec: Math.round(timed / ((t1 - t0) / 1000)),
     // CPU seconds of every thread (process-wide), the steadier figure on a shared machine; as bench/pytorch/train.py.
     cpuSamplesPerSec: Math.round(timed / ((c1.user + c1.system) / 1e6)),
-    threads:
-      (engine ?? core.engineFor(config)) === 'kernel'
-        ? core.kernelThreads({ cell, units, window, layers: 1, features: 1 }, batch)
-        : 1,
+    threads: core.kernelThreads({ cell, units, window, layers: 1, features: 1 }, batch),
     backend: used,
   };
   console.log(JSON.stringify(line));

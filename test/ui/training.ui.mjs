@@ -72,8 +72,8 @@ async function useTheme(vs, label, workbenchClass) {
 }
 
 /**
- * Retrains from the form with many epochs and waits until the first one has been drawn. 128 units puts the run on
- * tfjs-layers: the fused loops would finish 2000 epochs of a small net before a test could act on the run.
+ * Retrains from the form with many epochs and waits until the first one has been drawn. 128 units keep the kernel busy
+ * long enough: it would finish 2000 epochs of a small net before a test could act on the run.
  */
 async function retrainLong(frame) {
   await frame.locator('#cfg-epochs input').fill('2000');

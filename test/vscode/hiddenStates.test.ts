@@ -41,8 +41,8 @@ describe('Hidden States view', () => {
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
     const onEvent = (m: { type: string }) => m.type === 'epoch' && firstEpoch();
     // Far more epochs than the test needs, cancelled at the end: the run must still be going when the view looks. The
-    // fused loops would finish 10,000 epochs of this tiny net in seconds, so this run takes the slower tfjs-layers path.
-    const config = { cell: 'rnn', units: 4, window: 6, epochs: 10000, patience: 0, engine: 'layers' };
+    // kernel would finish 10,000 epochs of a 4-unit net in seconds, so this one has 64 units.
+    const config = { cell: 'rnn', units: 64, window: 6, epochs: 10000, patience: 0 };
     const cancel = new vscode.CancellationTokenSource();
     const training = vscode.commands.executeCommand('seqlab.train', {
       uri: file,

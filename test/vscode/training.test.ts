@@ -34,8 +34,8 @@ const SMALL = {
   backend: 'cpu',
   seed: 7,
 };
-/** A run that is still going when a test acts on it: the fused loops would train SMALL × 500 epochs in a blink. */
-const LONG = { ...SMALL, epochs: 500, engine: 'layers' };
+/** A run that is still going when a test acts on it: 10,000 epochs of 64 units keep the kernel busy for minutes. */
+const LONG = { ...SMALL, units: 64, epochs: 10000 };
 
 function workspaceFile(name: string, content?: string): vscode.Uri {
   const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -148,7 +148,7 @@ describe('Training from the train command', function () {
       },
     });
     assert.strictEqual(out.state, 'stopped');
-    assert.ok(epochs < 500, `${epochs} epochs ran`);
+    assert.ok(epochs < 10000, `${epochs} epochs ran`);
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     assert.strictEqual(
       fs.existsSync(path.join(root, '.seqlab', 'cancel-me.csv', 'level', 'meta.json')),
