@@ -74,10 +74,9 @@ class KernelSeqNet implements SeqNet {
 
   predict(windows: Float32Array, count: number): Float32Array {
     const span = this.spec.window * this.spec.features;
-    return this.kernel(count <= 4 ? 'one' : 'many').predict(
-      windows,
-      Int32Array.from({ length: count }, (_, b) => b * span),
-    );
+    const offsets = new Int32Array(count);
+    for (let b = 0; b < count; b++) offsets[b] = b * span;
+    return this.kernel(count <= 4 ? 'one' : 'many').predict(windows, offsets);
   }
 
   probe(window: Float32Array): ProbeResult {

@@ -41,7 +41,9 @@ export class KernelEngine implements StepEngine {
   }
 
   private offsets(targets: Int32Array): Int32Array {
-    return Int32Array.from(targets, (t) => windowStart(this.p, t));
+    const out = new Int32Array(targets.length);
+    for (let b = 0; b < targets.length; b++) out[b] = windowStart(this.p, targets[b]);
+    return out;
   }
 
   async step(targets: Int32Array): Promise<number> {

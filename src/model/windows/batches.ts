@@ -20,7 +20,10 @@ export function targetBuffer(
   p: Pick<Prepared, 'z' | 'differenced'>,
   targets: ArrayLike<number>,
 ): Float32Array {
-  return Float32Array.from(targets, (t) => p.z[targetIndex(p, t)]);
+  // A loop, not Float32Array.from(targets, f): V8 runs a typed array's from() with a mapping function ~5× slower.
+  const y = new Float32Array(targets.length);
+  for (let b = 0; b < targets.length; b++) y[b] = p.z[targetIndex(p, targets[b])];
+  return y;
 }
 
 /** Yields consecutive slices of `order` of at most `size` entries. */
