@@ -1,6 +1,7 @@
 /**
- * worker_threads entry (dist/worker.js): the only place tfjs runs for the extension. It answers Train/Stop with a
- * stream of events and Predict/Probe/Inspect/Check/NewRow as requests, and posts plain data only.
+ * worker_threads entry (dist/worker.js): where the extension trains and runs models (the kernel; tfjs only for a model
+ * the kernel cannot run, loaded then). It answers Train/Stop with a stream of events and Predict/Probe/Inspect/Check/
+ * NewRow as requests, and posts plain data only.
  */
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';

@@ -73,7 +73,7 @@ export async function predictNext(
       return undefined;
     }
     const model = resolved.model;
-    // Loading tfjs in the worker takes a moment the first time: say so in the status bar.
+    // Starting the worker and reading the file take a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
     const { forecast } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title },

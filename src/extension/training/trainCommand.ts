@@ -47,7 +47,7 @@ export interface TrainOutcome {
 export interface TrainCommandDeps {
   service: TrainingService;
   panels: PanelRegistry;
-  /** Held while the command prompts, so tfjs loads while the user picks a column; inspects the file too. */
+  /** Held while the command prompts, so the worker starts while the user picks a column; inspects the file too. */
   worker: WorkerClient;
   reports: RunReports;
   /** The extension's global storage: models of files outside a local workspace folder go below it. */

@@ -1,5 +1,5 @@
 /**
- * The host's side of the worker thread. The worker (and with it tfjs) is created on first use and terminated as soon
+ * The host's side of the worker thread. The worker (and with it the kernel) is created on first use and terminated as soon
  * as nothing is running or pending, so an idle extension host holds no model memory. Kept free of `vscode` so plain
  * Node tests and benchmarks drive exactly this class.
  */
@@ -62,7 +62,7 @@ export class WorkerClient {
   }
 
   /**
-   * Starts the worker ahead of a run and keeps it alive until the returned release is called, so loading tfjs
+   * Starts the worker ahead of a run and keeps it alive until the returned release is called, so starting it
    * overlaps with inspecting the file and picking a column, and the inspection's worker is the one that trains.
    */
   hold(): () => void {
