@@ -41,8 +41,9 @@ describe('Hidden States view', () => {
     const epochSeen = new Promise<void>((resolve) => (firstEpoch = resolve));
     const onEvent = (m: { type: string }) => m.type === 'epoch' && firstEpoch();
     // Far more epochs than the test needs, cancelled at the end: the run must still be going when the view looks. The
-    // kernel would finish 10,000 epochs of a 4-unit net in seconds, so this one has 64 units.
-    const config = { cell: 'rnn', units: 64, window: 6, epochs: 10000, patience: 0 };
+    // kernel runs ~2,000 epochs a second of a 4-unit net here, and a flood of epochs would swamp the host; 256 units
+    // take tens of milliseconds an epoch.
+    const config = { cell: 'rnn', units: 256, window: 6, epochs: 10000, patience: 0 };
     const cancel = new vscode.CancellationTokenSource();
     const training = vscode.commands.executeCommand('seqlab.train', {
       uri: file,
@@ -58,7 +59,7 @@ describe('Hidden States view', () => {
         dir: vscode.Uri.file(dir),
       })) as Rendered;
       assert.strictEqual(rendered.state, 'training');
-      assert.strictEqual(rendered.units, 4);
+      assert.strictEqual(rendered.units, config.units);
     } finally {
       cancel.cancel();
       await training;

@@ -34,8 +34,11 @@ const SMALL = {
   backend: 'cpu',
   seed: 7,
 };
-/** A run that is still going when a test acts on it: 10,000 epochs of 64 units keep the kernel busy for minutes. */
-const LONG = { ...SMALL, units: 64, epochs: 10000 };
+/**
+ * A run that is still going when a test acts on it, at a few epochs a second: the kernel runs thousands of SMALL's
+ * epochs a second, which would swamp the host with epoch messages; 256 units over one batch of every window do not.
+ */
+const LONG = { ...SMALL, units: 256, batchSize: 400, epochs: 10000 };
 
 function workspaceFile(name: string, content?: string): vscode.Uri {
   const dir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
