@@ -1,6 +1,7 @@
 // seedvs: the seed preset as a whole `seqlab train` process (dist/cli.js) against the seed tutorial's PyTorch script
 // (bench/pytorch/seed_tutorial.py), three runs each, alternating, so both see the same machine. Prints one JSON line
-// per run and a summary with the medians and their ratio, in wall-clock seconds and (with GNU time) CPU seconds.
+// per run and a summary with the medians and their ratio, in wall-clock seconds and (with GNU time) CPU seconds, and
+// a bare `node -e 0` beside them: the part of SeqLab's time that is Node's own start-up on this machine right now.
 // torch runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed and one BLAS thread, as bench/workloads/torch.mjs does.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -42,8 +43,9 @@ function timed(cmd, args, env) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const runs = { seqlab: [], torch: [] };
+const runs = { seqlab: [], torch: [], node: [] };
 for (let i = 0; i < RUNS; i++) {
+  runs.node.push(timed(process.execPath, ['-e', '0'], process.env));
   const s = timed(
     process.execPath,
     [cli, 'train', join(root, 'media', 'samples', 'sine.csv'), '--preset', 'seed', '--json', '--out', 'm'],
@@ -56,8 +58,16 @@ for (let i = 0; i < RUNS; i++) {
   runs.torch.push(t);
   console.log(JSON.stringify({ workload: 'seedvs', run: i + 1, side: 'torch', ...t }));
 }
-const summary = { workload: 'seedvs', runs: RUNS, seqlabWall: median(runs.seqlab.map((r) => r.wall)) };
-if (gnuTime) summary.seqlabCpu = median(runs.seqlab.map((r) => r.cpu));
+const summary = {
+  workload: 'seedvs',
+  runs: RUNS,
+  nodeWall: median(runs.node.map((r) => r.wall)),
+  seqlabWall: median(runs.seqlab.map((r) => r.wall)),
+};
+if (gnuTime) {
+  summary.nodeCpu = median(runs.node.map((r) => r.cpu));
+  summary.seqlabCpu = median(runs.seqlab.map((r) => r.cpu));
+}
 if (hasTorch) {
   summary.torchWall = median(runs.torch.map((r) => r.wall));
   summary.wallRatio = Number((summary.seqlabWall / summary.torchWall).toFixed(4));
