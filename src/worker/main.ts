@@ -10,6 +10,7 @@ import type { FromWorkerMessage, ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
 import { check, inspect, newRow, predict, probe } from './requests';
+import { kernelAvailable } from '../model/kernel/load';
 import { TrainJob } from './trainJob';
 
 const port = parentPort;
@@ -62,3 +63,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
 });
 
 port.on('message', (m: unknown) => channel.handleMessage(m));
+
+// The host starts the worker before it opens the panel and sends the run: compiling the kernel now, while nothing has
+// arrived yet, takes that step off the way to the first epoch.
+setImmediate(() => kernelAvailable());
