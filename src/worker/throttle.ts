@@ -1,6 +1,6 @@
 /**
  * Keeps progress traffic to about `perSecond` messages: in between, only the latest value is kept, and `flush`
- * (called at an epoch's end) sends it so the last batch of an epoch is never lost.
+ * sends it before anything that must follow it (a run's views, its end).
  */
 export class Throttle<T> {
   private last = Number.NEGATIVE_INFINITY;

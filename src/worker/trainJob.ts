@@ -1,6 +1,8 @@
 /**
  * One training run inside the worker: read the series, train with live progress, save atomically unless stopped
- * without keeping. Batch events are throttled to ~10/s and every epoch end is sent. The validation trace and hidden
+ * without keeping. Batch events are throttled to ~10/s; epoch ends are coalesced to ~20 messages a second, each
+ * carrying every epoch since the last (the kernel runs small networks at over a thousand epochs a second, and a
+ * message each swamped the extension host). The validation trace and hidden
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
 import { readSeries } from '../model/data';
@@ -9,6 +11,7 @@ import { planFor, type EpochView } from '../model/train/trainModel';
 import { probeHidden } from '../model/forecast/forecast';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
+import type { EpochReport } from '../shared/types';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
@@ -18,6 +21,9 @@ export class TrainJob {
   private stopRequested = false;
   private keep = false;
   private readonly batches: Throttle<FromWorkerMessage>;
+  private readonly epochSender: Throttle<EpochReport[]>;
+  /** Epoch reports not yet sent; the array itself is what epochSender holds, so it is replaced on each send. */
+  private unsent: EpochReport[] = [];
   /** When the next per-epoch view may be computed (adaptive: see maybeSendViews). */
   private nextViewAt = 0;
 
@@ -25,6 +31,11 @@ export class TrainJob {
     private readonly req: TrainRequest,
     private readonly post: (m: FromWorkerMessage) => void,
   ) {
+    this.epochSender = new Throttle((reports: EpochReport[]) => {
+      this.unsent = [];
+      const report = reports[reports.length - 1];
+      post({ type: 'epoch', runId: req.runId, report, earlier: reports.slice(0, -1) });
+    }, 20);
     this.batches = new Throttle(post, 10);
   }
 
@@ -54,12 +65,15 @@ export class TrainJob {
       const model = await trainModel(series, config, {
         onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),
         onEpoch: (report, view) => {
-          this.batches.flush();
-          this.post({ type: 'epoch', runId, report });
+          // No batch flush here: an epoch's end point supersedes its last batch, and a flush per epoch was a message
+          // per epoch again. The panel sorts its loss points by x, so arrival order does not matter.
+          this.unsent.push(report);
+          this.epochSender.offer(this.unsent);
           this.maybeSendViews(view);
         },
         shouldStop: () => this.stopRequested,
       });
+      this.epochSender.flush();
       try {
         this.sendViews({
           validationTrace: () => recentTrace(model, series),
@@ -103,6 +117,7 @@ export class TrainJob {
 
   /** Sends the validation trace and hidden states computed with the current weights. */
   private sendViews(view: EpochView): void {
+    this.epochSender.flush();
     const runId = this.req.runId;
     this.post({ type: 'validation', runId, trace: tail(view.validationTrace()) });
     this.post({ type: 'hidden', runId, states: view.hidden() });

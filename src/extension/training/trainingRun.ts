@@ -81,8 +81,8 @@ export class TrainingRun {
         return;
       case 'epoch':
         this.firstEpochAt ??= Date.now();
-        this.epochs.push(m.report);
-        return this.emit({ type: 'epoch', report: m.report });
+        this.epochs.push(...(m.earlier ?? []), m.report);
+        return this.emit({ type: 'epoch', report: m.report, earlier: m.earlier });
       case 'batch':
         this.batches.push(m.report);
         if (this.batches.length > MAX_BATCHES) this.batches = this.batches.filter((_, i) => i % 2 === 0);

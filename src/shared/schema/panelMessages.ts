@@ -106,7 +106,12 @@ export const StateSchema = v.object({
   state: RunStateSchema,
   message: v.optional(v.string()),
 });
-export const EpochSchema = v.object({ type: v.literal('epoch'), report: EpochReportSchema });
+/** As the worker's: the latest epoch, and the earlier ones it stands for, oldest first. */
+export const EpochSchema = v.object({
+  type: v.literal('epoch'),
+  report: EpochReportSchema,
+  earlier: v.optional(v.array(EpochReportSchema)),
+});
 export const BatchSchema = v.object({ type: v.literal('batch'), report: BatchReportSchema });
 export const ValidationSchema = v.object({ type: v.literal('validation'), trace: ValidationTraceSchema });
 export const HiddenSchema = v.object({

@@ -89,7 +89,13 @@ export const RunStartedSchema = v.object({
   rows: anyInteger,
   backend: v.string(),
 });
-export const RunEpochSchema = v.object({ type: v.literal('epoch'), runId, report: EpochReportSchema });
+/** `report` is the latest epoch; `earlier` the ones coalesced into this message, oldest first (the worker sends ~20/s). */
+export const RunEpochSchema = v.object({
+  type: v.literal('epoch'),
+  runId,
+  report: EpochReportSchema,
+  earlier: v.optional(v.array(EpochReportSchema)),
+});
 export const RunBatchSchema = v.object({ type: v.literal('batch'), runId, report: BatchReportSchema });
 export const RunValidationSchema = v.object({
   type: v.literal('validation'),

@@ -39,7 +39,7 @@ function handle(m: ToWebviewMessage): void {
     case 'state':
       return view.setState(m.state, m.message);
     case 'epoch':
-      return view.epoch(m.report);
+      return view.epoch(m.report, m.earlier);
     case 'batch':
       return view.batch(m.report);
     case 'validation':

@@ -123,8 +123,8 @@ export class PanelView {
     this.setState(m.state, m.message);
   }
 
-  epoch(r: EpochReport): void {
-    this.epochs.push(r);
+  epoch(r: EpochReport, earlier: readonly EpochReport[] = []): void {
+    this.epochs.push(...earlier, r);
     this.status.textContent = `${format(this.s.epochOf, r.epoch, r.epochs)} · ${this.s.trainLoss} ${formatNumber(r.loss)} · ${this.s.valLoss} ${formatNumber(r.valLoss)}`;
     this.scheduleLoss();
   }

@@ -74,6 +74,29 @@ describe('WorkerClient with the real worker', function () {
     assert.equal(JSON.parse(readFileSync(join(modelDir, 'meta.json'), 'utf8')).column, 'value');
   });
 
+  it('coalesces fast epochs into at most ~20 messages a second, every epoch delivered once and in order', async () => {
+    // A tiny network trains hundreds of epochs a second on the kernel; one message each swamped the host.
+    const t0 = performance.now();
+    const seen = await train(client, csv, join(dir, 'mfast'), {
+      ...small,
+      cell: 'rnn',
+      units: 2,
+      epochs: 600,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const messages = seen.filter((m) => m.type === 'epoch');
+    const epochs = messages.flatMap((m) => (m.type === 'epoch' ? [...(m.earlier ?? []), m.report] : []));
+    assert.deepEqual(
+      epochs.map((r) => r.epoch),
+      Array.from({ length: epochs.length }, (_, i) => i + 1),
+    );
+    assert.equal(epochs.at(-1)?.epoch, 600);
+    assert.ok(
+      messages.length <= 20 * seconds + 3,
+      `${messages.length} epoch messages in ${seconds.toFixed(2)} s`,
+    );
+  });
+
   it('terminates the worker when the run is done and reports its exit', async () => {
     const exited = new Promise<number>((resolve) => client.onDidExit(resolve));
     await train(client, csv, join(dir, 'm2'), small);
