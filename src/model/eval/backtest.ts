@@ -17,3 +17,11 @@ export interface BacktestOptions {
 export function runBacktest(_series: Series, _opts: BacktestOptions = {}): Promise<BacktestReport> {
   return Promise.reject(new Error('not implemented'));
 }
+
+/** Thrown when shouldStop() asks a backtest to end; the caller reports "stopped", not an error. */
+export class BacktestStopped extends Error {
+  constructor() {
+    super('backtest stopped');
+    this.name = 'BacktestStopped';
+  }
+}
