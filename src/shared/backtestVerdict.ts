@@ -48,6 +48,6 @@ export function verdictText(r: BacktestReport): string {
   if (beats)
     return `${net} beats every other model; it beats the best of them, ${name(beats.model)}, by ${pct(beats.percent)} MASE`;
   if (losesTo)
-    return `${net} loses to every other model; ${name(losesTo.model)} is best, ${pct(losesTo.percent)} lower MASE than ${net}`;
+    return `${net} loses to every other model; the best, ${name(losesTo.model)}, has ${pct(100 - 10000 / (100 + losesTo.percent))} lower MASE`;
   return `${net} could not be compared: no model has a finite MASE`;
 }
