@@ -49,4 +49,22 @@ describe('backtest verdict', () => {
       'GRU loses to every other model; the best, Theta, has 75% lower MASE',
     );
   });
+
+  it('leaves out a model that failed on a fold: it was not scored on the same folds', () => {
+    const r = report({ rnn: 0.6, naive: 1, seasonalNaive: 0.9, theta: 0.8, arima: 0.4 });
+    r.models.arima.perFold = [
+      {
+        origin: 10,
+        mae: NaN,
+        rmse: NaN,
+        smape: NaN,
+        mase: NaN,
+        coverage: null,
+        forecast: [],
+        error: 'no fit',
+      },
+    ];
+    assert.equal(verdictOf(r).losesTo, undefined);
+    assert.equal(verdictOf(r).beats?.model, 'theta');
+  });
 });
