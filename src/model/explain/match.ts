@@ -7,9 +7,10 @@
  * Ranges overlapping the query are left out, and so is any range overlapping a better match already listed, so the
  * list names distinct places rather than the same place shifted by one row.
  */
+import { MATCH_METHODS } from '../../shared/schema/explainMessages';
 import type { SeriesStates } from './states';
 
-export const MATCH_METHODS = ['cosine', 'overlap'] as const;
+export { MATCH_METHODS };
 export type MatchMethod = (typeof MATCH_METHODS)[number];
 
 export interface MatchOptions {

@@ -7,9 +7,10 @@
  * - trend: the trailing mean over one season (over the window when there is no season), the level without its cycle;
  * - prediction: the model's own one-step forecast from that row.
  */
+import { SIGNALS } from '../../shared/schema/explainMessages';
 import type { SeriesStates } from './states';
 
-export const SIGNALS = ['level', 'change', 'season', 'trend', 'prediction'] as const;
+export { SIGNALS };
 export type Signal = (typeof SIGNALS)[number];
 
 export interface UnitMeaning {

@@ -1,0 +1,83 @@
+/**
+ * What the network learned, as it crosses host ↔ worker (and on to the Hidden States view): the explain request
+ * and its report (src/model/explain). The signal and match-method names live here so the core, the worker, the view
+ * and the CLI share one list.
+ */
+import * as v from 'valibot';
+import { WireSourceSchema } from './data';
+import { anyInteger, anyNumber, count, finite, int, numbers } from './fields';
+
+export const SIGNALS = ['level', 'change', 'season', 'trend', 'prediction'] as const;
+export const MATCH_METHODS = ['cosine', 'overlap'] as const;
+
+export const MatchQuerySchema = v.object({
+  /** Rows [start, end), 0-based, end exclusive. */
+  start: count,
+  end: count,
+  method: v.optional(v.picklist(MATCH_METHODS)),
+  threshold: v.optional(finite),
+  units: v.optional(v.array(count)),
+  layer: v.optional(count),
+  top: v.optional(int(1, 1000)),
+});
+
+/** Explain a saved model on the data as it is now; `windowAt` is the saliency window's first row (else: validation mean). */
+export const ExplainRequestSchema = v.object({
+  type: v.literal('explain'),
+  source: WireSourceSchema,
+  modelDir: v.string(),
+  modelBase: v.string(),
+  windowAt: v.optional(count),
+  match: v.optional(MatchQuerySchema),
+});
+
+const signal = v.picklist(SIGNALS);
+
+export const SaliencySchema = v.object({
+  mode: v.picklist(['window', 'validation']),
+  target: anyInteger,
+  windows: count,
+  value: numbers,
+  occlusion: numbers,
+  peakLag: anyInteger,
+});
+
+export const UnitReportSchema = v.object({
+  layer: count,
+  unit: count,
+  signal,
+  r: anyNumber,
+  phase: v.optional(count),
+  all: v.object({
+    level: anyNumber,
+    change: anyNumber,
+    season: anyNumber,
+    trend: anyNumber,
+    prediction: anyNumber,
+  }),
+  cell: v.optional(v.object({ signal, r: anyNumber, phase: v.optional(count) })),
+  retention: anyNumber,
+  timeConstant: anyNumber,
+  gateLeft: anyNumber,
+  gateRight: anyNumber,
+  saturated: anyNumber,
+});
+
+export const MatchSchema = v.object({ start: count, end: count, score: anyNumber });
+
+export const ExplainReportSchema = v.object({
+  season: anyInteger,
+  rows: v.tuple([count, count]),
+  saliency: SaliencySchema,
+  units: v.array(UnitReportSchema),
+  matches: v.array(MatchSchema),
+  trajectory: v.object({ rows: numbers, x: numbers, y: numbers, explained: v.tuple([anyNumber, anyNumber]) }),
+});
+
+export const ExplainedSchema = v.object({
+  type: v.literal('explained'),
+  column: v.string(),
+  window: anyInteger,
+  seriesLength: count,
+  report: ExplainReportSchema,
+});
