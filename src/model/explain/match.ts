@@ -1,7 +1,8 @@
 /**
  * Select and match (LSTMVis for series): rank every other range of the query's length by how similar its hidden-state
  * pattern is.
- * - 'cosine' (default): cosine similarity of the [length, units] state blocks, flattened — graded, no threshold.
+ * - 'cosine' (default): cosine similarity of the [length, units] state blocks, flattened, after centring each unit
+ *   on its mean over the series — without centring a state's constant offset makes every range look alike (≈ 0.99).
  * - 'overlap': LSTMVis's rule. The query selects the units that stay ≥ threshold at every step of it; each candidate
  *   selects its own the same way; the score is the Jaccard overlap |Q ∩ C| / |Q ∪ C|, ties broken by cosine.
  * Ranges overlapping the query are left out, and so is any range overlapping a better match already listed, so the
@@ -68,14 +69,16 @@ export function matchRange(states: SeriesStates, start: number, end: number, o: 
   const query = o.method === 'overlap' ? on(q) : undefined;
   if (query && query.size === 0)
     throw new MatchError(`no unit stays at or above ${threshold} over ${start}:${end}; lower the threshold`);
+  const mean = new Float64Array(u);
+  for (let j = 0; j < rows.length; j++) for (let k = 0; k < u; k++) mean[k] += h[j * u + k] / rows.length;
   const cosine = (j: number): number => {
     let dot = 0;
     let a = 0;
     let b = 0;
     for (let s = 0; s < len; s++)
       for (const k of units) {
-        const x = h[(q + s) * u + k];
-        const y = h[(j + s) * u + k];
+        const x = h[(q + s) * u + k] - mean[k];
+        const y = h[(j + s) * u + k] - mean[k];
         dot += x * y;
         a += x * x;
         b += y * y;
