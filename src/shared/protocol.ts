@@ -42,6 +42,8 @@ export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 export type ExplainRequest = Out<typeof E.ExplainRequestSchema>;
 export type Explained = Out<typeof E.ExplainedSchema>;
 export type ExplainReportData = Out<typeof E.ExplainReportSchema>;
+export type ExplainStrings = Record<(typeof E.EXPLAIN_STRING_KEYS)[number], string>;
+export type MatchQuery = Out<typeof E.MatchQuerySchema>;
 
 // ─── host ↔ training panel ──────────────────────────────────────────────────────
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { WireSourceSchema } from './data';
 import { anyInteger, anyNumber, count, finite, int, numbers } from './fields';
+import { stringsOf } from './strings';
 
 export const SIGNALS = ['level', 'change', 'season', 'trend', 'prediction'] as const;
 export const MATCH_METHODS = ['cosine', 'overlap'] as const;
@@ -80,4 +81,65 @@ export const ExplainedSchema = v.object({
   window: anyInteger,
   seriesLength: count,
   report: ExplainReportSchema,
+  /** 0-based line of the file that holds row 0, when every row is one line in file order (CSV, TSV, JSON Lines). */
+  lineOfRow0: v.optional(count),
 });
+
+// ─── Hidden States view ─────────────────────────────────────────────────────────
+/** The explain section's strings, kept apart from the view's own list. */
+export const EXPLAIN_STRING_KEYS = [
+  'saliency',
+  'saliencyWindow',
+  'saliencyMean',
+  'leansLatest',
+  'leansLag',
+  'lag',
+  'gradient',
+  'occlusion',
+  'saliencyTable',
+  'meanings',
+  'sortByMeaning',
+  'meaning',
+  'remembers',
+  'retention',
+  'gates',
+  'level',
+  'change',
+  'season',
+  'trend',
+  'prediction',
+  'match',
+  'matchHint',
+  'from',
+  'to',
+  'method',
+  'cosine',
+  'overlap',
+  'threshold',
+  'units',
+  'unit',
+  'findMatches',
+  'matches',
+  'noMatches',
+  'matchRow',
+  'score',
+  'trajectory',
+  'colorBy',
+  'time',
+  'phase',
+  'trajectoryTable',
+  'row',
+  'computing',
+] as const;
+
+/** The report for the model shown (or why there is none), with the section's strings. */
+export const HiddenExplainedSchema = v.object({
+  type: v.literal('explained'),
+  strings: stringsOf(EXPLAIN_STRING_KEYS),
+  explained: v.optional(ExplainedSchema),
+  error: v.optional(v.string()),
+});
+/** Rank the ranges like rows [start, end) by hidden-state pattern. */
+export const HiddenMatchSchema = v.object({ type: v.literal('match'), query: MatchQuerySchema });
+/** Show a row of the data file in its editor. */
+export const HiddenRevealRowSchema = v.object({ type: v.literal('revealRow'), row: count });
