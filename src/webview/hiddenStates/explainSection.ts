@@ -1,7 +1,6 @@
 /** The Hidden States view's explain section: saliency under the inputs, unit meanings, select-and-match, trajectory. */
 import type { ExplainStrings, Explained, MatchQuery } from '../../shared/protocol';
 import type { HiddenStatesApp } from './app';
-import { el } from './dom';
 import { MatchPanel } from './matchPanel';
 import { SaliencyView } from './saliencyView';
 import { TrajectoryView } from './trajectoryView';
@@ -12,7 +11,6 @@ export class ExplainSection {
   private readonly units = new UnitsView();
   private readonly matches: MatchPanel;
   private readonly trajectory = new TrajectoryView();
-  private readonly status = el('p', 'status');
 
   constructor(
     private readonly app: HiddenStatesApp,
@@ -24,26 +22,18 @@ export class ExplainSection {
         return app.shownWindow;
       },
       heatWrap: app.heatWrap,
-      match: (q) => {
-        this.status.textContent = this.strings?.computing ?? '';
-        callbacks.match(q);
-      },
+      match: (q) => callbacks.match(q),
       reveal: (row) => callbacks.reveal(row),
     });
-    this.status.setAttribute('role', 'status');
     app.saliencyMount.append(this.saliency.element);
-    app.explainMount.append(this.status, this.units.element, this.matches.element, this.trajectory.element);
+    app.explainMount.append(this.units.element, this.matches.element, this.trajectory.element);
     app.onDraw = () => {
       this.saliency.draw(app.geometry());
       this.trajectory.draw();
     };
   }
 
-  private strings: ExplainStrings | undefined;
-
   show(s: ExplainStrings, e: Explained | undefined, error: string | undefined): void {
-    this.strings = s;
-    this.status.textContent = '';
     if (e) {
       this.saliency.show(s, e);
       this.units.show(s, e);

@@ -59,7 +59,7 @@ export class MatchPanel {
 
   private stepAt(e: PointerEvent): number | undefined {
     const w = this.host.shownWindow;
-    const canvas = this.host.heatWrap.querySelector('canvas');
+    const canvas = this.host.heatWrap.querySelector('canvas.hm-canvas');
     if (!w || !canvas) return undefined;
     const g = this.host.geometry();
     const x = e.clientX - canvas.getBoundingClientRect().left;
@@ -67,7 +67,10 @@ export class MatchPanel {
     return t >= 0 && t < w.steps ? t : undefined;
   }
 
+  private strings: ExplainStrings | undefined;
+
   private build(s: ExplainStrings): void {
+    this.strings = s;
     if (this.built) return;
     this.built = true;
     for (const m of ['cosine', 'overlap'] as const) {
@@ -111,6 +114,9 @@ export class MatchPanel {
       .map((x) => Number(x) - 1)
       .filter((k) => Number.isInteger(k) && k >= 0);
     const threshold = Number(this.threshold.value);
+    this.status.textContent = this.strings?.computing ?? '';
+    this.list.replaceChildren();
+    this.element.dataset.busy = 'true';
     this.host.match({
       start,
       end,
@@ -125,6 +131,7 @@ export class MatchPanel {
     this.element.hidden = false;
     const matches = e?.report.matches ?? [];
     this.status.textContent = error ?? (matches.length ? '' : s.noMatches);
+    delete this.element.dataset.busy;
     this.list.replaceChildren(
       ...matches.map((m) => {
         const li = el('li');
