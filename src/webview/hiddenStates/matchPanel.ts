@@ -129,7 +129,8 @@ export class MatchPanel {
   show(s: ExplainStrings, e: Explained | undefined, error: string | undefined): void {
     this.build(s);
     this.element.hidden = false;
-    const matches = e?.report.matches ?? [];
+    // After a failed query the last report's matches belong to another range: list none.
+    const matches = error ? [] : (e?.report.matches ?? []);
     this.status.textContent = error ?? (matches.length ? '' : s.noMatches);
     delete this.element.dataset.busy;
     this.list.replaceChildren(

@@ -9,7 +9,8 @@ import { el, fillDetails, table } from './dom';
 
 export class SaliencyView {
   readonly element = el('div', 'saliency-view');
-  private readonly title = el('h3');
+  // h4: it belongs to the inputs' h3 above it (and keeps the view's h3 sequence as it was).
+  private readonly title = el('h4');
   private readonly canvas = el('canvas', 'saliency-bars');
   private readonly sentence = el('p', 'saliency-sentence');
   private readonly details = el('details', 'saliency-table');
