@@ -44,6 +44,8 @@ export type Explained = Out<typeof E.ExplainedSchema>;
 export type ExplainReportData = Out<typeof E.ExplainReportSchema>;
 export type ExplainStrings = Record<(typeof E.EXPLAIN_STRING_KEYS)[number], string>;
 export type MatchQuery = Out<typeof E.MatchQuerySchema>;
+export type HiddenMatchMessage = Out<typeof E.HiddenMatchSchema>;
+export type HiddenRevealRowMessage = Out<typeof E.HiddenRevealRowSchema>;
 
 // ─── host ↔ training panel ──────────────────────────────────────────────────────
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;

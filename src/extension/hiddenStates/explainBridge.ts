@@ -3,7 +3,13 @@
  * keeps the last one for replay, runs matches the view asks for, and reveals a row of the data file.
  */
 import * as vscode from 'vscode';
-import type { Explained, MatchQuery, ToHiddenStatesMessage } from '../../shared/protocol';
+import type {
+  Explained,
+  HiddenMatchMessage,
+  HiddenRevealRowMessage,
+  MatchQuery,
+  ToHiddenStatesMessage,
+} from '../../shared/protocol';
 import { errorText } from '../../shared/errorText';
 import type { ModelEntry } from '../models/modelCatalog';
 import type { WorkerClient } from '../training/workerClient';
@@ -41,8 +47,11 @@ export class ExplainBridge {
     this.replay(model.key);
   }
 
-  match(model: ModelEntry, query: MatchQuery): Promise<void> {
-    return this.refresh(model, this.windowAt, query);
+  /** The view asked for matches of a range, or to see a row in the data file. */
+  handle(m: HiddenMatchMessage | HiddenRevealRowMessage, model: ModelEntry | undefined): void {
+    if (!model) return;
+    if (m.type === 'match') void this.refresh(model, this.windowAt, m.query);
+    else void this.revealRow(model, m.row);
   }
 
   replay(key: string | undefined): void {

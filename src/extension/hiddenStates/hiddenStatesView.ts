@@ -61,6 +61,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   private liveRuns: LiveTraining | undefined;
   private following: { dispose(): void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Saliency, unit meanings, matches and the trajectory of the saved model shown. */
+  private readonly explainer: ExplainBridge;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -69,9 +71,6 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   ) {
     this.explainer = new ExplainBridge(worker, (m) => this.post(m), log);
   }
-
-  /** Saliency, unit meanings, matches and the trajectory of the saved model shown. */
-  readonly explainer: ExplainBridge;
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -278,11 +277,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       case 'log':
         return this.log[m.level](`hidden states view: ${m.message.slice(0, 500)}`);
       case 'match':
-        if (this.shown?.model) void this.explainer.match(this.shown.model, m.query);
-        return;
       case 'revealRow':
-        if (this.shown?.model) void this.explainer.revealRow(this.shown.model, m.row);
-        return;
+        return this.explainer.handle(m, this.shown?.model);
     }
   }
 
