@@ -11,7 +11,7 @@ import { traceGates } from './gates';
 import { explainInput, inputsFor, spread } from './windows';
 
 /** Windows sampled evenly over the series for the float64 gate trace. */
-export const MAX_MEMORY_WINDOWS = 300;
+export const MAX_MEMORY_WINDOWS = 150;
 /** τ is capped here: a retention of 1 would mean forever. */
 export const MAX_TIME_CONSTANT = 1e4;
 

@@ -19,8 +19,8 @@ import { explainInput, inputRows, inputsFor, spread, type ExplainInput } from '.
 const STEP = 2 ** -7;
 /** Windows per predict call: 2·T perturbed copies each. */
 const CHUNK = 256;
-/** Validation windows averaged over at most. */
-export const MAX_SALIENCY_WINDOWS = 1000;
+/** Validation windows averaged over at most, spread evenly: 2·T predictions each, so this bounds the cost. */
+export const MAX_SALIENCY_WINDOWS = 100;
 
 /** ∂y/∂z for each window: [count, T] row-major, y and z scaled. `windows` is [count, T] row-major. */
 export function inputGradients(model: ModelHandle, windows: Float32Array, count: number): Float64Array {
