@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   train: async () => modelCommands().train,
   predict: async () => modelCommands().predict,
   backtest: async () => modelCommands().backtest,
+  explain: async () => modelCommands().explain,
 };
 
 export async function main(argv: string[]): Promise<number> {

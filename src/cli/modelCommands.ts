@@ -5,3 +5,4 @@
 export { run as train } from './train';
 export { run as predict } from './predict';
 export { run as backtest } from './backtest';
+export { run as explain } from './explain';

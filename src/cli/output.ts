@@ -9,7 +9,7 @@ export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
 
 export const USAGE =
-  'usage: seqlab inspect|train|predict|backtest FILE [options]   (seqlab COMMAND --help lists the options)';
+  'usage: seqlab inspect|train|predict|backtest|explain FILE [options]   (seqlab COMMAND --help lists the options)';
 
 /** Each command's usage line, as DESIGN.md's CLI contract states it. */
 export const COMMAND_USAGE: Record<string, string> = {
@@ -20,6 +20,8 @@ export const COMMAND_USAGE: Record<string, string> = {
   predict: 'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json]',
   backtest:
     'usage: seqlab backtest FILE [--column C] [--series S] [--folds K] [--horizon H] [--out DIR] [--json] [training options]',
+  explain:
+    'usage: seqlab explain FILE [--column C] [--model DIR] [--window-at ROW] [--match START:END] [--json]',
 };
 
 /**
@@ -30,8 +32,17 @@ export function errorLine(err: unknown): string {
   return escapeControls(rawErrorLine(err));
 }
 
+/**
+ * By name as well as by class: the model commands are a bundle of their own (dist/modelCommands.js) with their own
+ * copies of these classes, so instanceof alone sent their usage errors out with exit code 1.
+ */
+function isError(err: unknown, type: typeof DataError | typeof UsageError, name: string): err is Error {
+  return err instanceof type || (err instanceof Error && err.name === name);
+}
+
 function rawErrorLine(err: unknown): string {
-  if (err instanceof DataError || err instanceof UsageError) return errorText(err.message);
+  if (isError(err, DataError, 'DataError') || isError(err, UsageError, 'UsageError'))
+    return errorText(err.message);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
     return `seqlab: ${errorText(err.message)}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
@@ -44,7 +55,7 @@ function rawErrorLine(err: unknown): string {
  * `command` prefixes usage errors, e.g. "seqlab train: --epochs must be at least 1 (got 0)".
  */
 export function reportError(err: unknown, command?: string): number {
-  if (err instanceof UsageError) {
+  if (isError(err, UsageError, 'UsageError')) {
     const usage = (command && COMMAND_USAGE[command]) || USAGE;
     process.stderr.write(`${command ? `seqlab ${command}: ` : 'seqlab: '}${errorLine(err)}\n${usage}\n`);
     return EXIT_USAGE;

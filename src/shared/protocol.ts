@@ -8,6 +8,7 @@ import type * as v from 'valibot';
 import type * as W from './schema/workerMessages';
 import type * as P from './schema/panelMessages';
 import type * as H from './schema/hiddenStatesMessages';
+import type * as E from './schema/explainMessages';
 import type { PANEL_STRING_KEYS } from './schema/panelMessages';
 import type { HIDDEN_STATES_STRING_KEYS } from './schema/hiddenStatesMessages';
 
@@ -38,6 +39,13 @@ export type Inspected = Out<typeof W.InspectedSchema>;
 export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
+export type ExplainRequest = Out<typeof E.ExplainRequestSchema>;
+export type Explained = Out<typeof E.ExplainedSchema>;
+export type ExplainReportData = Out<typeof E.ExplainReportSchema>;
+export type ExplainStrings = Record<(typeof E.EXPLAIN_STRING_KEYS)[number], string>;
+export type MatchQuery = Out<typeof E.MatchQuerySchema>;
+export type HiddenMatchMessage = Out<typeof E.HiddenMatchSchema>;
+export type HiddenRevealRowMessage = Out<typeof E.HiddenRevealRowSchema>;
 
 // ─── host ↔ training panel ──────────────────────────────────────────────────────
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;

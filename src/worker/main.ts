@@ -11,6 +11,7 @@ import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
 import { check, inspect, newRow, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
+import { explainRequest } from './explain';
 import { TrainJob } from './trainJob';
 
 const port = parentPort;
@@ -47,6 +48,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'inspect') return inspect(m);
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
+    if (m.type === 'explain') return explainRequest(m);
     throw new Error(`"${m.type}" is not a request`);
   },
   log: (line) => channel.sendEvent({ type: 'failed', message: line }),

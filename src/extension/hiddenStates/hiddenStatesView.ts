@@ -20,6 +20,7 @@ import type { WorkerClient } from '../training/workerClient';
 import { sourceFor } from '../trust';
 import { hiddenStatesHtml, hiddenStatesOptions, hiddenStatesStrings } from './hiddenStatesHtml';
 import { errorText } from '../../shared/errorText';
+import { ExplainBridge } from './explainBridge';
 
 export const HIDDEN_STATES_VIEW = 'seqlab.hiddenStates';
 
@@ -60,12 +61,16 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   private liveRuns: LiveTraining | undefined;
   private following: { dispose(): void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Saliency, unit meanings, matches and the trajectory of the saved model shown. */
+  private readonly explainer: ExplainBridge;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    private readonly worker: Pick<WorkerClient, 'probe'>,
-  ) {}
+    private readonly worker: Pick<WorkerClient, 'probe' | 'explain'>,
+  ) {
+    this.explainer = new ExplainBridge(worker, (m) => this.post(m), log);
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
@@ -121,6 +126,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       });
       this.shown.units = probed.states.units;
       this.shown.layers = probed.states.layers.length;
+      void this.explainer.refresh(model, probed.states.start);
     } catch (e) {
       if (seq !== this.probeSeq || !this.shown) return;
       this.shown.state = 'error';
@@ -255,6 +261,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.post({ type: 'state', state: s.state, message: s.message });
     if (s.states)
       this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
+    this.explainer.replay(s.key);
   }
 
   private onMessage(m: FromHiddenStatesMessage): void {
@@ -269,6 +276,9 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
         return this.rendered(m);
       case 'log':
         return this.log[m.level](`hidden states view: ${m.message.slice(0, 500)}`);
+      case 'match':
+      case 'revealRow':
+        return this.explainer.handle(m, this.shown?.model);
     }
   }
 

@@ -7,7 +7,7 @@ import { HIDDEN_STATES_VIEW, HiddenStatesView, type LiveTraining } from './hidde
 export function registerHiddenStates(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  worker: Pick<WorkerClient, 'probe'>,
+  worker: Pick<WorkerClient, 'probe' | 'explain'>,
   training: LiveTraining,
 ): HiddenStatesView {
   const view = new HiddenStatesView(context.extensionUri, log, worker);

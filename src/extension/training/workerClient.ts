@@ -12,6 +12,8 @@ import type {
   Inspected,
   NewRowPlanned,
   Predicted,
+  Explained,
+  ExplainRequest,
   Probed,
   TrainRequest,
   ToWorkerMessage,
@@ -116,6 +118,18 @@ export class WorkerClient {
         trace,
       },
       'probed',
+    );
+  }
+
+  /** Saliency, unit meanings, memory, matches and the state trajectory of a saved model (src/model/explain). */
+  async explain(
+    source: WireSource,
+    place: ModelPlace,
+    options: Pick<ExplainRequest, 'windowAt' | 'match'> = {},
+  ): Promise<Explained> {
+    return this.ask(
+      { type: 'explain', source, modelDir: place.dir, modelBase: place.base, ...options },
+      'explained',
     );
   }
 

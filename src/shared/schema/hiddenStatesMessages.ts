@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { HiddenStatesSchema, RunStateSchema } from './data';
 import { anyInteger, count } from './fields';
 import { stringsOf } from './strings';
+import { HiddenExplainedSchema, HiddenMatchSchema, HiddenRevealRowSchema } from './explainMessages';
 
 /** Every string the view displays; the host localises them (panel and view keep no text of their own). */
 export const HIDDEN_STATES_STRING_KEYS = [
@@ -58,6 +59,7 @@ export const ToHiddenStatesSchema = v.variant('type', [
   HiddenInitSchema,
   HiddenRunStateSchema,
   HiddenShowSchema,
+  HiddenExplainedSchema,
 ]);
 
 // ─── view → host ────────────────────────────────────────────────────────────────
@@ -84,4 +86,6 @@ export const FromHiddenStatesSchema = v.variant('type', [
   HiddenSelectWindowSchema,
   HiddenRenderedSchema,
   HiddenLogSchema,
+  HiddenMatchSchema,
+  HiddenRevealRowSchema,
 ]);

@@ -19,6 +19,7 @@ import {
   WireSourceSchema,
 } from './data';
 import { anyInteger, anyNumber, count, finite, numbers } from './fields';
+import { ExplainedSchema, ExplainRequestSchema } from './explainMessages';
 
 const runId = v.string();
 
@@ -78,6 +79,7 @@ export const ToWorkerSchema = v.variant('type', [
   InspectRequestSchema,
   CheckRequestSchema,
   NewRowRequestSchema,
+  ExplainRequestSchema,
 ]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
@@ -172,4 +174,5 @@ export const FromWorkerSchema = v.variant('type', [
   InspectedSchema,
   CheckedSchema,
   NewRowPlannedSchema,
+  ExplainedSchema,
 ]);

@@ -9,6 +9,7 @@ import { Heatmap, formatValue } from '../common/heatmap';
 import { drawStepLine, drawUnitBars } from './charts';
 import { finalState, layerValues, saturation } from './stateMath';
 import { summaryTable } from './summaryTable';
+import { el } from './dom';
 
 export interface AppCallbacks {
   selectWindow(start: number): void;
@@ -22,17 +23,6 @@ export interface UiState {
   showCell: boolean;
   unit: number;
 }
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] => {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
 export class HiddenStatesApp {
   private states: HiddenStates | undefined;
@@ -55,6 +45,13 @@ export class HiddenStatesApp {
   private readonly satText = el('p', 'saturation-text');
   private readonly summary = el('details', 'summary-table');
   private readonly body = el('div', 'content');
+  /** Where the explain section draws saliency bars (right under the inputs) and the rest (after the charts). */
+  readonly saliencyMount = el('div', 'saliency');
+  readonly explainMount = el('div', 'explain');
+  /** Holds the heatmap canvas; the explain section brushes time ranges on it. */
+  readonly heatWrap = el('div', 'heatmap-wrap');
+  /** Called after the charts are drawn (resize, theme change, new data), so other canvases follow. */
+  onDraw: (() => void) | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -100,7 +97,7 @@ export class HiddenStatesApp {
     const inputTitle = el('h3', undefined, s.input);
     this.inputCanvas.setAttribute('role', 'img');
     this.inputCanvas.setAttribute('aria-label', s.input);
-    const heatWrap = el('div', 'heatmap-wrap');
+    const heatWrap = this.heatWrap;
     this.heatmap = new Heatmap(heatWrap, {
       strings: { row: s.unit, col: s.step, table: s.table },
       ariaLabel: s.heatmap,
@@ -118,6 +115,7 @@ export class HiddenStatesApp {
       controls,
       inputTitle,
       this.inputCanvas,
+      this.saliencyMount,
       heatWrap,
       hint,
       this.unitTitle,
@@ -128,6 +126,7 @@ export class HiddenStatesApp {
       this.satCanvas,
       this.satText,
       this.summary,
+      this.explainMount,
     );
     this.body.hidden = true;
     root.replaceChildren(this.title, this.status, this.body);
@@ -138,6 +137,15 @@ export class HiddenStatesApp {
       attributes: true,
       attributeFilter: ['class'],
     });
+  }
+
+  /** The heatmap's time axis, and the window drawn (its first row and steps). */
+  geometry(): ReturnType<Heatmap['geometry']> {
+    return this.heatmap.geometry();
+  }
+
+  get shownWindow(): { start: number; steps: number } | undefined {
+    return this.states && { start: this.states.start, steps: this.states.steps };
   }
 
   setTitle(text: string): void {
@@ -241,5 +249,6 @@ export class HiddenStatesApp {
     const bound = this.ui.showCell ? Math.max(1e-6, ...Array.from(fin, Math.abs)) : 1;
     drawUnitBars(this.finalCanvas, fin, g.width, 60, -bound, bound, this.ui.unit);
     drawUnitBars(this.satCanvas, saturation(values, st.steps, st.units), g.width, 40, 0, 1, this.ui.unit);
+    this.onDraw?.();
   }
 }

@@ -9,6 +9,7 @@ import type {
 import { isToHiddenStatesMessage } from '../../shared/protocolGuards';
 import { isRecord } from '../../shared/validate';
 import { HiddenStatesApp, type UiState } from './app';
+import { ExplainSection } from './explainSection';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -21,6 +22,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') ?? document.body;
 let app: HiddenStatesApp | undefined;
 let strings: HiddenStatesStrings | undefined;
+let explainSection: ExplainSection | undefined;
 
 const channel = new MessageHandler<FromHiddenStatesMessage, ToHiddenStatesMessage>({
   post: (envelope) => vscode.postMessage(envelope),
@@ -57,6 +59,10 @@ function onMessage(m: ToHiddenStatesMessage): void {
         saveUi: (ui) => vscode.setState({ ui }),
       });
       app.setTitle(m.title);
+      explainSection ??= new ExplainSection(app, {
+        match: (query) => channel.sendEvent({ type: 'match', query }),
+        reveal: (row) => channel.sendEvent({ type: 'revealRow', row }),
+      });
       return;
     case 'state':
       if (!app || !strings) return;
@@ -68,6 +74,9 @@ function onMessage(m: ToHiddenStatesMessage): void {
     case 'hidden':
       if (m.label) app?.setTitle(m.label);
       app?.show(m.states, m.seriesLength);
+      return;
+    case 'explained':
+      if (m.explained || m.error) explainSection?.show(m.strings, m.explained, m.error);
       return;
   }
 }

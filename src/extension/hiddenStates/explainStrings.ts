@@ -1,0 +1,52 @@
+/** The localized strings of the Hidden States view's explain section (saliency, meanings, matches, trajectory). */
+import * as vscode from 'vscode';
+import type { ExplainStrings } from '../../shared/protocol';
+
+export function explainStrings(): ExplainStrings {
+  return {
+    saliency: vscode.l10n.t('Saliency: how much each input moves the forecast'),
+    saliencyWindow: vscode.l10n.t('Gradient for this window, in the series’ units'),
+    saliencyMean: vscode.l10n.t('Mean |gradient| over {0} validation windows', '{0}'),
+    leansLatest: vscode.l10n.t('The forecast leans mostly on the latest value.'),
+    leansLag: vscode.l10n.t('The forecast leans mostly on the value {0} steps back.', '{0}'),
+    lag: vscode.l10n.t('Steps back'),
+    gradient: vscode.l10n.t('Gradient'),
+    occlusion: vscode.l10n.t('Occlusion change'),
+    saliencyTable: vscode.l10n.t('Saliency as a table'),
+    meanings: vscode.l10n.t('What each unit follows'),
+    sortByMeaning: vscode.l10n.t('Sort by meaning'),
+    meaning: vscode.l10n.t('Meaning'),
+    remembers: vscode.l10n.t('Remembers (steps)'),
+    retention: vscode.l10n.t('Retention per step'),
+    gates: vscode.l10n.t('Gates saturated (<0.1 / >0.9)'),
+    level: vscode.l10n.t('level'),
+    change: vscode.l10n.t('change'),
+    season: vscode.l10n.t('seasonal phase'),
+    trend: vscode.l10n.t('trend'),
+    prediction: vscode.l10n.t('own prediction'),
+    match: vscode.l10n.t('Select and match'),
+    matchHint: vscode.l10n.t(
+      'Drag across the heatmap, or enter rows, to find ranges where the hidden state looks alike.',
+    ),
+    from: vscode.l10n.t('From row'),
+    to: vscode.l10n.t('To row (exclusive)'),
+    method: vscode.l10n.t('Similarity'),
+    cosine: vscode.l10n.t('Cosine of the states'),
+    overlap: vscode.l10n.t('Units above threshold (LSTMVis)'),
+    threshold: vscode.l10n.t('Threshold'),
+    units: vscode.l10n.t('Units (e.g. 1,4,7; empty: all)'),
+    unit: vscode.l10n.t('Unit'),
+    findMatches: vscode.l10n.t('Find matches'),
+    matches: vscode.l10n.t('Best matches (click to show the row in the data file)'),
+    noMatches: vscode.l10n.t('No matches yet.'),
+    matchRow: vscode.l10n.t('Rows {0}–{1}, score {2}', '{0}', '{1}', '{2}'),
+    score: vscode.l10n.t('Score'),
+    trajectory: vscode.l10n.t('State trajectory (first two principal components)'),
+    colorBy: vscode.l10n.t('Colour by'),
+    time: vscode.l10n.t('time'),
+    phase: vscode.l10n.t('seasonal phase'),
+    trajectoryTable: vscode.l10n.t('Trajectory as a table'),
+    row: vscode.l10n.t('Row'),
+    computing: vscode.l10n.t('Explaining the model…'),
+  };
+}

@@ -1,0 +1,45 @@
+/** The Hidden States view's explain section: saliency under the inputs, unit meanings, select-and-match, trajectory. */
+import type { ExplainStrings, Explained, MatchQuery } from '../../shared/protocol';
+import type { HiddenStatesApp } from './app';
+import { MatchPanel } from './matchPanel';
+import { SaliencyView } from './saliencyView';
+import { TrajectoryView } from './trajectoryView';
+import { UnitsView } from './unitsView';
+
+export class ExplainSection {
+  private readonly saliency = new SaliencyView();
+  private readonly units = new UnitsView();
+  private readonly matches: MatchPanel;
+  private readonly trajectory = new TrajectoryView();
+
+  constructor(
+    private readonly app: HiddenStatesApp,
+    callbacks: { match(q: MatchQuery): void; reveal(row: number): void },
+  ) {
+    this.matches = new MatchPanel({
+      geometry: () => app.geometry(),
+      get shownWindow() {
+        return app.shownWindow;
+      },
+      heatWrap: app.heatWrap,
+      match: (q) => callbacks.match(q),
+      reveal: (row) => callbacks.reveal(row),
+    });
+    app.saliencyMount.append(this.saliency.element);
+    app.explainMount.append(this.units.element, this.matches.element, this.trajectory.element);
+    app.onDraw = () => {
+      this.saliency.draw(app.geometry());
+      this.trajectory.draw();
+    };
+  }
+
+  show(s: ExplainStrings, e: Explained | undefined, error: string | undefined): void {
+    if (e) {
+      this.saliency.show(s, e);
+      this.units.show(s, e);
+      this.trajectory.show(s, e);
+    }
+    this.matches.show(s, e, error);
+    this.saliency.draw(this.app.geometry());
+  }
+}
