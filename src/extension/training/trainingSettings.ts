@@ -19,6 +19,7 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
     validationSplit: get<number>('training.validationSplit'),
     seed: get<number>('training.seed'),
     patience: get<number>('training.patience'),
+    timeBudgetSeconds: get<number>('training.timeBudgetSeconds'),
     backend: get<TrainConfig['backend']>('backend'),
   };
 }

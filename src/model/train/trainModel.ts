@@ -137,6 +137,9 @@ export async function trainModel(
       bestEpoch: run.bestEpoch,
       stopped: run.stopped,
       trainSeconds: run.seconds,
+      trainWindows: run.trainWindows,
+      windowsPerEpoch: run.windowsPerEpoch,
+      budgetCut: run.budgetCut,
     });
     return { meta, net, history: run.history, stopped: run.stopped, dispose: () => net.dispose() };
   } catch (e) {

@@ -32,8 +32,3 @@ export function makeBatch(p: Prepared, targets: ArrayLike<number>): Batch {
     y: tf.tensor2d(y, [targets.length, 1]),
   };
 }
-
-/** Yields consecutive slices of `order` of at most `size` entries. */
-export function* chunks(order: Int32Array, size: number): Generator<Int32Array> {
-  for (let i = 0; i < order.length; i += size) yield order.subarray(i, Math.min(order.length, i + size));
-}

@@ -34,6 +34,7 @@ export const CONFIG_LIMITS = {
   seed: { min: 1, max: 2 ** 31 - 1, integer: true, label: 'seed' },
   patience: { min: 0, max: 10000, integer: true, label: 'patience' },
   maxWindowsPerEpoch: { min: 0, max: 1e9, integer: true, label: 'max windows per epoch' },
+  timeBudgetSeconds: { min: 0, max: 86400, integer: true, label: 'time budget (seconds)' },
 } as const satisfies Record<string, NumberLimit>;
 
 const ranged = (l: NumberLimit) =>
@@ -64,8 +65,10 @@ export const TrainConfigSchema = v.strictObject({
   /** Model first differences instead of levels; 'auto' decides from the training range's trend. */
   difference: v.picklist(DIFFERENCES),
   backend: v.picklist(BACKENDS),
-  /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. */
+  /** A hard cap on windows per epoch (benchmarks); 0 or absent: every training window (train/epochPlan.ts). */
   maxWindowsPerEpoch: v.optional(ranged(L.maxWindowsPerEpoch)),
+  /** Seconds training may take; epochs shorten and training stops to fit (train/epochPlan.ts). 0 or absent: no limit. */
+  timeBudgetSeconds: v.optional(ranged(L.timeBudgetSeconds)),
   /** How batches are trained: the WebAssembly kernel, fused JS loops or tfjs-layers; absent chooses (train/engines.ts). */
   engine: v.optional(v.picklist(ENGINES)),
 });

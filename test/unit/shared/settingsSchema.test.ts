@@ -34,6 +34,7 @@ describe('package.json settings match the config schema', () => {
       'learningRate',
       'patience',
       'seed',
+      'timeBudgetSeconds',
       'units',
       'validationSplit',
       'window',
