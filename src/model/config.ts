@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   difference: 'auto',
   backend: 'auto',
   timeBudgetSeconds: 60,
+  threads: 'auto',
 };
 
 /**

@@ -43,6 +43,8 @@ export interface ModelMeta {
   trainWindows?: number;
   windowsPerEpoch?: number;
   budgetCut?: boolean;
+  /** Threads training ran on. */
+  threads?: number;
   backend: string;
   /** Random per save, also in model.json: files of two different saves are never loaded together. */
   generation?: string;

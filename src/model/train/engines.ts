@@ -26,6 +26,8 @@ export interface StepEngine {
   snapshot(): Float32Array[];
   /** Sets the weights (here and in the tfjs network). */
   restore(w: Float32Array[]): void;
+  /** The most threads a step has run on so far (1 unless the kernel ran a second). */
+  readonly threads?: number;
   /** Makes the tfjs network hold the current weights, before anyone else reads it. */
   sync(): void;
   dispose(): void;
@@ -46,7 +48,7 @@ export function engineFor(c: Pick<TrainConfig, 'engine' | 'units'>, kernel = ker
 
 export function createEngine(net: SeqNet, p: Prepared, c: TrainConfig): StepEngine {
   const name = engineFor(c);
-  if (name === 'kernel') return new KernelEngine(net, p, c.learningRate, c.batchSize);
+  if (name === 'kernel') return new KernelEngine(net, p, c.learningRate, c.batchSize, c.threads);
   return name === 'fused'
     ? new FusedEngine(net, p, c.learningRate)
     : new LayersEngine(net, p, c.learningRate);

@@ -140,6 +140,7 @@ export async function trainModel(
       trainWindows: run.trainWindows,
       windowsPerEpoch: run.windowsPerEpoch,
       budgetCut: run.budgetCut,
+      threads: run.threads,
     });
     return { meta, net, history: run.history, stopped: run.stopped, dispose: () => net.dispose() };
   } catch (e) {

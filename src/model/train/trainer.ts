@@ -34,6 +34,8 @@ export interface LoopResult {
   windowsPerEpoch: number;
   /** The time budget ended training. */
   budgetCut: boolean;
+  /** Threads the batches ran on (the most any batch used). */
+  threads: number;
 }
 
 /** Early stopping scores at most this many validation windows per epoch; final metrics always use all of them. */
@@ -126,5 +128,6 @@ export async function trainLoop(
     trainWindows: plan.trainWindows,
     windowsPerEpoch: plan.windowsPerEpoch,
     budgetCut: plan.cut,
+    threads: engine.threads ?? 1,
   };
 }
