@@ -5,14 +5,13 @@
  */
 import { readSeries } from '../model/data';
 import { saveModel, setBackend, trainModel } from '../model';
-import { planFor, type EpochView } from '../model/train/trainModel';
-import { probeHidden } from '../model/forecast/forecast';
+import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
-import { previewTrace, recentTrace, tail } from './traces';
+import { panelViews, previewTrace, type PanelViews } from './traces';
 
 export class TrainJob {
   private stopRequested = false;
@@ -57,15 +56,12 @@ export class TrainJob {
         onEpoch: (report, view) => {
           this.batches.flush();
           this.post({ type: 'epoch', runId, report });
-          this.maybeSendViews(view);
+          this.maybeSendViews(panelViews(view.model, series));
         },
         shouldStop: () => this.stopRequested,
       });
       try {
-        this.sendViews({
-          validationTrace: () => recentTrace(model, series),
-          hidden: (s) => probeHidden(model, series, s),
-        });
+        this.sendViews(panelViews(model, series));
         const save = !this.stopRequested || this.keep;
         if (save) {
           const dataHash = await hashSource(req.source);
@@ -94,7 +90,7 @@ export class TrainJob {
   }
 
   /** Views cost a forward pass; spacing them by ten times their own cost keeps them under ~10% of training time. */
-  private maybeSendViews(view: EpochView): void {
+  private maybeSendViews(view: PanelViews): void {
     const t = performance.now();
     if (t < this.nextViewAt) return;
     this.sendViews(view);
@@ -103,9 +99,9 @@ export class TrainJob {
   }
 
   /** Sends the validation trace and hidden states computed with the current weights. */
-  private sendViews(view: EpochView): void {
+  private sendViews(view: PanelViews): void {
     const runId = this.req.runId;
-    this.post({ type: 'validation', runId, trace: tail(view.validationTrace()) });
+    this.post({ type: 'validation', runId, trace: view.validationTrace() });
     this.post({ type: 'hidden', runId, states: view.hidden() });
   }
 }

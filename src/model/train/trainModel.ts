@@ -24,6 +24,8 @@ import { trainLoop, TrainingError } from './trainer';
 
 /** Lazily computed with the current weights: only what the panel asks for is computed. */
 export interface EpochView {
+  /** The model as it is at this epoch (weights in the tfjs network), for views of the caller's own. */
+  readonly model: ModelHandle;
   validationTrace(): ValidationTrace;
   /** Default: the latest window of the series. */
   hidden(start?: number): HiddenStates;
@@ -117,6 +119,7 @@ export async function trainModel(
   };
   const handle: ModelHandle = { meta, net, dispose: () => net.dispose() };
   const view: EpochView = {
+    model: handle,
     validationTrace: () => validationTrace(handle, series),
     hidden: (start) => probeHidden(handle, series, start),
   };
