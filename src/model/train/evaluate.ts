@@ -17,9 +17,11 @@ export function predictScaled(
   tfjsOnly = false,
 ): Float32Array {
   const out = new Float32Array(targets.length);
+  // One buffer for every chunk: a fresh one each time left ~1 MB of garbage per 1,024 windows at window 200.
+  const scratch = new Float32Array(Math.min(targets.length, EVAL_BATCH) * p.window);
   for (let i = 0; i < targets.length; i += EVAL_BATCH) {
     const part = targets.subarray(i, Math.min(targets.length, i + EVAL_BATCH));
-    const x = windowBuffer(p, part);
+    const x = windowBuffer(p, part, scratch);
     if (!tfjsOnly) {
       out.set(net.predict(x, part.length), i);
       continue;

@@ -9,13 +9,14 @@ export interface Batch {
   y: tf.Tensor2D;
 }
 
-/** Inputs for the given target indices as a flat [batch * window] buffer. */
+/** Inputs for the given target indices as a flat [batch * window] buffer (`into`'s start, when given). */
 export function windowBuffer(
   p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
   targets: ArrayLike<number>,
+  into?: Float32Array,
 ): Float32Array {
   const W = p.window;
-  const buf = new Float32Array(targets.length * W);
+  const buf = into ? into.subarray(0, targets.length * W) : new Float32Array(targets.length * W);
   for (let b = 0; b < targets.length; b++) {
     const s = windowStart(p, targets[b]);
     buf.set(p.z.subarray(s, s + W), b * W);
