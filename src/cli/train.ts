@@ -18,7 +18,15 @@ import {
   type TrainConfig,
 } from '../model';
 import { UsageError, type Flags } from './args';
-import { BACKENDS, CELLS, CONFIG_LIMITS, DIFFERENCES, type NumberLimit } from '../shared/schema/config';
+import {
+  BACKENDS,
+  CELLS,
+  CONFIG_LIMITS,
+  DIFFERENCES,
+  THREAD_CHOICES,
+  parseThreads,
+  type NumberLimit,
+} from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, tableNumber, formatTable, printJson, ProgressBar } from './output';
 
@@ -40,6 +48,15 @@ export const FLAGS = {
   'val-split': { ...range('validationSplit'), help: 'share of the end used for validation (default 0.2)' },
   seed: { ...range('seed'), help: 'random seed (default 42)' },
   patience: { ...range('patience'), help: 'epochs without improvement before stopping; 0 never stops early' },
+  threads: {
+    type: 'string',
+    choices: THREAD_CHOICES,
+    help: 'training threads (default auto: one per core, up to 2, when a batch has the work)',
+  },
+  'time-budget': {
+    ...range('timeBudgetSeconds'),
+    help: 'seconds training may take; long series get shorter epochs (default 60, 0: no limit)',
+  },
   difference: { type: 'string', choices: DIFFERENCES, help: 'model first differences (default auto)' },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
   backend: {
@@ -80,6 +97,8 @@ export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
     validationSplit: flags['val-split'],
     seed: flags.seed,
     patience: flags.patience,
+    timeBudgetSeconds: flags['time-budget'],
+    threads: flags.threads === undefined ? undefined : parseThreads(flags.threads),
     ...(flags.difference && { difference: flags.difference as TrainConfig['difference'] }),
     ...(flags.backend && { backend: flags.backend as TrainConfig['backend'] }),
   };
@@ -102,6 +121,16 @@ export function summaryTable(meta: ModelMeta): string {
       row(`seasonal naive (${b.season})`, b.seasonalNaive),
     ],
   );
+}
+
+/** "; 180000 of 799976 windows per epoch, time budget 60 s reached", saying only what differs from plain epochs. */
+function budgetNote(meta: ModelMeta): string {
+  const parts: string[] = [];
+  const { trainWindows, windowsPerEpoch } = meta;
+  if (trainWindows !== undefined && windowsPerEpoch !== undefined && windowsPerEpoch < trainWindows)
+    parts.push(`${windowsPerEpoch} of ${trainWindows} windows per epoch`);
+  if (meta.budgetCut) parts.push(`time budget ${meta.config.timeBudgetSeconds ?? 0} s reached`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -150,6 +179,11 @@ export async function run(argv: string[]): Promise<number> {
           bestEpoch: meta.bestEpoch,
           stopped: meta.stopped,
           trainSeconds: meta.trainSeconds,
+          trainWindows: meta.trainWindows,
+          windowsPerEpoch: meta.windowsPerEpoch,
+          budgetSeconds: meta.config.timeBudgetSeconds ?? 0,
+          budgetCut: meta.budgetCut ?? false,
+          threads: meta.threads ?? 1,
           window: meta.window,
           differenced: meta.differenced,
           backend: meta.backend,
@@ -160,7 +194,7 @@ export async function run(argv: string[]): Promise<number> {
           modelDir: out,
         });
       } else {
-        const how = `${meta.epochsRun} epochs${meta.stopped ? ' (stopped)' : ''}, best ${meta.bestEpoch}, ${meta.trainSeconds.toFixed(1)} s on ${meta.backend}`;
+        const how = `${meta.epochsRun} epochs${meta.stopped ? ' (stopped)' : ''}, best ${meta.bestEpoch}, ${meta.trainSeconds.toFixed(1)} s on ${meta.backend}${(meta.threads ?? 1) > 1 ? `, ${meta.threads} threads` : ''}${budgetNote(meta)}`;
         process.stdout.write(
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +

@@ -8,7 +8,8 @@ import { configProblem } from '../shared/schema/config';
  * forecast and only moves away from it when validation loss improves, which is what keeps it from losing to naive.
  * Measured (bench/workloads/defaults.mjs): validation MAE / naive MAE 0.25–1.00 on all six series; 16 units score as
  * 32 did in about half the time (a 10,000-row hourly series: 29 CPU-seconds). Batch 128 costs little more per batch
- * than 32 (per-op overhead dominates), and 1024 windows per epoch bound an epoch on long series.
+ * than 32 (per-op overhead dominates). An epoch is every training window; a minute's budget bounds a long series
+ * (train/epochPlan.ts).
  */
 export const DEFAULT_CONFIG: TrainConfig = {
   cell: 'gru',
@@ -24,7 +25,8 @@ export const DEFAULT_CONFIG: TrainConfig = {
   scaler: 'zscore',
   difference: 'auto',
   backend: 'auto',
-  maxWindowsPerEpoch: 1024,
+  timeBudgetSeconds: 60,
+  threads: 'auto',
 };
 
 /**

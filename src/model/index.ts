@@ -9,7 +9,7 @@ export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
 export { TrainingError } from './train/trainer';
 export { saveModel } from './store/save';
 export { engineFor } from './train/engines';
-export { kernelThreads } from './train/kernelEngine';
+export { kernelThreads } from './kernel/threadCount';
 export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';
 export type { LoadedModel } from './store/load';

@@ -42,6 +42,12 @@ export interface ModelMeta {
   bestEpoch: number;
   stopped: boolean;
   trainSeconds: number;
+  /** Training windows, how many an epoch trained on, and whether the time budget ended training (epochPlan.ts). */
+  trainWindows?: number;
+  windowsPerEpoch?: number;
+  budgetCut?: boolean;
+  /** Threads training ran on. */
+  threads?: number;
   backend: string;
   /** Random per save, also in model.json: files of two different saves are never loaded together. */
   generation?: string;

@@ -2,10 +2,27 @@
  * What the panel's charts get: at most MAX_TRACE_POINTS of the validation range (the most recent ones), so a
  * million-row series still sends small messages and costs a small forward pass per redraw.
  */
-import { validationTrace } from '../model/forecast/forecast';
+import { probeHidden, validationTrace } from '../model/forecast/forecast';
 import type { ModelHandle } from '../model/network/handle';
 import type { Series } from '../model/data';
-import type { ValidationTrace } from '../model/types';
+import type { HiddenStates, ValidationTrace } from '../model/types';
+
+/** What the panel is sent after an epoch and at the end. */
+export interface PanelViews {
+  validationTrace(): ValidationTrace;
+  hidden(start?: number): HiddenStates;
+}
+
+/**
+ * The panel's views of `model`: the trace's forward pass covers only the points sent, so a view costs the same on a
+ * million-row series as on a small one (the whole validation range is scored once, at the end of training).
+ */
+export function panelViews(model: ModelHandle, series: Series): PanelViews {
+  return {
+    validationTrace: () => recentTrace(model, series),
+    hidden: (start) => probeHidden(model, series, start),
+  };
+}
 
 export const MAX_TRACE_POINTS = 1000;
 

@@ -7,15 +7,14 @@
  */
 import { readSeries } from '../model/data';
 import { KERNEL_BACKEND, saveModel, trainModel } from '../model';
-import { planFor, type EpochView } from '../model/train/trainModel';
-import { probeHidden } from '../model/forecast/forecast';
+import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
 import type { EpochReport } from '../shared/types';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
-import { previewTrace, recentTrace, tail } from './traces';
+import { panelViews, previewTrace, type PanelViews } from './traces';
 
 export class TrainJob {
   private stopRequested = false;
@@ -69,16 +68,13 @@ export class TrainJob {
           // per epoch again. The panel sorts its loss points by x, so arrival order does not matter.
           this.unsent.push(report);
           this.epochSender.offer(this.unsent);
-          this.maybeSendViews(view);
+          this.maybeSendViews(panelViews(view.model, series));
         },
         shouldStop: () => this.stopRequested,
       });
       this.epochSender.flush();
       try {
-        this.sendViews({
-          validationTrace: () => recentTrace(model, series),
-          hidden: (s) => probeHidden(model, series, s),
-        });
+        this.sendViews(panelViews(model, series));
         const save = !this.stopRequested || this.keep;
         if (save) {
           const dataHash = await hashSource(req.source);
@@ -107,7 +103,7 @@ export class TrainJob {
   }
 
   /** Views cost a forward pass; spacing them by ten times their own cost keeps them under ~10% of training time. */
-  private maybeSendViews(view: EpochView): void {
+  private maybeSendViews(view: PanelViews): void {
     const t = performance.now();
     if (t < this.nextViewAt) return;
     this.sendViews(view);
@@ -116,10 +112,10 @@ export class TrainJob {
   }
 
   /** Sends the validation trace and hidden states computed with the current weights. */
-  private sendViews(view: EpochView): void {
+  private sendViews(view: PanelViews): void {
     this.epochSender.flush();
     const runId = this.req.runId;
-    this.post({ type: 'validation', runId, trace: tail(view.validationTrace()) });
+    this.post({ type: 'validation', runId, trace: view.validationTrace() });
     this.post({ type: 'hidden', runId, states: view.hidden() });
   }
 }

@@ -233,6 +233,27 @@ describe('Training from the train command', function () {
     }
   });
 
+  it("sends the panel every epoch's windows and the time budget's clock", async () => {
+    const epochs: Array<{ windows?: number; trainWindows?: number; elapsed?: number }> = [];
+    const out = await train({
+      uri: workspaceFile('sine.csv'),
+      column: 'value',
+      config: { ...SMALL, timeBudgetSeconds: 600 },
+      restart: true,
+      onEvent: (
+        m: PanelMessage & { report?: (typeof epochs)[0]; config?: { timeBudgetSeconds?: number } },
+      ) => {
+        if (m.type === 'epoch' && m.report) epochs.push(m.report);
+      },
+    });
+    assert.strictEqual(out.state, 'done', out.error);
+    assert.strictEqual(epochs.length, 3);
+    for (const e of epochs) {
+      assert.ok((e.windows ?? 0) > 0 && e.windows === e.trainWindows, JSON.stringify(e));
+      assert.ok(typeof e.elapsed === 'number' && e.elapsed >= 0, JSON.stringify(e));
+    }
+  });
+
   it('refuses an out-of-range setting with a message naming it', async () => {
     const out = await train({
       uri: workspaceFile('sine.csv'),

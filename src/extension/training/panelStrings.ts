@@ -53,5 +53,10 @@ export function panelStrings(): PanelStrings {
     history: t('History'),
     intervalLow: t('Interval low'),
     intervalHigh: t('Interval high'),
+    timeBudgetSeconds: t('Time budget (s, 0 = none)'),
+    budgetOf: t('Time budget: {0} s of {1} s'),
+    noBudget: t('No time budget'),
+    windowsPerEpoch: t('{0} of {1} windows per epoch'),
+    budgetReached: t('the time budget ended training'),
   };
 }

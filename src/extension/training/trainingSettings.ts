@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { modelPlace, type ModelPlace } from '../../model/store/paths';
 import { modelStoreName, trustedSetting } from '../trust';
 import type { TrainConfig } from '../../model/types';
+import { parseThreads } from '../../shared/schema/config';
 
 /** The seqlab.training.* defaults and seqlab.backend, as a partial config (unset values fall to the model's defaults). */
 export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
@@ -19,6 +20,9 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
     validationSplit: get<number>('training.validationSplit'),
     seed: get<number>('training.seed'),
     patience: get<number>('training.patience'),
+    timeBudgetSeconds: get<number>('training.timeBudgetSeconds'),
+    // A value outside the setting's choices (VS Code flags it in settings.json) falls back to 'auto'.
+    threads: parseThreads(get<unknown>('training.threads')),
     backend: get<TrainConfig['backend']>('backend'),
   };
 }

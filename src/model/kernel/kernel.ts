@@ -366,6 +366,11 @@ export class KernelNet {
     return { layers, output: this.f32(this.g('yhat'), 1)[0] };
   }
 
+  /** The second thread's nice value as it reported it (Linux), once a two-thread batch has started it. */
+  async shardPriority(): Promise<number | undefined> {
+    return (await this.remote)?.shard.priority;
+  }
+
   /** Stops the worker thread, if any. */
   dispose(): void {
     void this.remote?.then((r) => r?.shard.dispose());

@@ -15,11 +15,13 @@ export type ShardRequest =
       /** Where this shard's region starts, and the main instance's weights. */
       base: number;
       params: number;
+      /** The starting thread's nice value (Linux), which the shard takes on: training threads yield to the host. */
+      priority?: number;
     }
   /** One pass over the windows already written to the shard's inputs; `first` zeroes its gradients before. */
   | { type: 'run'; count: number; denom: number; first: boolean };
 
 export type ShardReply =
-  | { type: 'ready'; end: number; grads: number; xs: number; ys: number }
+  | { type: 'ready'; end: number; grads: number; xs: number; ys: number; priority?: number }
   | { type: 'done'; loss: number }
   | { type: 'error'; message: string };

@@ -4,6 +4,7 @@
  * windows straight into this instance's input buffers and only says when to run.
  */
 import { parentPort } from 'node:worker_threads';
+import { threadPriority, takePriority } from './priority';
 import { instantiateKernel, type KernelExports } from './load';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
@@ -11,9 +12,17 @@ let k: KernelExports | undefined;
 
 function handle(m: ShardRequest): ShardReply {
   if (m.type === 'init') {
+    if (m.priority !== undefined) takePriority(m.priority);
     k = instantiateKernel(m.memory, m.module);
     const end = k.configure(m.cell, m.layers, m.units, m.window, m.rows, m.features, m.base, m.params);
-    return { type: 'ready', end, grads: k.grads.value, xs: k.xs.value, ys: k.ys.value };
+    return {
+      type: 'ready',
+      end,
+      grads: k.grads.value,
+      xs: k.xs.value,
+      ys: k.ys.value,
+      priority: threadPriority(),
+    };
   }
   if (!k) throw new Error('shard worker: run before init');
   if (m.first) k.zeroGrads();

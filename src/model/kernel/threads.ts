@@ -1,12 +1,16 @@
 /** The second thread of a KernelNet: a worker running one shard (shardWorker.ts) over the net's shared memory. */
 import { Worker } from 'node:worker_threads';
 import { findShipped } from './load';
+import { threadPriority } from './priority';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
 export const SHARD_WORKER_FILE = 'shardWorker.js';
 
 export class RemoteShard {
   private waiting: { resolve(r: ShardReply): void; reject(e: Error): void } | undefined;
+
+  /** The shard thread's nice value as it reported it (Linux; undefined elsewhere). */
+  priority: number | undefined;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (r: ShardReply) => this.settle(r));
@@ -47,11 +51,12 @@ export class RemoteShard {
     const file = findShipped(SHARD_WORKER_FILE);
     if (!file) return undefined;
     const shard = new RemoteShard(new Worker(file));
-    const r = await shard.ask(init);
+    const r = await shard.ask({ ...init, priority: init.priority ?? threadPriority() });
     if (r.type !== 'ready' || r.end < 0) {
       shard.dispose();
       return undefined;
     }
+    shard.priority = r.priority;
     return { shard, xs: r.xs, ys: r.ys, grads: r.grads };
   }
 

@@ -18,6 +18,8 @@ export interface StepEngine {
   snapshot(): Float32Array[];
   /** Sets the weights (here and in the network). */
   restore(w: Float32Array[]): void;
+  /** The most threads a step has run on so far (1 unless the kernel ran a second). */
+  readonly threads?: number;
   /** Makes the network hold the current weights, before anyone else reads it. */
   sync(): void;
   dispose(): void;
@@ -30,5 +32,5 @@ export function engineFor(_c: Partial<Pick<TrainConfig, 'units'>>): EngineName {
 }
 
 export function createEngine(net: SeqNet, p: Prepared, c: TrainConfig): StepEngine {
-  return new KernelEngine(net, p, c.learningRate, c.batchSize);
+  return new KernelEngine(net, p, c.learningRate, c.batchSize, c.threads);
 }

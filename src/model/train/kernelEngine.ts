@@ -3,40 +3,32 @@
  * BPTT and tf.train.adam's update in f32 SIMD. Windows are read straight from the prepared series, so no batch
  * is copied out; the SeqNet receives the weights whenever someone else is about to read it.
  */
-import { availableParallelism } from 'node:os';
 import type { SeqNet } from '../network/seqnet';
-import { gatesOf, type NetSpec } from '../network/spec';
 import { KernelNet } from '../kernel/kernel';
+import { kernelThreads } from '../kernel/threadCount';
+import type { TrainConfig } from '../types';
 import { targetIndex, windowStart, type Prepared } from '../windows/prepare';
 import { targetBuffer } from '../windows/batches';
 import type { StepEngine } from './engines';
 
-/**
- * Threads for a batch: 2 where there are two cores and a batch has enough work to repay a worker's hand-off (about
- * 0.1 ms), else 1. SEQLAB_KERNEL_THREADS=1|2 overrides (benchmarks). Either way a seed gives the same weights.
- */
-export function kernelThreads(spec: NetSpec, batchSize: number): 1 | 2 {
-  const forced = process.env.SEQLAB_KERNEL_THREADS;
-  if (forced === '1' || forced === '2') return Number(forced) as 1 | 2;
-  if (availableParallelism() < 2) return 1;
-  const macs = 3 * batchSize * spec.window * gatesOf(spec.cell) * spec.units * (spec.units + spec.features);
-  return macs >= MIN_THREADED_MACS ? 2 : 1;
-}
-
-const MIN_THREADED_MACS = 5e6;
-
 export class KernelEngine implements StepEngine {
   private readonly kernel: KernelNet;
   private synced = true;
+  threads = 1;
 
   constructor(
     private readonly net: SeqNet,
     private readonly p: Prepared,
     private readonly lr: number,
     batchSize: number,
+    threads: TrainConfig['threads'] = 'auto',
   ) {
     // Each half of a batch (one shard) runs in one pass.
-    this.kernel = new KernelNet(net.spec, Math.ceil(batchSize / 2), kernelThreads(net.spec, batchSize));
+    this.kernel = new KernelNet(
+      net.spec,
+      Math.ceil(batchSize / 2),
+      kernelThreads(net.spec, batchSize, threads),
+    );
     this.kernel.setWeights(net.readWeights());
   }
 
@@ -49,7 +41,9 @@ export class KernelEngine implements StepEngine {
   async step(targets: Int32Array): Promise<number> {
     const y = targetBuffer(this.p, targets);
     this.synced = false;
-    return this.kernel.trainBatchAsync(this.p.z, this.offsets(targets), y, this.lr);
+    const loss = await this.kernel.trainBatchAsync(this.p.z, this.offsets(targets), y, this.lr);
+    this.threads = Math.max(this.threads, this.kernel.lastThreads);
+    return loss;
   }
 
   valLoss(targets: Int32Array): number {

@@ -27,6 +27,8 @@ export const KERNEL_BACKEND = 'kernel';
 
 /** Lazily computed with the current weights: only what the panel asks for is computed. */
 export interface EpochView {
+  /** The model as it is at this epoch (weights in the tfjs network), for views of the caller's own. */
+  readonly model: ModelHandle;
   validationTrace(): ValidationTrace;
   /** Default: the latest window of the series. */
   hidden(start?: number): HiddenStates;
@@ -124,6 +126,7 @@ export async function trainModel(
   };
   const handle: ModelHandle = { meta, net, dispose: () => net.dispose() };
   const view: EpochView = {
+    model: handle,
     validationTrace: () => validationTrace(handle, series),
     hidden: (start) => probeHidden(handle, series, start),
   };
@@ -145,6 +148,10 @@ export async function trainModel(
       bestEpoch: run.bestEpoch,
       stopped: run.stopped,
       trainSeconds: run.seconds,
+      trainWindows: run.trainWindows,
+      windowsPerEpoch: run.windowsPerEpoch,
+      budgetCut: run.budgetCut,
+      threads: run.threads,
     });
     return { meta, net, history: run.history, stopped: run.stopped, dispose: () => net.dispose() };
   } catch (e) {

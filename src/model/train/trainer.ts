@@ -1,12 +1,13 @@
 /**
  * The training loop: seeded shuffles of lazily built mini-batches, Adam, early stopping that restores the best
- * weights, cancellation between batches, and a clear error on a non-finite loss. Callbacks get plain numbers.
+ * weights, a time budget (epochPlan.ts), cancellation between batches, and a clear error on a non-finite loss.
+ * Callbacks get plain numbers.
  */
 import type { BatchReport, EpochReport, TrainConfig } from '../types';
 import type { SeqNet } from '../network/seqnet';
-import { chunks } from '../windows/batches';
 import type { Prepared } from '../windows/prepare';
 import { createEngine } from './engines';
+import { EpochPlan, WindowSweep } from './epochPlan';
 import { Rng } from './rng';
 
 /** Training could not produce a usable model (e.g. the loss became NaN); such a model is never saved. */
@@ -28,6 +29,13 @@ export interface LoopResult {
   stopped: boolean;
   bestEpoch: number;
   seconds: number;
+  /** All training windows, and how many an epoch trained on (fewer only when the time budget bound: epochPlan.ts). */
+  trainWindows: number;
+  windowsPerEpoch: number;
+  /** The time budget ended training. */
+  budgetCut: boolean;
+  /** Threads the batches ran on (the most any batch used). */
+  threads: number;
 }
 
 /** Early stopping scores at most this many validation windows per epoch; final metrics always use all of them. */
@@ -54,35 +62,37 @@ export async function trainLoop(
   hooks: LoopHooks,
 ): Promise<LoopResult> {
   const t0 = performance.now();
-  const rng = new Rng(c.seed + 1);
+  const plan = new EpochPlan(p.trainTargets.length, c, t0);
+  const sweep = new WindowSweep(p.trainTargets, new Rng(c.seed + 1));
   const engine = createEngine(net, p, c);
   const history: EpochReport[] = [];
   const valProbe = evenlySpaced(p.valTargets, MAX_EPOCH_VAL_WINDOWS);
   let best = { loss: engine.valLoss(valProbe), epoch: 0, weights: engine.snapshot() };
   let stopped = false;
-  const perEpoch = c.maxWindowsPerEpoch
-    ? Math.min(c.maxWindowsPerEpoch, p.trainTargets.length)
-    : p.trainTargets.length;
   try {
-    for (let epoch = 1; epoch <= c.epochs && !stopped; epoch++) {
+    for (let epoch = 1; epoch <= c.epochs && !stopped && !plan.cut; epoch++) {
       const e0 = performance.now();
-      const order = rng.shuffle(Int32Array.from(p.trainTargets)).subarray(0, perEpoch);
-      const batches = Math.ceil(order.length / c.batchSize);
       let sum = 0;
       let batch = 0;
-      for (const part of chunks(order, c.batchSize)) {
+      let done = 0;
+      while (done < plan.windowsPerEpoch && !plan.cut) {
         if (hooks.shouldStop?.()) {
           stopped = true;
           break;
         }
+        const part = sweep.take(Math.min(c.batchSize, plan.windowsPerEpoch - done));
         const loss = await engine.step(part);
         if (!Number.isFinite(loss)) throw diverged('training loss', epoch, c.learningRate);
         sum += loss * part.length;
+        done += part.length;
         batch++;
-        hooks.onBatch?.({ epoch, batch, batches, loss });
+        plan.afterBatch(part.length);
+        const batches = Math.ceil(plan.windowsPerEpoch / c.batchSize);
+        hooks.onBatch?.({ epoch, batch, batches: Math.max(batches, batch), loss, elapsed: plan.elapsed() });
         await yieldToEventLoop();
       }
       if (batch === 0) break;
+      plan.endEpoch();
       const valLoss = engine.valLoss(valProbe);
       if (!Number.isFinite(valLoss)) throw diverged('validation loss', epoch, c.learningRate);
       const isBest = valLoss < best.loss;
@@ -90,10 +100,14 @@ export async function trainLoop(
       const report: EpochReport = {
         epoch,
         epochs: c.epochs,
-        loss: sum / order.length,
+        loss: sum / done,
         valLoss,
         seconds: (performance.now() - e0) / 1000,
         best: isBest,
+        windows: done,
+        trainWindows: plan.trainWindows,
+        elapsed: plan.elapsed(),
+        ...(plan.cut ? { budgetCut: true as const } : {}),
       };
       history.push(report);
       engine.sync();
@@ -106,5 +120,14 @@ export async function trainLoop(
     engine.dispose();
   }
   const bestEpoch = c.patience > 0 ? best.epoch : history.length;
-  return { history, stopped, bestEpoch, seconds: (performance.now() - t0) / 1000 };
+  return {
+    history,
+    stopped,
+    bestEpoch,
+    seconds: (performance.now() - t0) / 1000,
+    trainWindows: plan.trainWindows,
+    windowsPerEpoch: plan.windowsPerEpoch,
+    budgetCut: plan.cut,
+    threads: engine.threads ?? 1,
+  };
 }

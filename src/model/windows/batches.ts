@@ -1,13 +1,14 @@
 /** Lazy windows: a batch's inputs are copied out of the working signal only when that batch is needed. */
 import { windowStart, targetIndex, type Prepared } from './prepare';
 
-/** Inputs for the given target indices as a flat [batch * window] buffer. */
+/** Inputs for the given target indices as a flat [batch * window] buffer (`into`'s start, when given). */
 export function windowBuffer(
   p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
   targets: ArrayLike<number>,
+  into?: Float32Array,
 ): Float32Array {
   const W = p.window;
-  const buf = new Float32Array(targets.length * W);
+  const buf = into ? into.subarray(0, targets.length * W) : new Float32Array(targets.length * W);
   for (let b = 0; b < targets.length; b++) {
     const s = windowStart(p, targets[b]);
     buf.set(p.z.subarray(s, s + W), b * W);
@@ -24,9 +25,4 @@ export function targetBuffer(
   const y = new Float32Array(targets.length);
   for (let b = 0; b < targets.length; b++) y[b] = p.z[targetIndex(p, targets[b])];
   return y;
-}
-
-/** Yields consecutive slices of `order` of at most `size` entries. */
-export function* chunks(order: Int32Array, size: number): Generator<Int32Array> {
-  for (let i = 0; i < order.length; i += size) yield order.subarray(i, Math.min(order.length, i + size));
 }

@@ -12,6 +12,10 @@ export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
 export const ENGINES = ['kernel'] as const;
 /** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
 export const RETIRED_ENGINES = ['fused', 'layers'] as const;
+/** The kernel splits a batch into two shards (model/kernel/kernel.ts), so more threads would have nothing to run. */
+export const MAX_THREADS = 2;
+/** seqlab.training.threads' choices, as the setting spells them. */
+export const THREAD_CHOICES = ['auto', ...Array.from({ length: MAX_THREADS }, (_, i) => String(i + 1))];
 
 export interface NumberLimit {
   min: number;
@@ -36,6 +40,7 @@ export const CONFIG_LIMITS = {
   seed: { min: 1, max: 2 ** 31 - 1, integer: true, label: 'seed' },
   patience: { min: 0, max: 10000, integer: true, label: 'patience' },
   maxWindowsPerEpoch: { min: 0, max: 1e9, integer: true, label: 'max windows per epoch' },
+  timeBudgetSeconds: { min: 0, max: 86400, integer: true, label: 'time budget (seconds)' },
 } as const satisfies Record<string, NumberLimit>;
 
 const ranged = (l: NumberLimit) =>
@@ -66,14 +71,25 @@ export const TrainConfigSchema = v.strictObject({
   /** Model first differences instead of levels; 'auto' decides from the training range's trend. */
   difference: v.picklist(DIFFERENCES),
   backend: v.picklist(BACKENDS),
-  /** Windows drawn (seeded, without replacement) per epoch; 0 or absent uses every training window. */
+  /** A hard cap on windows per epoch (benchmarks); 0 or absent: every training window (train/epochPlan.ts). */
   maxWindowsPerEpoch: v.optional(ranged(L.maxWindowsPerEpoch)),
+  /** Seconds training may take; epochs shorten and training stops to fit (train/epochPlan.ts). 0 or absent: no limit. */
+  timeBudgetSeconds: v.optional(ranged(L.timeBudgetSeconds)),
+  /** Threads training runs on; 'auto': one per core, up to 2, where a batch has enough work (kernel/threadCount.ts). */
+  threads: v.optional(v.union([v.literal('auto'), int(1, MAX_THREADS)])),
   /** How batches are trained: the WebAssembly kernel (the only engine left; train/engines.ts). */
   engine: v.optional(v.picklist(ENGINES)),
 });
 export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);
 
 export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
+
+/** A threads value as a setting or flag spells it ('auto', '2' or 2); undefined when it is none of the choices. */
+export function parseThreads(raw: unknown): TrainConfig['threads'] {
+  const text = String(raw);
+  if (!THREAD_CHOICES.includes(text)) return undefined;
+  return text === 'auto' ? 'auto' : Number(text);
+}
 export type CellType = TrainConfig['cell'];
 export type ScalerKind = TrainConfig['scaler'];
 
@@ -99,6 +115,8 @@ export function configProblem(config: unknown): string | undefined {
       : `from ${limit.min} to ${limit.max}`;
     return `${limit.label} must be ${limit.integer ? `an integer ${range}` : range}, got ${JSON.stringify(got) ?? String(got)}`;
   }
+  if (key === 'threads')
+    return `threads must be auto or an integer from 1 to ${MAX_THREADS}, got ${JSON.stringify(got)}`;
   if (PICKLISTS[key]) return `${key} must be one of ${PICKLISTS[key].join('|')}, got ${JSON.stringify(got)}`;
   return key ? `unknown setting "${key}"` : issue.message;
 }

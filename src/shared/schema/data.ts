@@ -30,6 +30,12 @@ export const EpochReportSchema = v.object({
   valLoss: anyNumber,
   seconds: anyNumber,
   best: v.boolean(),
+  /** Windows this epoch trained on, of all training windows, and seconds since training began (the budget's clock). */
+  windows: v.optional(count),
+  trainWindows: v.optional(count),
+  elapsed: v.optional(anyNumber),
+  /** The time budget ended training with this epoch. */
+  budgetCut: v.optional(v.literal(true)),
 });
 export type EpochReport = v.InferOutput<typeof EpochReportSchema>;
 
@@ -38,6 +44,8 @@ export const BatchReportSchema = v.object({
   batch: anyInteger,
   batches: anyInteger,
   loss: anyNumber,
+  /** Seconds since training began. */
+  elapsed: v.optional(anyNumber),
 });
 export type BatchReport = v.InferOutput<typeof BatchReportSchema>;
 

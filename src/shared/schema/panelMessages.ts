@@ -67,6 +67,11 @@ export const PANEL_STRING_KEYS = [
   'history',
   'intervalLow',
   'intervalHigh',
+  'timeBudgetSeconds',
+  'budgetOf',
+  'noBudget',
+  'windowsPerEpoch',
+  'budgetReached',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────

@@ -17,7 +17,15 @@ import type { PanelStrings } from '../../shared/protocol';
 import { el } from './dom';
 
 type NumberField =
-  'layers' | 'units' | 'window' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed';
+  | 'layers'
+  | 'units'
+  | 'window'
+  | 'epochs'
+  | 'batchSize'
+  | 'learningRate'
+  | 'validationSplit'
+  | 'seed'
+  | 'timeBudgetSeconds';
 /** The form's fields, in order; their ranges are the config schema's. */
 const NUMBER_FIELDS: NumberField[] = [
   'layers',
@@ -28,6 +36,7 @@ const NUMBER_FIELDS: NumberField[] = [
   'learningRate',
   'validationSplit',
   'seed',
+  'timeBudgetSeconds',
 ];
 
 /** Whether a typed value is one the core accepts (the same rule its schema applies). */
@@ -91,7 +100,8 @@ export class ConfigForm {
 
   fill(config: TrainConfig): void {
     this.cell.value = config.cell;
-    for (const [key, input] of this.fields) input.value = String(config[key]);
+    // An absent budget is no budget (a config from before budgets existed).
+    for (const [key, input] of this.fields) input.value = String(config[key] ?? 0);
   }
 
   /** Only valid fields are returned; an invalid one is marked and left to the current value. */

@@ -20,6 +20,7 @@ import { el, format, section } from './dom';
 import { formatNumber } from '../../shared/formatNumber';
 import { LineChart } from './lineChart';
 import { renderMetrics } from './metricsTable';
+import { budgetText } from './budgetLine';
 
 export interface PanelCallbacks {
   stop(keep: boolean): void;
@@ -30,6 +31,9 @@ export interface PanelCallbacks {
 export class PanelView {
   private readonly s: PanelStrings;
   private readonly status = el('p', 'status');
+  private readonly budget = el('p', 'budget');
+  private readonly budgetSeconds: number;
+  private elapsed = 0;
   private readonly stopButton: HTMLElement;
   private readonly keepButton: HTMLElement;
   private readonly loss: LineChart;
@@ -55,6 +59,7 @@ export class PanelView {
   ) {
     this.s = init.strings;
     this.column = init.column;
+    this.budgetSeconds = init.config.timeBudgetSeconds ?? 0;
     root.replaceChildren();
     const header = el('header');
     header.append(el('h1', undefined, init.title));
@@ -70,7 +75,8 @@ export class PanelView {
     this.keepButton = this.button('stop-keep', this.s.stopKeep, () => cb.stop(true));
     this.keepButton.setAttribute('secondary', '');
     actions.append(this.stopButton, this.keepButton);
-    header.append(actions);
+    this.budget.id = 'budget';
+    header.append(actions, this.budget);
     root.append(header, this.summary);
     this.summary.hidden = true;
     const grid = el('div', 'grid');
@@ -110,11 +116,17 @@ export class PanelView {
     this.form = new ConfigForm(section(root, 'config', this.s.config), this.s, (c) => cb.retrain(c));
     this.form.fill(init.config);
     this.setState('queued');
+    this.showBudget();
   }
 
   replay(m: ReplayMessage): void {
     this.epochs = m.epochs.slice();
     this.batches = m.batches.slice();
+    this.elapsed = Math.max(
+      m.epochs[m.epochs.length - 1]?.elapsed ?? 0,
+      m.batches[m.batches.length - 1]?.elapsed ?? 0,
+    );
+    this.showBudget();
     this.scheduleLoss();
     if (m.validation) this.validation(m.validation);
     if (m.hidden) this.hidden(m.hidden);
@@ -125,12 +137,18 @@ export class PanelView {
 
   epoch(r: EpochReport, earlier: readonly EpochReport[] = []): void {
     this.epochs.push(...earlier, r);
+    this.elapsed = r.elapsed ?? this.elapsed;
+    this.showBudget();
     this.status.textContent = `${format(this.s.epochOf, r.epoch, r.epochs)} · ${this.s.trainLoss} ${formatNumber(r.loss)} · ${this.s.valLoss} ${formatNumber(r.valLoss)}`;
     this.scheduleLoss();
   }
 
   batch(r: BatchReport): void {
     this.batches.push(r);
+    if (r.elapsed !== undefined) {
+      this.elapsed = r.elapsed;
+      this.showBudget();
+    }
     this.scheduleLoss();
   }
 
@@ -199,6 +217,10 @@ export class PanelView {
     this.keepButton.hidden = !running;
     if (state !== 'training' || this.epochs.length === 0)
       this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
+  }
+
+  private showBudget(): void {
+    this.budget.textContent = budgetText(this.s, this.budgetSeconds, this.epochs, this.elapsed);
   }
 
   /** Redraws charts with the theme's current colours. */

@@ -57,6 +57,30 @@ describe('seqlab train / predict', () => {
     assert.deepEqual(readdirSync(modelDir).sort(), ['history.csv', 'meta.json', 'model.json', 'weights.bin']);
   });
 
+  it('train --time-budget: reports the budget, the windows per epoch and whether the budget cut training', async () => {
+    const r = await cli(
+      'train',
+      csv,
+      ...QUICK,
+      '--difference',
+      'none',
+      '--out',
+      modelDir,
+      '--time-budget',
+      '30',
+      '--json',
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.budgetSeconds, 30);
+    assert.equal(j.budgetCut, false);
+    // 60 rows, 20% for validation, window 4: 44 training windows, every one in each epoch.
+    assert.deepEqual([j.trainWindows, j.windowsPerEpoch], [44, 44]);
+    const bad = await cli('train', csv, '--time-budget', '-1');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--time-budget must be at least 0/);
+  });
+
   it('predict --json gives the next value, its interval and the forecast', async () => {
     const r = await cli(
       'predict',

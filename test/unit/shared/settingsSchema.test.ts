@@ -6,7 +6,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/model/config';
-import { BACKENDS, CELLS, CONFIG_LIMITS, type NumberLimit } from '../../../src/shared/schema/config';
+import {
+  BACKENDS,
+  CELLS,
+  CONFIG_LIMITS,
+  MAX_THREADS,
+  configProblem,
+  parseThreads,
+  type NumberLimit,
+} from '../../../src/shared/schema/config';
 
 interface Setting {
   type: string;
@@ -34,6 +42,8 @@ describe('package.json settings match the config schema', () => {
       'learningRate',
       'patience',
       'seed',
+      'threads',
+      'timeBudgetSeconds',
       'units',
       'validationSplit',
       'window',
@@ -54,6 +64,19 @@ describe('package.json settings match the config schema', () => {
       assert.equal(s.default, DEFAULT_CONFIG[field as keyof typeof DEFAULT_CONFIG]);
     });
   }
+
+  it('offers exactly the thread counts the schema allows, with auto by default', () => {
+    const s = settings['seqlab.training.threads'];
+    assert.deepEqual(s.enum, ['auto', ...Array.from({ length: MAX_THREADS }, (_, i) => String(i + 1))]);
+    assert.equal(s.default, DEFAULT_CONFIG.threads);
+    for (const choice of s.enum ?? [])
+      assert.equal(configProblem({ ...DEFAULT_CONFIG, threads: parseThreads(choice) }), undefined);
+    assert.equal(parseThreads(String(MAX_THREADS + 1)), undefined);
+    assert.match(
+      String(configProblem({ ...DEFAULT_CONFIG, threads: 3 })),
+      /threads must be auto or an integer from 1 to 2, got 3/,
+    );
+  });
 
   it('offers exactly the cells and backends the schema allows, with the defaults', () => {
     assert.deepEqual(settings['seqlab.training.cell'].enum, [...CELLS]);

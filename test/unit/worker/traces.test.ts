@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { trainModel, validationTrace, type TrainedModel } from '../../../src/model';
 import type { Series } from '../../../src/model/data';
-import { previewTrace, recentTrace, tail } from '../../../src/worker/traces';
+import { MAX_TRACE_POINTS, panelViews, previewTrace, recentTrace, tail } from '../../../src/worker/traces';
 
 const values = Float64Array.from({ length: 400 }, (_, i) => Math.sin(i / 7) + i / 100);
 const series: Series = { name: 'value', values, problems: [] };
@@ -36,6 +36,26 @@ describe('panel traces', function () {
     const t = tail(validationTrace(model, series), 10);
     assert.equal(t.index.length, 10);
     assert.equal(t.index[9], values.length - 1);
+  });
+
+  it("runs a view's forward pass over the points sent only, however long the validation range", async () => {
+    const long: Series = {
+      name: 'value',
+      values: Float64Array.from({ length: 20_000 }, (_, i) => Math.sin(i / 7) + i / 1000),
+      problems: [],
+    };
+    const m = await trainModel(long, { units: 3, window: 6, epochs: 1, patience: 0, timeBudgetSeconds: 5 });
+    let windows = 0;
+    const predict = m.net.predict.bind(m.net);
+    m.net.predict = (w, count) => {
+      windows += count;
+      return predict(w, count);
+    };
+    const trace = panelViews(m, long).validationTrace();
+    m.dispose();
+    assert.equal(trace.index.length, MAX_TRACE_POINTS);
+    // 4,000 validation windows; the panel is sent the last 1,000.
+    assert.equal(windows, MAX_TRACE_POINTS);
   });
 
   it('previews actual and naive before training, with the model line empty', () => {
