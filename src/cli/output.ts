@@ -13,7 +13,7 @@ export const USAGE =
 
 /** Each command's usage line, as DESIGN.md's CLI contract states it. */
 export const COMMAND_USAGE: Record<string, string> = {
-  inspect: 'usage: seqlab inspect FILE [--json] [--max-size-mb N]',
+  inspect: 'usage: seqlab inspect FILE [--json] [--max-size-mb N] [--series-column COL|none]',
   train:
     'usage: seqlab train FILE [--column NAME] [--cell rnn|gru|lstm] [--units N] [--layers N] [--window N] [--epochs N] ' +
     '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json]',
