@@ -16,8 +16,11 @@ export const COMMAND_USAGE: Record<string, string> = {
   inspect: 'usage: seqlab inspect FILE [--json] [--max-size-mb N] [--series-column COL|none]',
   train:
     'usage: seqlab train FILE [--column NAME] [--cell rnn|gru|lstm] [--units N] [--layers N] [--window N] [--epochs N] ' +
-    '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json]',
-  predict: 'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json]',
+    '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json] ' +
+    '[--series NAME] [--series-column COL|none] [--columns a,b] [--features x,z]',
+  predict:
+    'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json] ' +
+    '[--series NAME] [--series-column COL|none] [--columns a,b]',
 };
 
 /**

@@ -9,7 +9,7 @@ import { quoteText } from '../../shared/quote';
 import type { Table, TableColumn } from './table';
 import type { Problem, Series, SeriesOptions } from './types';
 
-export interface PanelOptions extends Omit<SeriesOptions, 'series'> {
+export interface PanelOptions extends SeriesOptions {
   /** Wide files: these numeric columns become the series (the key is not used). */
   columns?: string[];
 }

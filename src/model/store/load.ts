@@ -10,6 +10,7 @@ import type { ModelMeta } from '../types';
 import type { ModelHandle } from '../network/handle';
 import { wrapLoaded } from '../network/seqnet';
 import { StoreError } from './errors';
+import { featureCount } from './seriesMeta';
 import { checkMeta } from './meta';
 import type { ModelPlace } from './paths';
 import { recoverModelFolder } from './replace';
@@ -136,7 +137,7 @@ export async function loadModel(place: ModelPlace): Promise<LoadedModel> {
   const c = meta.config;
   try {
     const net = wrapLoaded(
-      { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 },
+      { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: featureCount(meta) },
       layers,
     );
     return { meta, net, dispose: () => net.dispose() };

@@ -12,7 +12,7 @@ const EVAL_BATCH = 1024;
  */
 export function predictScaled(
   net: SeqNet,
-  p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
+  p: Pick<Prepared, 'z' | 'differenced' | 'window' | 'features'>,
   targets: Int32Array,
   tfjsOnly = false,
 ): Float32Array {

@@ -3,22 +3,22 @@ import * as tf from '@tensorflow/tfjs';
 import { windowStart, targetIndex, type Prepared } from './prepare';
 
 export interface Batch {
-  /** [batch, window, 1] */
+  /** [batch, window, features] */
   x: tf.Tensor3D;
   /** [batch, 1] */
   y: tf.Tensor2D;
 }
 
-/** Inputs for the given target indices as a flat [batch * window] buffer. */
+/** Inputs for the given target indices as a flat [batch * window * features] buffer. */
 export function windowBuffer(
-  p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
+  p: Pick<Prepared, 'z' | 'differenced' | 'window' | 'features'>,
   targets: ArrayLike<number>,
 ): Float32Array {
-  const W = p.window;
-  const buf = new Float32Array(targets.length * W);
+  const span = p.window * (p.features ?? 1);
+  const buf = new Float32Array(targets.length * span);
   for (let b = 0; b < targets.length; b++) {
     const s = windowStart(p, targets[b]);
-    buf.set(p.z.subarray(s, s + W), b * W);
+    buf.set(p.z.subarray(s, s + span), b * span);
   }
   return buf;
 }
@@ -28,7 +28,7 @@ export function makeBatch(p: Prepared, targets: ArrayLike<number>): Batch {
   const y = new Float32Array(targets.length);
   for (let b = 0; b < targets.length; b++) y[b] = p.z[targetIndex(p, targets[b])];
   return {
-    x: tf.tensor3d(windowBuffer(p, targets), [targets.length, p.window, 1]),
+    x: tf.tensor3d(windowBuffer(p, targets), [targets.length, p.window, p.features ?? 1]),
     y: tf.tensor2d(y, [targets.length, 1]),
   };
 }
