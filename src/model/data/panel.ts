@@ -120,13 +120,15 @@ export function allSeries(file: string, table: Table, opts: PanelOptions): Panel
   checkDistinct(file, col.name, features, groups?.column);
   const panel = emptyPanel(file, col.name, features);
   if (!groups) {
+    if (opts.series !== undefined) oneSeries(file, table, opts);
     panel.series.push(buildSeries(file, table, col, ownProblems(table, col, feats), feats));
     return panel;
   }
   panel.key = groups.column;
   panel.problems.push(...groups.problems, ...ownProblems(table, col, feats));
-  for (const name of groups.names)
-    collect(panel, name, () => seriesOf(file, table, groups, name, col, feats));
+  if (opts.series !== undefined) selectSeries(file, groups, opts.series);
+  const names = opts.series !== undefined ? [opts.series] : groups.names;
+  for (const name of names) collect(panel, name, () => seriesOf(file, table, groups, name, col, feats));
   return finish(panel);
 }
 
