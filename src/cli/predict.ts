@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
           ? panel.series[0]
           : await readSeries(
               { path: file },
-              { column: flags.column ?? model.meta.column, seriesColumn: 'none' },
+              { ...(flags.column !== undefined && { column: flags.column }), seriesColumn: 'none' },
             );
       const steps = flags.steps ?? 1;
       const f = forecast(model, series, steps, flags.level ?? 0.8);

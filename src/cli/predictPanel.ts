@@ -43,11 +43,11 @@ export async function predictPanel(
   ];
   const many = flags.series === undefined && (m.seriesColumn !== undefined || m.columns !== undefined);
   if (flags.json) {
-    const [f] = forecasts;
+    const [{ series, ...f }] = forecasts;
     printJson(
       many
         ? { column: m.column, forecasts, skipped, modelDir: dir }
-        : { column: m.column, ...(flags.series !== undefined && { series: f.series }), ...f, modelDir: dir },
+        : { column: m.column, ...(flags.series !== undefined && { series }), ...f, modelDir: dir },
     );
     return EXIT_OK;
   }

@@ -164,6 +164,7 @@ export async function run(argv: string[]): Promise<number> {
           metrics: { val: m },
           baselines: meta.baselines,
           rows: meta.rows,
+          features: [],
           next: next.next,
           interval: next.interval,
           modelDir: out,
