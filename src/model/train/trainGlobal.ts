@@ -4,7 +4,7 @@
  * extra inputs per time step. Scores are reported per series and pooled (MASE pooled over every point's own scale).
  */
 import type { Series } from '../data/types';
-import type { Metrics, ModelMeta, SeriesMeta, TrainConfig, ValidationTrace } from '../types';
+import type { HiddenStates, Metrics, ModelMeta, SeriesMeta, TrainConfig, ValidationTrace } from '../types';
 import { resolveConfig, TOOL_VERSION } from '../config';
 import { setBackend } from '../backend';
 import { createNet } from '../network/seqnet';
@@ -135,9 +135,7 @@ export async function trainGlobal(
         ((r) =>
           hooks.onEpoch?.(r, {
             validationTrace: () => trace(0),
-            hidden: () => {
-              throw new TrainingError('hidden states of a global model are not shown during training');
-            },
+            hidden: (start) => hiddenOf(net, prep, 0, start),
           })),
     });
     const parts = prep.kept.map((s, k) => {
@@ -173,6 +171,32 @@ export async function trainGlobal(
     net.dispose();
     throw e;
   }
+}
+
+/** h_t of every layer for series k's window starting at series index `start` (default: its latest). */
+function hiddenOf(
+  net: ReturnType<typeof createNet>,
+  prep: ReturnType<typeof preparePanel>,
+  k: number,
+  start?: number,
+): HiddenStates {
+  const W = prep.pooled.window;
+  const F = prep.pooled.features ?? 1;
+  const values = prep.kept[k].values;
+  const shift = prep.differenced ? 1 : 0;
+  const n = values.length;
+  const s = Math.min(Math.max(start ?? n - W, shift), n - W);
+  // Window of series indices [s, s + W) is working steps [s − shift, s − shift + W) of the block.
+  const from = (prep.blocks[k].base + s - shift) * F;
+  const r = net.probe(prep.pooled.z.slice(from, from + W * F));
+  return {
+    cell: net.spec.cell,
+    steps: W,
+    units: net.spec.units,
+    start: s,
+    input: Array.from(values.subarray(s, s + W)),
+    layers: r.layers,
+  };
 }
 
 function seasonalNaive(values: Float64Array, index: number[], season: number): number[] {

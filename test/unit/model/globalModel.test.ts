@@ -92,12 +92,21 @@ describe('global models', () => {
     assert.equal(p.pooled.valTargets.length, 4 + 6);
   });
 
-  it('leaves out a series too short for the window and reports it', async () => {
+  it('leaves out a series too short for the window and reports it; epochs show the first series', async () => {
+    const views: number[][] = [];
     const long = Array.from({ length: 80 }, (_, i) => Math.sin(i / 3));
     const model = await trainGlobal(
       { column: 'v', key: 'k', features: [], series: [part('long', long), part('short', long.slice(0, 10))] },
-      { window: 8, epochs: 2, units: 4, difference: 'none', seed: 1 },
+      { window: 8, epochs: 2, units: 4, difference: 'first', seed: 1 },
+      {
+        onEpoch: (_r, view) => {
+          const h = view.hidden();
+          views.push([h.start, h.layers[0].h.length, h.input[0], view.validationTrace().index.length]);
+        },
+      },
     );
+    // The latest window of the first series: starts at 80 − 8, inputs in its own units, 16 validation points.
+    assert.deepEqual(views[0], [72, 8 * 4, long[72], 16]);
     try {
       assert.deepEqual(
         model.skipped.map((s) => s.name),
