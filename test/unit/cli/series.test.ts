@@ -1,6 +1,6 @@
 /** Many series in one file, end to end through `seqlab`: long and wide files, one series, covariates. */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli } from './runCli';
@@ -173,5 +173,21 @@ describe('seqlab on files of many series', () => {
     );
     assert.equal(steps.code, 1);
     assert.match(steps.stderr, /would need future values of x/);
+  });
+
+  it('says on stderr which values of which column were filled, in --json runs too', async () => {
+    const gap = join(dir, 'gap.csv');
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${day(i)},${i === 20 ? 'NA' : Math.sin(i / 3).toFixed(4)}`,
+    );
+    writeFileSync(gap, ['date,v', ...rows].join('\n') + '\n');
+    const r = await cli('train', gap, '--epochs', '2', '--out', join(dir, 'gap'), '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /gap\.csv: column v: 1 missing value was filled by linear interpolation .*\(line 22\)/,
+    );
   });
 });
