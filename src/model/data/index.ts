@@ -6,7 +6,7 @@ import { readJson, readJsonLines } from './jsonReader';
 import { timeOrder } from './order';
 import { MIN_VALUES } from './series';
 import { allSeries, oneSeries, type Panel, type PanelOptions } from './panel';
-import { seriesGroups, subTable, type SeriesGroups } from './seriesKey';
+import { pickRows, seriesGroups, type SeriesGroups } from './seriesKey';
 import type { Table } from './table';
 import { extensionOf, openSource } from './source';
 import type {
@@ -51,8 +51,7 @@ export async function inspectData(source: DataSource, opts: ReadOptions = {}): P
     if (!groups) problems.push(...order.problems);
     else
       groups.rows.forEach((rows, k) => {
-        const part = subTable(table, rows);
-        const own = timeOrder(part.columns[table.columns.indexOf(timeCol)].values, part.lines, timeCol.name);
+        const own = timeOrder(pickRows(timeCol.values, rows), pickRows(table.lines, rows), timeCol.name);
         const name = quoteText(groups.names[k]);
         problems.push(...own.problems.map((p) => ({ ...p, message: `series ${name}: ${p.message}` })));
         if (k === 0 && own.stepMs !== undefined) layout.timeStepMs = own.stepMs;
