@@ -32,7 +32,7 @@ export function errorLine(err: unknown): string {
 }
 
 function rawErrorLine(err: unknown): string {
-  if (err instanceof DataError || err instanceof UsageError) return errorText(err.message);
+  if (isNamed(err, DataError) || isNamed(err, UsageError)) return errorText(err.message);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
     return `seqlab: ${errorText(err.message)}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
@@ -41,11 +41,19 @@ function rawErrorLine(err: unknown): string {
 }
 
 /**
+ * By name as well as by class: dist/cli.js and dist/modelCommands.js each bundle their own copy of these classes, so
+ * an error thrown by train or predict is no instance of cli.js's class.
+ */
+function isNamed<T extends Error>(err: unknown, cls: new (...args: never[]) => T): err is T {
+  return err instanceof cls || (err instanceof Error && err.name === cls.name);
+}
+
+/**
  * Prints the error on stderr and returns the exit code: 2 (with the usage line) for a UsageError, 1 for anything else.
  * `command` prefixes usage errors, e.g. "seqlab train: --epochs must be at least 1 (got 0)".
  */
 export function reportError(err: unknown, command?: string): number {
-  if (err instanceof UsageError) {
+  if (isNamed(err, UsageError)) {
     const usage = (command && COMMAND_USAGE[command]) || USAGE;
     process.stderr.write(`${command ? `seqlab ${command}: ` : 'seqlab: '}${errorLine(err)}\n${usage}\n`);
     return EXIT_USAGE;

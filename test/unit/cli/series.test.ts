@@ -1,5 +1,6 @@
 /** Many series in one file, end to end through `seqlab`: long and wide files, one series, covariates. */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -189,5 +190,17 @@ describe('seqlab on files of many series', () => {
       r.stderr,
       /gap\.csv: column v: 1 missing value was filled by linear interpolation .*\(line 22\)/,
     );
+  });
+
+  it('the bundled CLI exits 2 on a usage error of train and prints a data error without a prefix', () => {
+    const bundle = resolve(__dirname, '../../../../dist/cli.js');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: fixtures, timeout: 60_000 });
+    const usage = run('train', 'wide.csv', '--columns', 'north', '--series', 'x');
+    assert.equal(usage.status, 2, usage.stderr);
+    assert.match(usage.stderr, /^seqlab train: --series picks a series of a long file/);
+    const data = run('train', 'long.csv', '--series', 'QQQ');
+    assert.equal(data.status, 1, data.stderr);
+    assert.match(data.stderr, /^long\.csv: column "symbol": no series "QQQ"/);
   });
 });
