@@ -11,16 +11,16 @@ import {
 } from '../model';
 import { BACKTEST_MODELS } from '../shared/schema/backtest';
 import { BACKTEST_MODEL_NAMES, verdictText } from '../shared/backtestVerdict';
-import { UsageError } from './args';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { asCliError, configFrom, FLAGS as TRAIN_FLAGS } from './train';
+import { modelName } from './trainPanel';
 
-const { out: _out, json: _json, column, ...trainFlags } = TRAIN_FLAGS;
+// A backtest scores one series at a time: no --columns or --features here.
+const { out: _out, json: _json, column, columns: _columns, features: _features, ...trainFlags } = TRAIN_FLAGS;
 
 const FLAGS = {
   column,
-  series: { type: 'string', help: 'series of a keyed file (needs series keys; not supported yet)' },
   folds: { type: 'int', min: 1, max: 100, help: 'folds, the last folds×horizon values (default 5)' },
   horizon: { type: 'int', min: 1, max: 10000, help: 'steps ahead per fold (default: one season, else 1)' },
   ...trainFlags,
@@ -53,11 +53,14 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('backtest', argv, FLAGS);
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
-  if (flags.series !== undefined)
-    throw new UsageError(
-      '--series needs series keys, which this version cannot read yet; backtest one column instead',
-    );
-  const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
+  const series = await readSeries(
+    { path: file },
+    {
+      ...(flags.column !== undefined && { column: flags.column }),
+      ...(flags.series !== undefined && { series: flags.series }),
+      ...(flags['series-column'] !== undefined && { seriesColumn: flags['series-column'] }),
+    },
+  );
   let lastFold = 0;
   try {
     const report = await runBacktest(series, {
@@ -69,7 +72,9 @@ export async function run(argv: string[]): Promise<number> {
         lastFold = p.fold;
       },
     });
-    const place = flags.out ? placeOfFolder(flags.out) : modelPlace(process.cwd(), file, series.name);
+    const place = flags.out
+      ? placeOfFolder(flags.out)
+      : modelPlace(process.cwd(), file, modelName(series.name, flags.series));
     // Beside a trained model by default (Predict and the Models tree report it); anywhere the user names with --out.
     const saved = await saveBacktest(place, report, flags.out !== undefined).catch((e: unknown) => {
       if (flags.out !== undefined) throw e;

@@ -15,6 +15,10 @@ import { EXIT_OK, tableNumber, formatTable, printJson } from './output';
 const FLAGS = {
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
   'max-size-mb': { type: 'int', min: 1, help: 'refuse larger files (default 1024)' },
+  'series-column': {
+    type: 'string',
+    help: "column naming each row's series; none: one series (default: found)",
+  },
 } as const;
 
 const SHOWN_PROBLEMS = 10;
@@ -24,7 +28,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
   const maxMb = flags['max-size-mb'];
-  const inspection = await inspectData({ path: file }, maxMb ? { maxBytes: maxMb * 1024 * 1024 } : {});
+  const inspection = await inspectData(
+    { path: file },
+    {
+      ...(maxMb && { maxBytes: maxMb * 1024 * 1024 }),
+      ...(flags['series-column'] !== undefined && { seriesColumn: flags['series-column'] }),
+    },
+  );
   const usable = usableColumns(inspection);
   if (flags.json) printJson(toJson(inspection, usable));
   else process.stdout.write(`${summary(inspection, usable)}\n`);
@@ -49,6 +59,7 @@ export function toJson(inspection: Inspection, usable: string[]): object {
     })),
     layout: inspection.layout,
     usable,
+    seriesKey: inspection.seriesKey,
   };
 }
 
@@ -86,8 +97,20 @@ function summary(inspection: Inspection, usable: string[]): string {
       ? `usable for training: ${usable.map(showText).join(', ')}`
       : 'no column is usable for training',
   );
+  if (inspection.seriesKey) lines.push(...seriesLines(inspection.seriesKey));
   if (inspection.problems.length) lines.push('', ...problemLines(inspection.problems));
   return lines.join('\n');
+}
+
+const SHOWN_SERIES = 20;
+
+function seriesLines({ column, series }: NonNullable<Inspection['seriesKey']>): string[] {
+  const shown = series.slice(0, SHOWN_SERIES).map((s) => `${showText(s.name)} (${s.rows})`);
+  const more = series.length > SHOWN_SERIES ? `, … and ${series.length - SHOWN_SERIES} more` : '';
+  return [
+    `${series.length} series named in column ${quoteText(column)} (rows): ${shown.join(', ')}${more}`,
+    'training builds one model over all of them; --series NAME trains on one',
+  ];
 }
 
 function problemLines(problems: Problem[]): string[] {

@@ -13,11 +13,14 @@ export const USAGE =
 
 /** Each command's usage line, as DESIGN.md's CLI contract states it. */
 export const COMMAND_USAGE: Record<string, string> = {
-  inspect: 'usage: seqlab inspect FILE [--json] [--max-size-mb N]',
+  inspect: 'usage: seqlab inspect FILE [--json] [--max-size-mb N] [--series-column COL|none]',
   train:
     'usage: seqlab train FILE [--column NAME] [--cell rnn|gru|lstm] [--units N] [--layers N] [--window N] [--epochs N] ' +
-    '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json]',
-  predict: 'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json]',
+    '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json] ' +
+    '[--series NAME] [--series-column COL|none] [--columns a,b] [--features x,z]',
+  predict:
+    'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json] ' +
+    '[--series NAME] [--series-column COL|none] [--columns a,b]',
   backtest:
     'usage: seqlab backtest FILE [--column C] [--series S] [--folds K] [--horizon H] [--out DIR] [--json] [training options]',
   explain:
@@ -34,7 +37,8 @@ export function errorLine(err: unknown): string {
 
 /**
  * By name as well as by class: the model commands are a bundle of their own (dist/modelCommands.js) with their own
- * copies of these classes, so instanceof alone sent their usage errors out with exit code 1.
+ * copies of these classes, so instanceof alone sent their usage errors out with exit code 1. The names are spelled
+ * out because a minified bundle renames the classes themselves.
  */
 function isError(err: unknown, type: typeof DataError | typeof UsageError, name: string): err is Error {
   return err instanceof type || (err instanceof Error && err.name === name);

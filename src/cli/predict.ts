@@ -1,7 +1,10 @@
 /** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
 import { join, relative } from 'node:path';
-import { DataError, readSeries, showText } from '../model/data';
-import { forecast, loadModel, modelPlace, placeOfFolder, StoreError } from '../model';
+import { existsSync } from 'node:fs';
+import { DataError, readPanel, readSeries, showText } from '../model/data';
+import { forecast, loadModel, modelPlace, placeOfFolder, StoreError, type ModelPlace } from '../model';
+import { modelName, PANEL_FLAGS, panelOptions } from './trainPanel';
+import { predictPanel } from './predictPanel';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, tableNumber, printJson } from './output';
@@ -18,14 +21,19 @@ const FLAGS = {
     help: 'TensorFlow.js backend, for a model only tfjs-layers runs (default auto)',
   },
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
+  series: PANEL_FLAGS.series,
+  'series-column': PANEL_FLAGS['series-column'],
+  columns: PANEL_FLAGS.columns,
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('predict', argv, FLAGS);
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
-  const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
-  const place = flags.model ? placeOfFolder(flags.model) : modelPlace(process.cwd(), file, series.name);
+  // A model folder named on the command line says how to read the file; otherwise the file says which model.
+  const panel = flags.model ? undefined : await readPanel({ path: file }, panelOptions(flags));
+  const column = panel?.column ?? '';
+  const place = flags.model ? placeOfFolder(flags.model) : await modelFor(file, column, flags.series);
   const dir = place.dir;
   try {
     const backend = (flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto';
@@ -34,10 +42,18 @@ export async function run(argv: string[]): Promise<number> {
       throw new DataError(
         file,
         `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
-        { column: series.name },
+        { column },
       );
     });
     try {
+      if (model.meta.series) return await predictPanel(file, model, flags, flags['series-column'], dir);
+      const series =
+        panel && !panel.key && !panel.columns
+          ? panel.series[0]
+          : await readSeries(
+              { path: file },
+              { ...(flags.column !== undefined && { column: flags.column }), seriesColumn: 'none' },
+            );
       const steps = flags.steps ?? 1;
       const f = forecast(model, series, steps, flags.level ?? 0.8);
       if (flags.json) {
@@ -71,4 +87,12 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw asCliError(err, file);
   }
+}
+
+/** One series' own model if it was trained alone (train --series), else the model of the whole column. */
+async function modelFor(file: string, column: string, series: string | undefined): Promise<ModelPlace> {
+  const whole = modelPlace(process.cwd(), file, column);
+  if (series === undefined) return whole;
+  const own = modelPlace(process.cwd(), file, modelName(column, series));
+  return existsSync(join(own.dir, 'meta.json')) ? own : whole;
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
-import { DataError, escapeControls, readSeries } from '../model/data';
+import { DataError, escapeControls, readPanel } from '../model/data';
 import {
   ConfigError,
   ModelMismatchError,
@@ -16,6 +16,7 @@ import {
   trainModel,
   type ModelMeta,
   type TrainConfig,
+  type TrainHooks,
 } from '../model';
 import { UsageError, type Flags } from './args';
 import {
@@ -29,6 +30,7 @@ import {
 } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, tableNumber, formatTable, printJson, ProgressBar } from './output';
+import { PANEL_FLAGS, panelOptions, reportFilled, trainPanel } from './trainPanel';
 
 /** A numeric flag's type and range, from the config schema (an exclusive minimum is left to resolveConfig). */
 function range(key: keyof typeof CONFIG_LIMITS): { type: 'int' | 'number'; min?: number; max: number } {
@@ -66,6 +68,7 @@ export const FLAGS = {
   },
   out: { type: 'string', help: 'model folder (default .seqlab/FILE/COLUMN/)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout; progress goes to stderr' },
+  ...PANEL_FLAGS,
 } as const;
 
 /** The core's errors as the CLI reports them: a bad setting is a usage error, the rest name the file. */
@@ -137,32 +140,37 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('train', argv, FLAGS);
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
-  const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
-  const place = flags.out ? placeOfFolder(flags.out) : modelPlace(process.cwd(), file, series.name);
-  const out = place.dir;
+  const panel = await readPanel({ path: file }, panelOptions(flags));
+  reportFilled(panel);
   let stop = false;
   const onSigint = () => {
     stop = true;
   };
   process.once('SIGINT', onSigint);
   let bar: ProgressBar | undefined;
+  const hooks: TrainHooks = {
+    shouldStop: () => stop,
+    onBatch: (r) => {
+      if (r.batch === 1) bar = new ProgressBar(r.batches, `epoch ${r.epoch}`);
+      bar?.update(r.batch, `loss ${tableNumber(r.loss)}`);
+    },
+    onEpoch: (r) => {
+      bar?.finish();
+      if (flags.json || !process.stderr.isTTY) return;
+      if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
+        process.stderr.write(
+          `epoch ${r.epoch}/${r.epochs}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
+        );
+      }
+    },
+  };
   try {
-    const model = await trainModel(series, configFrom(flags), {
-      shouldStop: () => stop,
-      onBatch: (r) => {
-        if (r.batch === 1) bar = new ProgressBar(r.batches, `epoch ${r.epoch}`);
-        bar?.update(r.batch, `loss ${tableNumber(r.loss)}`);
-      },
-      onEpoch: (r) => {
-        bar?.finish();
-        if (flags.json || !process.stderr.isTTY) return;
-        if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
-          process.stderr.write(
-            `epoch ${r.epoch}/${r.epochs}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
-          );
-        }
-      },
-    });
+    if (panel.key !== undefined || panel.columns || panel.features.length > 0)
+      return await trainPanel(file, panel, configFrom(flags), hooks, flags);
+    const series = panel.series[0];
+    const place = flags.out ? placeOfFolder(flags.out) : modelPlace(process.cwd(), file, series.name);
+    const out = place.dir;
+    const model = await trainModel(series, configFrom(flags), hooks);
     try {
       const meta = await saveModel(place, model, {
         dataFile: relative(process.cwd(), file),
@@ -189,6 +197,8 @@ export async function run(argv: string[]): Promise<number> {
           backend: meta.backend,
           metrics: { val: m },
           baselines: meta.baselines,
+          rows: meta.rows,
+          features: [],
           next: next.next,
           interval: next.interval,
           modelDir: out,

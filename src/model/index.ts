@@ -7,6 +7,10 @@
 export { trainModel, planFor, KERNEL_BACKEND } from './train/trainModel';
 export type { TrainHooks, EpochView, TrainedModel } from './train/trainModel';
 export { TrainingError } from './train/trainer';
+export { trainGlobal } from './train/trainGlobal';
+export type { GlobalModel, PanelInput } from './train/trainGlobal';
+export { forecastSeries, seriesMetaFor } from './forecast/forecastGlobal';
+export { featureCount } from './store/seriesMeta';
 export { saveModel } from './store/save';
 export { engineFor } from './train/engines';
 export { kernelThreads } from './kernel/threadCount';

@@ -51,4 +51,26 @@ export interface ModelMeta {
   backend: string;
   /** Random per save, also in model.json: files of two different saves are never loaded together. */
   generation?: string;
+  /** A long file's key column, when the model was trained on its series. */
+  seriesColumn?: string;
+  /** A wide file's columns, each trained on as one series. */
+  columns?: string[];
+  /** Covariate columns fed as inputs beside the series, in input order (the network has 1 + features.length). */
+  features?: string[];
+  /** A model over several series (or with features): each series' own scaling, scores and residuals. */
+  series?: SeriesMeta[];
+}
+
+/** One series of a global model. The top-level scaler, metrics and residuals are the first series' and pooled ones. */
+export interface SeriesMeta {
+  name: string;
+  /** Values of this series used (training and validation). */
+  rows: number;
+  splitIndex: number;
+  /** The series' scaler, then one per feature, each fitted on this series' training range. */
+  scalers: ScalerState[];
+  season: number;
+  metrics: { val: Metrics };
+  baselines: Baselines;
+  residuals: number[];
 }

@@ -43,6 +43,9 @@ function hasPoint(text: string, start: number, end: number): boolean {
 /** Enough quoted cells for the problems a column reports one by one. */
 const SAMPLES = 25;
 
+/** A text column with more distinct values than this is no series key, so its texts are not kept. */
+export const MAX_LABELS = 10_000;
+
 export class ColumnBuilder {
   /** The number (or epoch ms for a date cell) of each row; NaN where the cell is neither. */
   private values: Float64Array;
@@ -59,6 +62,8 @@ export class ColumnBuilder {
   private numberSamples = 0;
   private otherSamples = 0;
   private lastKind: Cell = Cell.Missing;
+  /** Each distinct text's code while there are at most MAX_LABELS (a series key needs them); text cells hold their code. */
+  private labelCodes: Map<string, number> | undefined = new Map();
 
   /** `capacity`: the expected row count, so a large file's arrays are allocated once instead of doubling. */
   constructor(
@@ -114,7 +119,27 @@ export class ColumnBuilder {
       if (overflow) this.overflows.set(this.length, overflow);
     }
     if (this.otherSamples++ < SAMPLES) this.sample(text, start, end);
-    this.push(kind, value);
+    this.push(kind, kind === Cell.Text ? this.labelCode(text.slice(start, end).trim()) : value);
+  }
+
+  private labelCode(raw: string): number {
+    const codes = this.labelCodes;
+    if (!codes) return NaN;
+    let code = codes.get(raw);
+    if (code === undefined) {
+      if (codes.size >= MAX_LABELS) {
+        this.labelCodes = undefined;
+        return NaN;
+      }
+      code = codes.size;
+      codes.set(raw, code);
+    }
+    return code;
+  }
+
+  /** The distinct texts by code, or undefined when there were too many to keep. */
+  labels(): string[] | undefined {
+    return this.labelCodes && [...this.labelCodes.keys()];
   }
 
   /** A value that arrived typed (JSON): numbers are numbers, strings go through the same strict parse. */
@@ -149,6 +174,17 @@ export class ColumnBuilder {
     this.values[this.length++] = value;
     this.counts[kind]++;
   }
+}
+
+/** Moves text cells' codes out of `values`, which keeps NaN for every cell that is not a number. */
+export function labelCodes(cells: Uint8Array, values: Float64Array): Int32Array {
+  const codes = new Int32Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const text = cells[i] === Cell.Text;
+    codes[i] = text && values[i] === values[i] ? values[i] : -1;
+    if (text) values[i] = NaN;
+  }
+  return codes;
 }
 
 /** A JSON value as its JSON text for a message; a value JSON cannot write (too deep, a BigInt) by its type. */

@@ -4,9 +4,11 @@ import { DataError } from './errors';
 import { decodeChunks } from './decode';
 import { readJson, readJsonLines } from './jsonReader';
 import { timeOrder } from './order';
-import { buildSeries, chooseColumn, MIN_VALUES } from './series';
-import { extensionOf, openSource } from './source';
+import { MIN_VALUES } from './series';
+import { allSeries, oneSeries, type Panel, type PanelOptions } from './panel';
+import { pickRows, seriesGroups, type SeriesGroups } from './seriesKey';
 import type { Table } from './table';
+import { extensionOf, openSource } from './source';
 import type {
   ColumnSummary,
   DataSource,
@@ -23,7 +25,10 @@ export { parseStrictNumber, isMissing } from './numbers';
 export { parseDate } from './dates';
 export { DEFAULT_MAX_BYTES } from './source';
 export { escapeControls, quoteText, showText } from '../../shared/quote';
+import { quoteText } from '../../shared/quote';
 export * from './types';
+export type { Panel, PanelOptions } from './panel';
+export { selectSeries } from './seriesKey';
 
 interface Loaded {
   file: string;
@@ -36,39 +41,75 @@ export async function inspectData(source: DataSource, opts: ReadOptions = {}): P
   const { file, table, layout } = await load(source, opts);
   const problems = [...table.problems];
   const timeCol = table.columns.find((c) => c.kind === 'date');
+  const groups = seriesGroups(file, table, opts.seriesColumn);
+  if (groups) problems.push(...groups.problems, ...shortSeries(groups, table));
   if (timeCol) {
     const order = timeOrder(timeCol.values, table.lines, timeCol.name);
-    problems.push(...order.problems);
     layout.timeColumn = timeCol.name;
     if (order.stepMs !== undefined) layout.timeStepMs = order.stepMs;
+    // In a long file, time order and duplicates matter within each series only.
+    if (!groups) problems.push(...order.problems);
+    else
+      groups.rows.forEach((rows, k) => {
+        const own = timeOrder(pickRows(timeCol.values, rows), pickRows(table.lines, rows), timeCol.name);
+        const name = quoteText(groups.names[k]);
+        problems.push(...own.problems.map((p) => ({ ...p, message: `series ${name}: ${p.message}` })));
+        if (k === 0 && own.stepMs !== undefined) layout.timeStepMs = own.stepMs;
+      });
   }
   const columns: ColumnSummary[] = table.columns.map(({ name, kind, count, missing, min, max }) =>
     min === undefined ? { name, kind, count, missing } : { name, kind, count, missing, min, max },
   );
-  return { file, rows: table.lines.length, columns, problems: sortProblems(problems), layout };
+  const seriesKey = groups
+    ? {
+        column: groups.column,
+        series: groups.names.map((name, k) => ({ name, rows: groups.rows[k].length })),
+      }
+    : null;
+  return { file, rows: table.lines.length, columns, problems: sortProblems(problems), layout, seriesKey };
 }
 
 /** One numeric column as a clean series; throws DataError when no column is usable. */
 export async function readSeries(source: DataSource, opts: SeriesOptions = {}): Promise<Series> {
   const { file, table } = await load(source, opts);
-  const col = chooseColumn(file, table, opts.column);
-  const problems = table.problems.filter(
-    (p) => p.column === undefined || p.column === col.name || isTimeProblem(table, p),
-  );
-  const series = buildSeries(file, table, col, problems);
+  const series = oneSeries(file, table, opts);
   series.problems = sortProblems(series.problems);
   return series;
 }
 
-/** Columns an inspection says can become a series (numeric, at least 10 values, at most half missing). */
+/** Every series of a file (one per key, or per column with `columns`), each with its features, for a global model. */
+export async function readPanel(source: DataSource, opts: PanelOptions = {}): Promise<Panel> {
+  const { file, table } = await load(source, opts);
+  const panel = allSeries(file, table, opts);
+  panel.problems = sortProblems(panel.problems);
+  for (const s of panel.series) s.problems = sortProblems(s.problems);
+  return panel;
+}
+
+function shortSeries(groups: SeriesGroups, table: Table): Problem[] {
+  return groups.names.flatMap((name, k) =>
+    groups.rows[k].length < MIN_VALUES
+      ? [
+          {
+            line: table.lines[groups.rows[k][0]],
+            column: groups.column,
+            severity: 'warning' as const,
+            message: `series ${quoteText(name)} has ${groups.rows[k].length} rows; at least ${MIN_VALUES} are needed, so training leaves it out`,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Columns an inspection says can become a series (numeric, at least 10 values, at most half missing); a series key
+ * is not one, even when its names are numbers.
+ */
 export function usableColumns(inspection: Inspection): string[] {
   return inspection.columns
     .filter((c) => c.kind === 'numeric' && c.count >= MIN_VALUES && c.missing <= c.count)
+    .filter((c) => c.name !== inspection.seriesKey?.column)
     .map((c) => c.name);
-}
-
-function isTimeProblem(table: Table, p: Problem): boolean {
-  return table.columns.some((c) => c.kind === 'date' && c.name === p.column);
 }
 
 /** File order, with whole-file notes (line 0) last. */

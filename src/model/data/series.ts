@@ -31,7 +31,17 @@ function names(columns: TableColumn[]): string {
   return columns.map((c) => showText(c.name)).join(', ');
 }
 
-export function buildSeries(file: string, table: Table, col: TableColumn, problems: Problem[]): Series {
+/**
+ * The column (and `features`, other columns carried along as inputs) in time order. Rows are dropped at the ends until
+ * every column has a value; inner gaps are interpolated, and each filled column gets a warning naming its lines.
+ */
+export function buildSeries(
+  file: string,
+  table: Table,
+  col: TableColumn,
+  problems: Problem[],
+  features: TableColumn[] = [],
+): Series {
   const timeCol = table.columns.find((c) => c.kind === 'date');
   let order: ArrayLike<number> | undefined;
   if (timeCol) {
@@ -49,38 +59,50 @@ export function buildSeries(file: string, table: Table, col: TableColumn, proble
     }
   }
   const n = order ? order.length : col.values.length;
-  const values = new Float64Array(n);
+  const columns = [col, ...features].map((c) => ({ name: c.name, values: new Float64Array(n) }));
   const time = timeCol ? new Float64Array(n) : undefined;
   const lines = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order ? order[k] : k;
-    values[k] = col.values[i];
+    for (let f = 0; f < columns.length; f++) columns[f].values[k] = [col, ...features][f].values[i];
     if (time && timeCol) time[k] = timeCol.values[i];
     lines[k] = table.lines[i];
   }
-  let usable = 0;
-  for (let k = 0; k < n; k++) if (!Number.isNaN(values[k])) usable++;
-  const missing = n - usable;
-  const where = { column: col.name };
-  if (missing * 2 > n)
-    throw new DataError(file, `${missing} of ${n} values are missing (more than half)`, where);
-  if (usable < MIN_VALUES)
-    throw new DataError(file, `only ${usable} usable values; at least ${MIN_VALUES} are needed`, where);
-  return trimAndFill(col.name, values, time, lines, problems);
+  for (const { name, values } of columns) {
+    let usable = 0;
+    for (let k = 0; k < n; k++) if (!Number.isNaN(values[k])) usable++;
+    const missing = n - usable;
+    const where = { column: name };
+    if (missing * 2 > n)
+      throw new DataError(file, `${missing} of ${n} values are missing (more than half)`, where);
+    if (usable < MIN_VALUES)
+      throw new DataError(file, `only ${usable} usable values; at least ${MIN_VALUES} are needed`, where);
+  }
+  return trimAndFill(file, columns, time, lines, problems);
 }
 
+/** Lines shown in a message about filled values. */
+const SHOWN_LINES = 5;
+
 function trimAndFill(
-  name: string,
-  values: Float64Array,
+  file: string,
+  columns: { name: string; values: Float64Array }[],
   time: Float64Array | undefined,
   lines: Uint32Array,
   problems: Problem[],
 ): Series {
+  const complete = (k: number) => columns.every((c) => !Number.isNaN(c.values[k]));
+  const n = lines.length;
   let first = 0;
-  let last = values.length - 1;
-  while (Number.isNaN(values[first])) first++;
-  while (Number.isNaN(values[last])) last--;
-  const dropped = first + (values.length - 1 - last);
+  let last = n - 1;
+  while (first < n && !complete(first)) first++;
+  while (last > first && !complete(last)) last--;
+  const name = columns[0].name;
+  if (last - first + 1 < MIN_VALUES)
+    throw new DataError(file, `only ${Math.max(0, last - first + 1)} rows have every column needed`, {
+      column: name,
+    });
+  const dropped = first + (n - 1 - last);
   if (dropped > 0) {
     const line = first > 0 ? lines[0] : lines[last + 1];
     problems.push({
@@ -90,34 +112,48 @@ function trimAndFill(
       message: `${dropped} missing values at the start or end were dropped`,
     });
   }
-  // Both arrays were made for this series alone: without edges to drop they are kept, not copied (8 MB a column at 1M rows).
-  const whole = dropped === 0;
-  const v = whole ? values : values.slice(first, last + 1);
-  const t = whole ? time : time?.slice(first, last + 1);
+  const t = time?.slice(first, last + 1);
+  const kept = lines.subarray(first, last + 1);
+  const [target, ...rest] = columns.map((c) =>
+    fillGaps(c.name, c.values.slice(first, last + 1), t, kept, problems),
+  );
+  const series: Series = t ? { name, values: target, time: t, problems } : { name, values: target, problems };
+  if (rest.length) series.covariates = rest;
+  return series;
+}
+
+/** Linear interpolation of inner NaN runs, in time when there is a time axis so uneven steps are honoured. */
+function fillGaps(
+  name: string,
+  v: Float64Array,
+  t: Float64Array | undefined,
+  lines: Uint32Array,
+  problems: Problem[],
+): Float64Array {
+  const filledLines: number[] = [];
   let filled = 0;
-  let firstLine = 0;
   for (let k = 1; k < v.length; k++) {
     if (!Number.isNaN(v[k])) continue;
     let end = k;
     while (Number.isNaN(v[end])) end++;
-    // Interpolate in time when there is a time axis, so uneven steps are honoured.
     const x0 = t ? t[k - 1] : k - 1;
     const x1 = t ? t[end] : end;
     for (let j = k; j < end; j++) {
       const x = t ? t[j] : j;
       v[j] = x1 === x0 ? v[k - 1] : v[k - 1] + ((v[end] - v[k - 1]) * (x - x0)) / (x1 - x0);
+      if (filledLines.length < SHOWN_LINES) filledLines.push(lines[j]);
     }
-    if (filled === 0) firstLine = lines[first + k];
     filled += end - k;
     k = end;
   }
   if (filled > 0) {
+    const more = filled > filledLines.length ? `, … ${filled - filledLines.length} more` : '';
     problems.push({
-      line: firstLine,
+      line: filledLines[0],
       column: name,
       severity: 'warning',
-      message: `${filled} missing values were filled by linear interpolation (first here)`,
+      message: `${filled} missing value${filled === 1 ? ' was' : 's were'} filled by linear interpolation between neighbours and used for training (line${filled === 1 ? '' : 's'} ${filledLines.join(', ')}${more})`,
     });
   }
-  return t ? { name, values: v, time: t, problems } : { name, values: v, problems };
+  return v;
 }

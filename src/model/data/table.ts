@@ -1,5 +1,5 @@
 /** Collects records from any reader into columns, with the file line of every row, then settles column kinds. */
-import { Cell, ColumnBuilder, U32List } from './column';
+import { Cell, ColumnBuilder, labelCodes, U32List } from './column';
 import { epochUnit, parseDate } from './dates';
 import { parseStrictNumber } from './numbers';
 import { quoteText, showText } from '../../shared/quote';
@@ -15,6 +15,8 @@ export interface TableColumn {
   min?: number;
   max?: number;
   decimalComma: boolean;
+  /** Text columns with at most MAX_LABELS distinct texts: the texts, and each row's code (-1: not a text cell). */
+  labels?: { names: string[]; codes: Int32Array };
 }
 
 export interface Table {
@@ -265,6 +267,10 @@ function settleColumn(
     decimalComma: commaColumn && kind === 'numeric',
   };
   if (count > 0 && kind !== 'text') Object.assign(summary, { min, max });
+  if (kind === 'text') {
+    const names = c.labels();
+    if (names) summary.labels = { names, codes: labelCodes(cells, values) };
+  }
   return summary;
 }
 

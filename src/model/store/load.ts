@@ -12,6 +12,7 @@ import { kernelNet, type SeqNet } from '../network/seqnet';
 import type { NetSpec } from '../network/spec';
 import type { BackendName } from '../backend';
 import { StoreError } from './errors';
+import { featureCount } from './seriesMeta';
 import { checkMeta } from './meta';
 import type { ModelPlace } from './paths';
 import { recoverModelFolder } from './replace';
@@ -125,7 +126,13 @@ export async function loadModel(place: ModelPlace, backend: BackendName = 'auto'
     at += b.length;
   }
   const c = meta.config;
-  const spec: NetSpec = { cell: c.cell, layers: c.layers, units: c.units, window: meta.window, features: 1 };
+  const spec: NetSpec = {
+    cell: c.cell,
+    layers: c.layers,
+    units: c.units,
+    window: meta.window,
+    features: featureCount(meta),
+  };
   const weights = decodeWeights(
     bytes,
     specs.map((w) => w.shape),

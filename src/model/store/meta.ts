@@ -3,6 +3,7 @@ import type { ModelMeta } from '../types';
 import { resolveConfig } from '../config';
 import { RETIRED_ENGINES } from '../../shared/schema/config';
 import { StoreError } from './errors';
+import { checkSeriesMeta } from './seriesMeta';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -64,5 +65,6 @@ export function checkMeta(file: string, j: Json): ModelMeta {
   }
   if (m.config.window !== m.window)
     bad(`"config.window" ${m.config.window} differs from "window" ${m.window}`);
+  checkSeriesMeta(file, m);
   return m;
 }

@@ -7,6 +7,7 @@ import type { ModelMeta } from '../types';
 import { LAYER_CLASSES } from './layersFormat';
 import { weightShapes } from '../network/spec';
 import { StoreError } from './errors';
+import { featureCount } from './seriesMeta';
 
 /** Initializer, constraint and regularizer classes that may appear inside a layer's config. */
 const NESTED_CLASSES = new Set([
@@ -147,7 +148,7 @@ export function checkShapes(file: string, specs: WeightSpec[], meta: ModelMeta):
     layers: c.layers,
     units: c.units,
     window: meta.window,
-    features: 1,
+    features: featureCount(meta),
   });
   const got = specs.map((s) => s.shape);
   if (got.length !== want.length || got.some((s, i) => s.join() !== want[i].join())) {

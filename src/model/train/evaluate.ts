@@ -8,7 +8,7 @@ const EVAL_BATCH = 1024;
 /** Scaled one-step predictions for each series index in `targets`, by the net's own inference. */
 export function predictScaled(
   net: SeqNet,
-  p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
+  p: Pick<Prepared, 'z' | 'differenced' | 'window' | 'features'>,
   targets: Int32Array,
 ): Float32Array {
   const out = new Float32Array(targets.length);

@@ -1,17 +1,17 @@
 /** Lazy windows: a batch's inputs are copied out of the working signal only when that batch is needed. */
 import { windowStart, targetIndex, type Prepared } from './prepare';
 
-/** Inputs for the given target indices as a flat [batch * window] buffer (`into`'s start, when given). */
+/** Inputs for the given target indices as a flat [batch * window * features] buffer (`into`'s start, when given). */
 export function windowBuffer(
-  p: Pick<Prepared, 'z' | 'differenced' | 'window'>,
+  p: Pick<Prepared, 'z' | 'differenced' | 'window' | 'features'>,
   targets: ArrayLike<number>,
   into?: Float32Array,
 ): Float32Array {
-  const W = p.window;
-  const buf = into ? into.subarray(0, targets.length * W) : new Float32Array(targets.length * W);
+  const span = p.window * (p.features ?? 1);
+  const buf = into ? into.subarray(0, targets.length * span) : new Float32Array(targets.length * span);
   for (let b = 0; b < targets.length; b++) {
     const s = windowStart(p, targets[b]);
-    buf.set(p.z.subarray(s, s + W), b * W);
+    buf.set(p.z.subarray(s, s + span), b * span);
   }
   return buf;
 }

@@ -16,16 +16,18 @@ export interface Prepared {
   /** Series indices predicted by training windows and by validation windows. */
   trainTargets: Int32Array;
   valTargets: Int32Array;
+  /** Values per time step of z (default 1); a step's first value is the target, the others are covariates. */
+  features?: number;
 }
 
 /** Offset into z of the first input of the window that predicts series index t. */
-export function windowStart(p: Pick<Prepared, 'differenced' | 'window'>, t: number): number {
-  return p.differenced ? t - 1 - p.window : t - p.window;
+export function windowStart(p: Pick<Prepared, 'differenced' | 'window' | 'features'>, t: number): number {
+  return ((p.differenced ? t - 1 : t) - p.window) * (p.features ?? 1);
 }
 
 /** Index into z of the target for series index t. */
-export function targetIndex(p: Pick<Prepared, 'differenced'>, t: number): number {
-  return p.differenced ? t - 1 : t;
+export function targetIndex(p: Pick<Prepared, 'differenced' | 'features'>, t: number): number {
+  return (p.differenced ? t - 1 : t) * (p.features ?? 1);
 }
 
 /** First series index that has a full window before it. */

@@ -29,3 +29,12 @@ export async function useCpu(): Promise<void> {
 
 /** Tiny, quick training settings. wasm when it starts (faster for RNN loops), else cpu; each run stays on one. */
 export const TINY = { units: 4, epochs: 3, batchSize: 16, patience: 0, seed: 7, backend: 'auto' as const };
+
+/** Largest |a − b| over max |b|: relative to the variable's scale, as float32 sums over long windows need. */
+export function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let scale = 0;
+  let worst = 0;
+  for (let i = 0; i < b.length; i++) scale = Math.max(scale, Math.abs(b[i]));
+  for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst / Math.max(scale, 1e-12);
+}

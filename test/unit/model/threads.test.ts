@@ -11,7 +11,6 @@ const SMALL = { cell: 'gru' as const, layers: 1, units: 4, window: 8, features: 
 const LARGE = { cell: 'gru' as const, layers: 1, units: 64, window: 50, features: 1 };
 
 describe('training threads', () => {
-
   describe('kernelThreads', () => {
     const env = process.env.SEQLAB_KERNEL_THREADS;
     beforeEach(() => delete process.env.SEQLAB_KERNEL_THREADS);

@@ -9,7 +9,6 @@ const range = (from: number, n: number) => Int32Array.from({ length: n }, (_, i)
 const sorted = (a: Int32Array) => Array.from(a).sort((x, y) => x - y);
 
 describe('windows per epoch and the time budget', () => {
-
   describe('WindowSweep', () => {
     it('visits every window once per pass, shuffled, and the same way for the same seed', () => {
       const targets = range(10, 50);
