@@ -19,8 +19,4 @@ export function section(parent: HTMLElement, id: string, heading: string): HTMLE
 }
 
 /** {0}, {1}… placeholders, as vscode.l10n uses, filled on the webview side. */
-export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) =>
-    args[Number(i)] !== undefined ? String(args[Number(i)]) : m,
-  );
-}
+export { fillTemplate as format } from '../../shared/template';
