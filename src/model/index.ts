@@ -17,6 +17,8 @@ export { StoreError } from './store/errors';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
 export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
+export { runBacktest, BacktestStopped } from './eval/backtest';
+export type { BacktestOptions } from './eval/backtest';
 export { setBackend } from './backend';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
 export {

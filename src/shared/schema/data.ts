@@ -80,6 +80,13 @@ export const ForecastSchema = v.object({
   level: anyNumber,
   forecast: numbers,
   intervals: v.array(interval),
+  /**
+   * How the intervals were made: 'conformal' = one calibrated |error| quantile per step ahead (meta.json), 'residual' =
+   * one-step residuals widened by √h (models saved before calibration existed).
+   */
+  intervalMethod: v.optional(v.picklist(['conformal', 'residual'])),
+  /** The share of held-out actuals the intervals at `level` covered when they were calibrated (0–1), if measured. */
+  coverage: v.optional(anyNumber),
 });
 export type Forecast = v.InferOutput<typeof ForecastSchema>;
 
