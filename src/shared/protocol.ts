@@ -23,6 +23,7 @@ export type ProbeRequest = Out<typeof W.ProbeRequestSchema>;
 export type InspectRequest = Out<typeof W.InspectRequestSchema>;
 export type CheckRequest = Out<typeof W.CheckRequestSchema>;
 export type NewRowRequest = Out<typeof W.NewRowRequestSchema>;
+export type BacktestRequest = Out<typeof W.BacktestRequestSchema>;
 export type ToWorkerMessage = Out<typeof W.ToWorkerSchema>;
 
 export type RunStarted = Out<typeof W.RunStartedSchema>;
@@ -37,6 +38,8 @@ export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
 export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
+export type BacktestProgressMessage = Out<typeof W.BacktestProgressMessageSchema>;
+export type Backtested = Out<typeof W.BacktestedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 
 // ─── host ↔ training panel ──────────────────────────────────────────────────────

@@ -19,6 +19,7 @@ import {
   WireSourceSchema,
 } from './data';
 import { anyInteger, anyNumber, count, finite, numbers } from './fields';
+import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 
 const runId = v.string();
 
@@ -70,6 +71,22 @@ export const NewRowRequestSchema = v.object({
   value: finite,
 });
 
+/**
+ * A backtest of the network (with `config`) against the statistical methods on the same folds; progress comes as
+ * events tagged runId, Stop with the same runId ends it. With a model place, its summary is kept with that model.
+ */
+export const BacktestRequestSchema = v.object({
+  type: v.literal('backtest'),
+  runId,
+  source: WireSourceSchema,
+  column: v.optional(v.string()),
+  config: PartialTrainConfigSchema,
+  folds: v.optional(count),
+  horizon: v.optional(count),
+  modelDir: v.optional(v.string()),
+  modelBase: v.optional(v.string()),
+});
+
 export const ToWorkerSchema = v.variant('type', [
   TrainRequestSchema,
   StopRequestSchema,
@@ -78,6 +95,7 @@ export const ToWorkerSchema = v.variant('type', [
   InspectRequestSchema,
   CheckRequestSchema,
   NewRowRequestSchema,
+  BacktestRequestSchema,
 ]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
@@ -153,6 +171,21 @@ export const NewRowPlannedSchema = v.object({
   insertions: v.array(v.object({ offset: count, text: v.string() })),
 });
 
+export const BacktestProgressMessageSchema = v.object({
+  type: v.literal('backtestProgress'),
+  runId,
+  progress: BacktestProgressSchema,
+});
+/** A backtest's answer: its report, or `stopped` when Stop ended it first. */
+export const BacktestedSchema = v.object({
+  type: v.literal('backtested'),
+  runId,
+  stopped: v.boolean(),
+  report: v.optional(BacktestReportSchema),
+  /** Why the summary could not be kept with the model (the report itself is fine). */
+  saveError: v.optional(v.string()),
+});
+
 export const FromWorkerSchema = v.variant('type', [
   RunStartedSchema,
   RunEpochSchema,
@@ -166,4 +199,6 @@ export const FromWorkerSchema = v.variant('type', [
   InspectedSchema,
   CheckedSchema,
   NewRowPlannedSchema,
+  BacktestProgressMessageSchema,
+  BacktestedSchema,
 ]);

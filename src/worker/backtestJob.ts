@@ -1,0 +1,66 @@
+/**
+ * One backtest inside the worker: read the series, run the rolling-origin backtest with progress (each fold's start
+ * always, the network's epochs at most ~10/s), and keep its summary with the saved model when one is named.
+ */
+import { readSeries } from '../model/data';
+import { BacktestStopped, runBacktest, setBackend } from '../model';
+import { modelGeneration, saveBacktestSummary, summarizeBacktest } from '../model/store/backtestSummary';
+import type { ModelPlace } from '../model/store/paths';
+import { errorText } from '../shared/errorText';
+import type { BacktestRequest, Backtested, FromWorkerMessage } from '../shared/protocol';
+import { Throttle } from './throttle';
+
+export class BacktestJob {
+  private stopRequested = false;
+  private readonly epochs: Throttle<FromWorkerMessage>;
+
+  constructor(
+    private readonly req: BacktestRequest,
+    private readonly post: (m: FromWorkerMessage) => void,
+  ) {
+    this.epochs = new Throttle(post, 10);
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  async run(): Promise<Backtested> {
+    const { req } = this;
+    const runId = req.runId;
+    const place: ModelPlace | undefined =
+      req.modelDir && req.modelBase ? { dir: req.modelDir, base: req.modelBase } : undefined;
+    // Read before the folds start: a retrain that replaces the model meanwhile must not inherit this backtest.
+    const generation = place ? await modelGeneration(place) : undefined;
+    const series = await readSeries(req.source, { column: req.column });
+    await setBackend(req.config.backend ?? 'auto');
+    try {
+      const report = await runBacktest(series, {
+        folds: req.folds,
+        horizon: req.horizon,
+        config: req.config,
+        shouldStop: () => this.stopRequested,
+        onProgress: (progress) => {
+          const m: FromWorkerMessage = { type: 'backtestProgress', runId, progress };
+          if (progress.epoch === undefined) {
+            this.epochs.flush();
+            this.post(m);
+          } else this.epochs.offer(m);
+        },
+      });
+      this.epochs.flush();
+      let saveError: string | undefined;
+      if (place) {
+        try {
+          await saveBacktestSummary(place, summarizeBacktest(report, generation));
+        } catch (e) {
+          saveError = errorText(e);
+        }
+      }
+      return { type: 'backtested', runId, stopped: false, report, saveError };
+    } catch (e) {
+      if (e instanceof BacktestStopped) return { type: 'backtested', runId, stopped: true };
+      throw e;
+    }
+  }
+}
