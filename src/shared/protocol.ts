@@ -53,6 +53,7 @@ export type ValidationMessage = Out<typeof P.ValidationSchema>;
 export type HiddenMessage = Out<typeof P.HiddenSchema>;
 export type SummaryMessage = Out<typeof P.SummarySchema>;
 export type ForecastMessage = Out<typeof P.ForecastMessageSchema>;
+export type BacktestMessage = Out<typeof P.BacktestMessageSchema>;
 export type ThemeMessage = Out<typeof P.ThemeSchema>;
 export type ToWebviewMessage = Out<typeof P.ToWebviewSchema>;
 

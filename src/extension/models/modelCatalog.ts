@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { isModelFolderName, type ModelPlace } from '../../model/store/paths';
+import { guardOf } from '../../shared/schema/fields';
+import { BacktestSummarySchema, type BacktestSummary } from '../../shared/schema/backtestSummary';
 import { isRecord } from '../../shared/validate';
 import { isInsideRelative, modelRoot } from '../trust';
 
@@ -22,6 +24,8 @@ export interface ModelEntry {
   /** Validation MASE, when meta.json has it. */
   mase?: number;
   created?: Date;
+  /** The summary of this save's last backtest (backtest.json), if it had one. */
+  backtest?: BacktestSummary;
   /** The key the training code uses for a run: data URI + NUL + column. */
   key: string;
 }
@@ -54,6 +58,8 @@ function dataFileOf(folder: vscode.WorkspaceFolder, dataFile: unknown): vscode.U
 export async function readModel(
   dir: vscode.Uri,
   folder: vscode.WorkspaceFolder,
+  /** Whether the folder lists a backtest.json (reading a missing file makes VS Code log a stack trace). */
+  hasBacktest = true,
 ): Promise<ModelEntry | undefined> {
   let meta: unknown;
   try {
@@ -80,8 +86,24 @@ export async function readModel(
     window: num(config.window) || num(meta.window),
     mase: valMase(meta.metrics),
     created: date(meta.created ?? meta.createdAt),
+    backtest: hasBacktest ? await readBacktest(dir, meta.generation) : undefined,
     key: `${data.toString()}\u0000${column}`,
   };
+}
+
+const isBacktestSummary = guardOf(BacktestSummarySchema);
+
+/** backtest.json, untrusted like meta.json, and only when it belongs to the same save (its generation). */
+async function readBacktest(dir: vscode.Uri, generation: unknown): Promise<BacktestSummary | undefined> {
+  try {
+    const text = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'backtest.json')),
+    );
+    const summary: unknown = JSON.parse(text);
+    return isBacktestSummary(summary) && summary.generation === generation ? summary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function walk(
@@ -98,7 +120,10 @@ async function walk(
     return;
   }
   if (entries.some(([name, type]) => name === 'meta.json' && type === vscode.FileType.File)) {
-    const model = await readModel(dir, folder);
+    const hasBacktest = entries.some(
+      ([name, type]) => name === 'backtest.json' && type === vscode.FileType.File,
+    );
+    const model = await readModel(dir, folder, hasBacktest);
     if (model) out.push(model);
     return;
   }

@@ -10,6 +10,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A vscode-elements button that calls `onClick`. */
+export function button(id: string, text: string, onClick: () => void): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.id = id;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 export function section(parent: HTMLElement, id: string, heading: string): HTMLElement {
   const s = el('section', 'card');
   s.id = id;

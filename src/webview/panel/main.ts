@@ -29,6 +29,8 @@ function handle(m: ToWebviewMessage): void {
       stop: (keep) => channel.sendEvent({ type: 'stop', keep }),
       retrain: (config) => channel.sendEvent({ type: 'retrain', config }),
       reveal: () => channel.sendEvent({ type: 'revealModel' }),
+      runBacktest: () => channel.sendEvent({ type: 'runBacktest' }),
+      stopBacktest: () => channel.sendEvent({ type: 'stopBacktest' }),
     });
     return;
   }
@@ -50,6 +52,8 @@ function handle(m: ToWebviewMessage): void {
       return view.showSummary(m);
     case 'forecast':
       return view.forecast(m);
+    case 'backtest':
+      return view.backtest(m);
     case 'theme':
       // The CSS variables change a moment after the message; redraw on the next frame.
       return void requestAnimationFrame(() => view?.retheme());
