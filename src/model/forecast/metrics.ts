@@ -2,13 +2,13 @@
 import type { Metrics } from '../types';
 
 /**
- * MASE's scale, as Hyndman and Koehler define it: the in-sample one-step naive MAE over the training range
- * values[0, end).
+ * MASE's scale, as Hyndman and Koehler define it: the in-sample naive MAE over the training range values[0, end).
+ * With `lag` = the season it is the seasonal-naive MAE, M4's scale for seasonal series.
  */
-export function naiveScale(values: ArrayLike<number>, end: number): number {
+export function naiveScale(values: ArrayLike<number>, end: number, lag = 1): number {
   let s = 0;
-  for (let i = 1; i < end; i++) s += Math.abs(values[i] - values[i - 1]);
-  return end > 1 ? s / (end - 1) : NaN;
+  for (let i = lag; i < end; i++) s += Math.abs(values[i] - values[i - lag]);
+  return end > lag ? s / (end - lag) : NaN;
 }
 
 /**
