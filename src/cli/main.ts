@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.js')).run,
   train: async () => modelCommands().train,
   predict: async () => modelCommands().predict,
+  backtest: async () => modelCommands().backtest,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ export const EXIT_DATA = 1;
 export const EXIT_USAGE = 2;
 
 export const USAGE =
-  'usage: seqlab inspect|train|predict FILE [options]   (seqlab COMMAND --help lists the options)';
+  'usage: seqlab inspect|train|predict|backtest FILE [options]   (seqlab COMMAND --help lists the options)';
 
 /** Each command's usage line, as DESIGN.md's CLI contract states it. */
 export const COMMAND_USAGE: Record<string, string> = {
@@ -18,6 +18,8 @@ export const COMMAND_USAGE: Record<string, string> = {
     'usage: seqlab train FILE [--column NAME] [--cell rnn|gru|lstm] [--units N] [--layers N] [--window N] [--epochs N] ' +
     '[--batch N] [--lr X] [--val-split F] [--seed N] [--preset seed] [--out DIR] [--json]',
   predict: 'usage: seqlab predict FILE [--column NAME] [--steps N] [--model DIR] [--json]',
+  backtest:
+    'usage: seqlab backtest FILE [--column C] [--series S] [--folds K] [--horizon H] [--out DIR] [--json] [training options]',
 };
 
 /**

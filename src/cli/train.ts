@@ -28,7 +28,7 @@ function range(key: keyof typeof CONFIG_LIMITS): { type: 'int' | 'number'; min?:
   return { type: l.integer ? 'int' : 'number', ...(l.exclusiveMin ? {} : { min: l.min }), max: l.max };
 }
 
-const FLAGS = {
+export const FLAGS = {
   column: { type: 'string', help: 'numeric column to model (default: the only one)' },
   cell: { type: 'string', choices: CELLS, help: 'recurrent cell (default gru)' },
   units: { ...range('units'), help: 'units per layer (default 16)' },
@@ -68,7 +68,7 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** The preset (if any), then every flag given; flags not given leave the preset's value alone. */
-function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
+export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
   const given: Partial<TrainConfig> = {
     ...(flags.cell && { cell: flags.cell as TrainConfig['cell'] }),
     units: flags.units,

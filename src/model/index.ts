@@ -19,6 +19,8 @@ export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
 export { runBacktest, BacktestStopped } from './eval/backtest';
 export type { BacktestOptions } from './eval/backtest';
+export { BacktestSetupError } from './eval/folds';
+export { saveBacktest, loadBacktest, BACKTEST_FILE } from './store/backtestFile';
 export { setBackend } from './backend';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
 export {
