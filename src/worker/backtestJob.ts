@@ -1,10 +1,9 @@
 /**
  * One backtest inside the worker: read the series, run the rolling-origin backtest with progress (each fold's start
- * always, the network's epochs at most ~10/s), and keep its summary with the saved model when one is named.
+ * always, the network's epochs at most ~10/s), and keep it beside the saved model (backtest.json) when one is named.
  */
 import { readSeries } from '../model/data';
-import { BacktestStopped, runBacktest, setBackend } from '../model';
-import { modelGeneration, saveBacktestSummary, summarizeBacktest } from '../model/store/backtestSummary';
+import { BacktestStopped, runBacktest, saveBacktest, setBackend } from '../model';
 import type { ModelPlace } from '../model/store/paths';
 import { errorText } from '../shared/errorText';
 import type { BacktestRequest, Backtested, FromWorkerMessage } from '../shared/protocol';
@@ -30,8 +29,6 @@ export class BacktestJob {
     const runId = req.runId;
     const place: ModelPlace | undefined =
       req.modelDir && req.modelBase ? { dir: req.modelDir, base: req.modelBase } : undefined;
-    // Read before the folds start: a retrain that replaces the model meanwhile must not inherit this backtest.
-    const generation = place ? await modelGeneration(place) : undefined;
     const series = await readSeries(req.source, { column: req.column });
     await setBackend(req.config.backend ?? 'auto');
     try {
@@ -52,7 +49,8 @@ export class BacktestJob {
       let saveError: string | undefined;
       if (place) {
         try {
-          await saveBacktestSummary(place, summarizeBacktest(report, generation));
+          // Only beside a model that exists: a retrain replaces the folder (and the host stops this backtest then).
+          await saveBacktest(place, report, false);
         } catch (e) {
           saveError = errorText(e);
         }

@@ -113,7 +113,13 @@ function panelTab(vs, titlePart) {
 describe('Training panel from the Explorer', function () {
   this.timeout(240_000);
   const vs = useWorkbench({
-    settings: { 'seqlab.training.epochs': 30, 'seqlab.training.units': 8, 'seqlab.training.patience': 0 },
+    settings: {
+      'seqlab.training.epochs': 30,
+      'seqlab.training.units': 8,
+      'seqlab.training.patience': 0,
+      // These tests time and stop runs; a backtest started after each would share the worker (backtest.ui.mjs).
+      'seqlab.evaluateAfterTraining': false,
+    },
     theme: null,
   });
   const consoleErrors = [];

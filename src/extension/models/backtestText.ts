@@ -3,10 +3,10 @@
  * rule with host-localised templates, so a simpler method that won is always named.
  */
 import * as vscode from 'vscode';
-import { backtestVerdict, sayVerdict } from '../../shared/backtestVerdict';
 import { cellName } from '../../shared/cellName';
 import { formatNumber } from '../../shared/formatNumber';
-import type { BacktestSummary } from '../../shared/schema/backtestSummary';
+import type { BacktestReport } from '../../shared/types';
+import { rankOf, sayVerdict } from '../../shared/verdictWords';
 
 export function methodName(key: string, cell: string): string {
   switch (key) {
@@ -26,10 +26,8 @@ export function methodName(key: string, cell: string): string {
 }
 
 /** One sentence: where the network ranked among the methods, and which one won when it did not. */
-export function backtestSentence(b: BacktestSummary): string {
-  const mase = Object.fromEntries(Object.entries(b.mase).map(([k, v]) => [k, v ?? Number.NaN]));
-  const verdict = backtestVerdict(mase);
-  const said = sayVerdict(verdict, cellName(b.cell), (k) => methodName(k, b.cell), {
+export function backtestSentence(b: BacktestReport): string {
+  const said = sayVerdict(b, cellName(b.cell), (k) => methodName(k, b.cell), {
     best: vscode.l10n.t('{0} beat every other method, the runner-up {1} by {2}% MASE.'),
     mixed: vscode.l10n.t('{0} beat {1} by {2}% MASE but lost to {3} by {4}%.'),
     worst: vscode.l10n.t(
@@ -37,14 +35,15 @@ export function backtestSentence(b: BacktestSummary): string {
     ),
     none: vscode.l10n.t('It has no comparable MASE.'),
   });
-  if (verdict.kind === 'none') return vscode.l10n.t('Last backtest: {0}', said);
+  const rank = rankOf(b);
+  if (!rank || rank.of < 2) return vscode.l10n.t('Last backtest: {0}', said);
   return vscode.l10n.t(
     'Last backtest ({0} folds of {1} steps): rank {2} of {3}, MASE {4}. {5}',
     b.folds,
     b.horizon,
-    verdict.rank,
-    verdict.of,
-    formatNumber(b.mase.rnn ?? undefined),
+    rank.rank,
+    rank.of,
+    formatNumber(b.models.rnn.mase),
     said,
   );
 }

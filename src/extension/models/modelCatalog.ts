@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { isModelFolderName, type ModelPlace } from '../../model/store/paths';
-import { guardOf } from '../../shared/schema/fields';
-import { BacktestSummarySchema, type BacktestSummary } from '../../shared/schema/backtestSummary';
+import { loadBacktest } from '../../model/store/backtestFile';
+import type { BacktestReport } from '../../shared/types';
 import { isRecord } from '../../shared/validate';
 import { isInsideRelative, modelRoot } from '../trust';
 
@@ -24,8 +24,8 @@ export interface ModelEntry {
   /** Validation MASE, when meta.json has it. */
   mase?: number;
   created?: Date;
-  /** The summary of this save's last backtest (backtest.json), if it had one. */
-  backtest?: BacktestSummary;
+  /** The model's last backtest (backtest.json), if it had one. */
+  backtest?: BacktestReport;
   /** The key the training code uses for a run: data URI + NUL + column. */
   key: string;
 }
@@ -86,24 +86,9 @@ export async function readModel(
     window: num(config.window) || num(meta.window),
     mase: valMase(meta.metrics),
     created: date(meta.created ?? meta.createdAt),
-    backtest: hasBacktest ? await readBacktest(dir, meta.generation) : undefined,
+    backtest: hasBacktest ? await loadBacktest({ base: folder.uri.fsPath, dir: dir.fsPath }) : undefined,
     key: `${data.toString()}\u0000${column}`,
   };
-}
-
-const isBacktestSummary = guardOf(BacktestSummarySchema);
-
-/** backtest.json, untrusted like meta.json, and only when it belongs to the same save (its generation). */
-async function readBacktest(dir: vscode.Uri, generation: unknown): Promise<BacktestSummary | undefined> {
-  try {
-    const text = new TextDecoder().decode(
-      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'backtest.json')),
-    );
-    const summary: unknown = JSON.parse(text);
-    return isBacktestSummary(summary) && summary.generation === generation ? summary : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function walk(

@@ -125,8 +125,8 @@ export function describeModel(m: ModelEntry): string {
   const parts = [cellName(m.cell)];
   if (m.units !== undefined) parts.push(vscode.l10n.t('{0} units', m.units));
   if (m.mase !== undefined) parts.push(vscode.l10n.t('val MASE {0}', m.mase.toFixed(2)));
-  const backtest = m.backtest?.mase.rnn;
-  if (backtest !== undefined && backtest !== null)
+  const backtest = m.backtest?.models.rnn.mase;
+  if (backtest !== undefined && Number.isFinite(backtest))
     parts.push(vscode.l10n.t('backtest MASE {0}', backtest.toFixed(2)));
   if (m.created) parts.push(m.created.toLocaleDateString(vscode.env.language));
   return parts.join(' · ');

@@ -22,7 +22,7 @@ export interface BacktestOptions {
 export interface BacktestOutcome {
   stopped: boolean;
   report?: BacktestReport;
-  /** Why the summary could not be kept with the saved model (the report is still shown). */
+  /** Why backtest.json could not be written beside the saved model (the report is still shown). */
   saveError?: string;
 }
 

@@ -73,7 +73,7 @@ export const NewRowRequestSchema = v.object({
 
 /**
  * A backtest of the network (with `config`) against the statistical methods on the same folds; progress comes as
- * events tagged runId, Stop with the same runId ends it. With a model place, its summary is kept with that model.
+ * events tagged runId, Stop with the same runId ends it. With a model place, the report is kept beside that model (backtest.json).
  */
 export const BacktestRequestSchema = v.object({
   type: v.literal('backtest'),
@@ -182,7 +182,7 @@ export const BacktestedSchema = v.object({
   runId,
   stopped: v.boolean(),
   report: v.optional(BacktestReportSchema),
-  /** Why the summary could not be kept with the model (the report itself is fine). */
+  /** Why backtest.json could not be written beside the model (the report itself is fine). */
   saveError: v.optional(v.string()),
 });
 

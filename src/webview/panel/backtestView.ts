@@ -3,7 +3,7 @@
  * and the error per step ahead as a chart with a table alternative. It draws what the host sends.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { backtestVerdict, sayVerdict } from '../../shared/backtestVerdict';
+import { sayVerdict } from '../../shared/verdictWords';
 import { cellName } from '../../shared/cellName';
 import { formatNumber } from '../../shared/formatNumber';
 import type { BacktestMessage, PanelStrings } from '../../shared/protocol';
@@ -103,18 +103,12 @@ export class BacktestView {
 
   private showReport(r: BacktestReport): void {
     const network = cellName(r.cell);
-    const mase = Object.fromEntries(BACKTEST_MODELS.map((k) => [k, r.models[k].mase]));
-    this.verdict.textContent = sayVerdict(
-      backtestVerdict(mase),
-      network,
-      (k) => this.name(k as BacktestModelKey, r.cell),
-      {
-        best: this.s.verdictBest,
-        mixed: this.s.verdictMixed,
-        worst: this.s.verdictWorst,
-        none: this.s.verdictNone,
-      },
-    );
+    this.verdict.textContent = sayVerdict(r, network, (k) => this.name(k, r.cell), {
+      best: this.s.verdictBest,
+      mixed: this.s.verdictMixed,
+      worst: this.s.verdictWorst,
+      none: this.s.verdictNone,
+    });
     this.fillTable(r);
     this.drawSteps(r);
     this.results.hidden = false;
