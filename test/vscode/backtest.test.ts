@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, copyFixture, predictSilently, trainWithCli } from './predictHelpers';
+import { activate, predictSilently, trainWithCli } from './predictHelpers';
 
 interface Progress {
   fold: number;
@@ -27,6 +27,19 @@ interface Outcome {
 
 const MODELS = ['rnn', 'naive', 'seasonalNaive', 'theta', 'arima'];
 
+/**
+ * A noisy seasonal series with a trend. (sine.csv repeats exactly every 20 rows, so seasonal naive is perfect there,
+ * MASE's scale is zero and every MASE is undefined.)
+ */
+function noisyCsv(name: string): vscode.Uri {
+  const dir = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const rows = Array.from({ length: 160 }, (_, i) =>
+    (Math.sin(i / 2) + i / 50 + 0.3 * Math.sin(i * 12.9898) * Math.cos(i * 78.233)).toFixed(5),
+  );
+  fs.writeFileSync(path.join(dir, name), ['value', ...rows].join('\n') + '\n');
+  return vscode.Uri.file(path.join(dir, name));
+}
+
 async function backtest(file: vscode.Uri, options: Record<string, unknown>): Promise<Outcome | undefined> {
   return await vscode.commands.executeCommand<Outcome | undefined>(
     'seqlab.backtest',
@@ -40,8 +53,8 @@ describe('Backtest Model', function () {
   before(activate);
 
   it('runs in the worker with progress per fold and keeps the report beside the model', async () => {
-    const data = copyFixture('sine.csv', 'backtest-sine.csv');
-    const modelDir = await trainWithCli('backtest-sine.csv', 'gru');
+    const data = noisyCsv('backtest-noisy.csv');
+    const modelDir = await trainWithCli('backtest-noisy.csv', 'gru');
     const seen: Progress[] = [];
     const out = await backtest(data, { folds: 3, horizon: 6, onProgress: (p: Progress) => seen.push(p) });
     assert.ok(out?.report, JSON.stringify(out));
@@ -54,6 +67,7 @@ describe('Backtest Model', function () {
     assert.deepStrictEqual(folds, [1, 2, 3], JSON.stringify(seen.slice(0, 20)));
     assert.ok(seen.some((p) => p.model === 'rnn'));
     assert.strictEqual(out.saveError, undefined);
+    assert.ok(Number.isFinite(out.report.models.rnn.mase), JSON.stringify(out.report.models.rnn));
 
     const kept = JSON.parse(fs.readFileSync(path.join(modelDir, 'backtest.json'), 'utf8'));
     assert.strictEqual(kept.best, out.report.best);
@@ -73,7 +87,7 @@ describe('Backtest Model', function () {
   });
 
   it('stops between folds when asked, and keeps nothing', async () => {
-    const data = copyFixture('sine.csv', 'backtest-stop.csv');
+    const data = noisyCsv('backtest-stop.csv');
     const modelDir = await trainWithCli('backtest-stop.csv', 'rnn');
     const seen: number[] = [];
     const out = await backtest(data, {
