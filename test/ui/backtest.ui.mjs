@@ -87,11 +87,7 @@ describe('Backtest in the training panel', function () {
     const card = frame.locator('#backtest');
     await card.locator('#run-backtest').focus();
     await vs.page.keyboard.press('Enter');
-    await card
-      .locator('[data-state="running"]')
-      .or(frame.locator('#backtest[data-state="running"]'))
-      .first()
-      .waitFor();
+    await frame.locator('#backtest[data-state="running"]').waitFor();
     await card.locator('.backtest-status', { hasText: /Fold \d of 5/ }).waitFor({ timeout: 60_000 });
     await card.locator('#stop-backtest').click();
     await frame.locator('#backtest[data-state="stopped"]').waitFor({ timeout: 60_000 });
