@@ -44,12 +44,18 @@ export async function run(argv: string[]): Promise<number> {
           level: f.level,
           forecast: f.forecast,
           intervals: f.intervals,
+          intervalMethod: f.intervalMethod,
+          coverage: f.coverage ?? null,
           modelDir: dir,
         });
       } else {
         const pct = Math.round(f.level * 100);
+        const achieved =
+          f.coverage === undefined
+            ? ', coverage not measured'
+            : `, ${Math.round(f.coverage * 100)}% achieved on held-out validation forecasts`;
         const lines = [
-          `${showText(series.name)}: next value ${tableNumber(f.next)}  (${pct}% interval ${tableNumber(f.interval[0])} … ${tableNumber(f.interval[1])})`,
+          `${showText(series.name)}: next value ${tableNumber(f.next)}  (${pct}% interval ${tableNumber(f.interval[0])} … ${tableNumber(f.interval[1])}${achieved})`,
         ];
         if (steps > 1) lines.push(`forecast: ${f.forecast.map(tableNumber).join(', ')}`);
         process.stdout.write(`${lines.join('\n')}\n`);

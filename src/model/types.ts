@@ -3,6 +3,7 @@
 // The plain data every room shares is defined once, in src/shared; the core's own shapes follow.
 export type * from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
+import type { ConformalCalibration } from './forecast/conformal';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -35,6 +36,8 @@ export interface ModelMeta {
   baselines: Baselines;
   /** Sorted validation residuals (actual − predicted, series units), at most 999 evenly spaced quantiles. */
   residuals: number[];
+  /** Per-step |error|s of recursive forecasts from validation origins (forecast/conformal.ts); absent in older models. */
+  conformal?: ConformalCalibration;
   epochsRun: number;
   bestEpoch: number;
   stopped: boolean;

@@ -15,7 +15,13 @@ export function verdictOf(r: BacktestReport): Verdict {
   const rnn = r.models.rnn.mase;
   if (!Number.isFinite(rnn)) return {};
   const others = (Object.keys(r.models) as BacktestModelKey[])
-    .filter((k) => k !== 'rnn' && Number.isFinite(r.models[k].mase))
+    // A model that failed on some fold was scored on fewer folds: not the same test, so it neither wins nor loses.
+    .filter(
+      (k) =>
+        k !== 'rnn' &&
+        Number.isFinite(r.models[k].mase) &&
+        r.models[k].perFold.every((f) => f.error === undefined),
+    )
     .sort((a, b) => r.models[a].mase - r.models[b].mase);
   const beaten = others.find((k) => r.models[k].mase > rnn);
   const best = others[0];
@@ -41,13 +47,13 @@ export const BACKTEST_MODEL_NAMES: Record<BacktestModelKey, string> = {
 export function verdictText(r: BacktestReport): string {
   const net = r.cell.toUpperCase();
   const { beats, losesTo } = verdictOf(r);
-  const pct = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)}%`;
+  const pct = (x: number) => (x >= 99.5 && x < 100 ? '>99%' : `${x < 10 ? x.toFixed(1) : Math.round(x)}%`);
   const name = (k: BacktestModelKey) => BACKTEST_MODEL_NAMES[k];
   if (beats && losesTo)
     return `${net} beats ${name(beats.model)} by ${pct(beats.percent)} MASE but loses to ${name(losesTo.model)} by ${pct(losesTo.percent)}`;
   if (beats)
     return `${net} beats every other model; it beats the best of them, ${name(beats.model)}, by ${pct(beats.percent)} MASE`;
   if (losesTo)
-    return `${net} loses to every other model; ${name(losesTo.model)} is best, ${pct(losesTo.percent)} lower MASE than ${net}`;
+    return `${net} loses to every other model; the best, ${name(losesTo.model)}, has ${pct(100 - 10000 / (100 + losesTo.percent))} lower MASE`;
   return `${net} could not be compared: no model has a finite MASE`;
 }

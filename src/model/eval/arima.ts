@@ -7,6 +7,7 @@
 import type { FoldForecast } from './scoring';
 import { Z80 } from './naiveForecasts';
 import { isSeasonal, seasonalIndices } from './theta';
+import { ndiffs } from './kpss';
 
 type ArimaCtor = typeof import('arima');
 let lib: ArimaCtor | undefined;
@@ -51,17 +52,30 @@ export function arimaForecast(
   }
   const idx = (t: number) => (seasonal ? seasonal[t % season] : mul ? 1 : 0);
   const adjusted = y.map((v, t) => (mul ? v / idx(t) : v - idx(t)));
+  // d is chosen here (KPSS, kpss.ts); the search then picks p, q and the mean (the drift, once differenced).
+  const d = ndiffs(adjusted);
+  let w = adjusted;
+  for (let k = 0; k < d; k++) w = w.slice(1).map((v, i) => v - w[i]);
   const ARIMA = arimaLib();
-  const model = new ARIMA({ auto: true, verbose: false });
+  const model = new ARIMA({ auto: true, d: 0, verbose: false });
   let pred: number[];
   let variance: number[];
   try {
     [pred, variance] = quietly(() => {
-      model.train(adjusted);
+      model.train(w);
       return model.predict(horizon);
     });
   } finally {
     model.destroy();
+  }
+  // Integrate back d times, from the last value of each lower difference. The level's variance is taken as the
+  // running sum of the differences' variances: exact when their forecast errors are uncorrelated (a random walk with
+  // drift), an approximation otherwise.
+  for (let k = d - 1; k >= 0; k--) {
+    let acc = k === 0 ? adjusted[n - 1] : adjusted[n - 1] - adjusted[n - 2];
+    let v = 0;
+    pred = pred.map((p) => (acc += p));
+    variance = variance.map((x) => (v += x));
   }
   // The library returns garbage rather than throwing when a fit fails; refuse what no forecast of this data can be.
   let lo = Infinity;

@@ -6,6 +6,7 @@ import { predictScaled } from '../train/evaluate';
 import { unscale } from '../windows/scaler';
 import { firstTarget, scaledSignal, toLevel, windowStart } from '../windows/prepare';
 import { interval } from './intervals';
+import { conformalHalfWidth, heldOutCoverage } from './conformal';
 
 /** A model is only ever applied to the column and window it was trained on. */
 export class ModelMismatchError extends Error {
@@ -50,12 +51,21 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
     out.push(next);
     tail.push(next);
   }
+  const c = m.conformal;
+  const around = (v: number, h: number): [number, number] => {
+    if (!c) return interval(m.residuals, v, level, h);
+    const half = conformalHalfWidth(c, level, h);
+    return [v - half, v + half];
+  };
+  const intervals = out.map((v, i) => around(v, i + 1));
   return {
     next: out[0],
     level,
-    interval: interval(m.residuals, out[0], level, 1),
+    interval: intervals[0],
     forecast: out,
-    intervals: out.map((v, i) => interval(m.residuals, v, level, i + 1)),
+    intervals,
+    intervalMethod: c ? 'conformal' : 'residual',
+    ...(c && { coverage: heldOutCoverage(c, level) }),
   };
 }
 

@@ -7,6 +7,21 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** Two halves with the same number of steps (1–48), each step a list of at most 256 finite errors ≥ 0. */
+function conformalOk(c: unknown): boolean {
+  const { a, b } = (c ?? {}) as { a?: unknown; b?: unknown };
+  const half = (h: unknown): h is unknown[][] =>
+    Array.isArray(h) &&
+    h.length >= 1 &&
+    h.length <= 48 &&
+    h.every(
+      (s) => Array.isArray(s) && s.length >= 1 && s.length <= 256 && s.every((e) => finite(e) && e >= 0),
+    );
+  if (!half(a) || !half(b) || a.length !== b.length) return false;
+  for (const s of [...a, ...b]) (s as number[]).sort((p, q) => p - q);
+  return true;
+}
+
 export function checkMeta(file: string, j: Json): ModelMeta {
   if (typeof j !== 'object' || j === null || Array.isArray(j))
     throw new StoreError(file, 'not a meta.json object');
@@ -36,6 +51,7 @@ export function checkMeta(file: string, j: Json): ModelMeta {
   if (!Array.isArray(m.residuals) || !m.residuals.every(finite) || m.residuals.length > 10000)
     bad('"residuals" must be a list of finite numbers');
   m.residuals = [...m.residuals].sort((a, b) => a - b);
+  if (m.conformal !== undefined && !conformalOk(m.conformal)) bad('"conformal" is invalid');
   if (!Number.isInteger(m.splitIndex) || m.splitIndex < 0) bad('"splitIndex" is invalid');
   try {
     m.config = resolveConfig(m.config ?? {});

@@ -18,6 +18,7 @@ import { detectSeason } from '../forecast/season';
 import { baselines } from '../forecast/baselines';
 import { metrics, naiveScale } from '../forecast/metrics';
 import { residualSummary } from '../forecast/intervals';
+import { calibrate } from '../forecast/conformal';
 import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaled } from './evaluate';
 import { trainLoop, TrainingError } from './trainer';
@@ -132,6 +133,7 @@ export async function trainModel(
       throw new TrainingError('training diverged: the model predicts non-finite values');
     meta.metrics = { val: metrics(actual, predicted, naiveScale(values, p.splitIndex)) };
     meta.residuals = residualSummary(actual.map((a, i) => a - predicted[i]));
+    meta.conformal = calibrate(values, { ...meta, net });
     Object.assign(meta, {
       epochsRun: run.history.length,
       bestEpoch: run.bestEpoch,
