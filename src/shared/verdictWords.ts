@@ -2,7 +2,7 @@
  * A backtest verdict (the rule is verdictOf, in backtestVerdict.ts) said with localised templates: the panel gets
  * them from the host, Predict Next Value and the Models tree from vscode.l10n. Percentages are rounded to whole ones.
  */
-import { verdictOf } from './backtestVerdict';
+import { rivalsOf, verdictOf } from './backtestVerdict';
 import type { BacktestModelKey, BacktestReport } from './types';
 import { fillTemplate } from './template';
 
@@ -40,12 +40,10 @@ export function sayVerdict(
   return t.none;
 }
 
-/** The network's place among the models with a finite MASE (1 = best), or undefined when it has none. */
+/** The network's place among the models verdictOf compares it with (1 = best), or undefined when it has no MASE. */
 export function rankOf(r: BacktestReport): { rank: number; of: number } | undefined {
   const own = r.models.rnn.mase;
   if (!Number.isFinite(own)) return undefined;
-  const others = Object.entries(r.models)
-    .filter(([k, m]) => k !== 'rnn' && Number.isFinite(m.mase))
-    .map(([, m]) => m.mase);
-  return { rank: 1 + others.filter((m) => m < own).length, of: others.length + 1 };
+  const rivals = rivalsOf(r);
+  return { rank: 1 + rivals.filter((k) => r.models[k].mase < own).length, of: rivals.length + 1 };
 }

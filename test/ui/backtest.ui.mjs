@@ -41,6 +41,8 @@ describe('Backtest in the training panel', function () {
     const chart = frame.locator('#forecast .chart[data-steps]');
     await chart.waitFor({ timeout: 60_000 });
     assert.ok(Number(await chart.getAttribute('data-steps')) > 1);
+    await frame.locator('#forecast').scrollIntoViewIfNeeded();
+    await vs.screenshot('forecast-panel');
     await frame.locator('#forecast .uplot canvas').waitFor();
     assert.ok(await painted(frame, '#forecast .uplot canvas'));
     assert.match((await frame.locator('#forecast .caption').textContent()) ?? '', /80% interval/);
@@ -57,7 +59,7 @@ describe('Backtest in the training panel', function () {
     assert.deepStrictEqual(await rows.evaluateAll((r) => r.map((e) => e.dataset.model)), MODELS);
     const best = card.locator('tr.best-row');
     assert.strictEqual(await best.count(), 1);
-    assert.match((await best.locator('th').textContent()) ?? '', /\(best\)$/);
+    assert.match((await best.locator('th').textContent()) ?? '', /\(best[;)]/);
     const verdict = (await card.locator('.verdict').textContent()) ?? '';
     assert.match(verdict, /^GRU (beats|loses)/, verdict);
     assert.match(verdict, /\d+%/, verdict);

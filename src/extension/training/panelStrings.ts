@@ -70,6 +70,7 @@ export function panelStrings(): PanelStrings {
       '{0} folds of {1} steps (season {2}), means over the folds; coverage of {3}% intervals. Lower errors are better; the best MASE is marked.',
     ),
     backtestBest: t('best'),
+    backtestFailedFolds: t('failed on {0} of {1} folds'),
     coverage: t('Coverage'),
     theta: t('Theta'),
     arima: t('AutoARIMA'),

@@ -81,6 +81,7 @@ export const PANEL_STRING_KEYS = [
   'backtestFailed',
   'backtestCaption',
   'backtestBest',
+  'backtestFailedFolds',
   'coverage',
   'theta',
   'arima',

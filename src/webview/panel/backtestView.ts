@@ -143,7 +143,13 @@ export class BacktestView {
       tr.dataset.model = key;
       const name = this.name(key, r.cell);
       // The best is said in words too, not by colour alone.
-      const th = el('th', undefined, key === r.best ? `${name} (${this.s.backtestBest})` : name);
+      const failed = score.perFold.filter((f) => f.error !== undefined).length;
+      const notes = [
+        ...(key === r.best ? [this.s.backtestBest] : []),
+        ...(failed ? [format(this.s.backtestFailedFolds, failed, r.folds)] : []),
+      ];
+      const th = el('th', undefined, notes.length ? `${name} (${notes.join('; ')})` : name);
+      if (failed) th.title = score.perFold.find((f) => f.error !== undefined)?.error ?? '';
       th.scope = 'row';
       tr.append(th);
       for (const c of COLUMNS) {

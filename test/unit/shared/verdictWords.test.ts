@@ -88,4 +88,22 @@ describe('backtest verdict in words', () => {
     assert.equal(rankOf(report({ theta: 1 })), undefined);
     assert.equal(sayVerdict(report({ theta: 1 }), 'GRU', name, T), 'no verdict');
   });
+
+  it('ranks the network only among models scored on every fold, as the verdict compares them', () => {
+    const r = report({ rnn: 1, naive: 2, arima: 0.5 });
+    r.models.arima.perFold = [
+      {
+        origin: 100,
+        mae: NaN,
+        rmse: NaN,
+        smape: NaN,
+        mase: NaN,
+        coverage: null,
+        forecast: [],
+        error: 'no fit',
+      },
+    ];
+    assert.deepEqual(rankOf(r), { rank: 1, of: 2 });
+    assert.equal(sayVerdict(r, 'GRU', name, T), 'GRU beats every other method, naive by 50% MASE');
+  });
 });
