@@ -34,7 +34,14 @@ await runMain(async () => {
 
   const started = Date.now();
   const outcome = await withSession(
-    { label: vsix ? 'vsix' : 'vscode', vsix, env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {} },
+    {
+      label: vsix ? 'vsix' : 'vscode',
+      vsix,
+      env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {},
+      // Each suite's worker lifetime is its own: no forecast or backtest starts by itself after a run (the backtest
+      // suite turns it on where it tests it).
+      settings: { 'seqlab.evaluateAfterTraining': false },
+    },
     async ({ run, server, context, workspace }) => {
       const devPath = vsix ? probeExtension(run.dir) : repoRoot;
       const url = workbenchUrl(server, { folder: workspace, devPath, testsPath: entry });

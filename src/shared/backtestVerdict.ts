@@ -11,18 +11,25 @@ export interface Verdict {
   losesTo?: { model: BacktestModelKey; percent: number };
 }
 
+/** The models the network is compared with, best MASE first. */
+export function rivalsOf(r: BacktestReport): BacktestModelKey[] {
+  return (
+    (Object.keys(r.models) as BacktestModelKey[])
+      // A model that failed on some fold was scored on fewer folds: not the same test, so it neither wins nor loses.
+      .filter(
+        (k) =>
+          k !== 'rnn' &&
+          Number.isFinite(r.models[k].mase) &&
+          r.models[k].perFold.every((f) => f.error === undefined),
+      )
+      .sort((a, b) => r.models[a].mase - r.models[b].mase)
+  );
+}
+
 export function verdictOf(r: BacktestReport): Verdict {
   const rnn = r.models.rnn.mase;
   if (!Number.isFinite(rnn)) return {};
-  const others = (Object.keys(r.models) as BacktestModelKey[])
-    // A model that failed on some fold was scored on fewer folds: not the same test, so it neither wins nor loses.
-    .filter(
-      (k) =>
-        k !== 'rnn' &&
-        Number.isFinite(r.models[k].mase) &&
-        r.models[k].perFold.every((f) => f.error === undefined),
-    )
-    .sort((a, b) => r.models[a].mase - r.models[b].mase);
+  const others = rivalsOf(r);
   const beaten = others.find((k) => r.models[k].mase > rnn);
   const best = others[0];
   return {

@@ -24,6 +24,7 @@ export type ProbeRequest = Out<typeof W.ProbeRequestSchema>;
 export type InspectRequest = Out<typeof W.InspectRequestSchema>;
 export type CheckRequest = Out<typeof W.CheckRequestSchema>;
 export type NewRowRequest = Out<typeof W.NewRowRequestSchema>;
+export type BacktestRequest = Out<typeof W.BacktestRequestSchema>;
 export type ToWorkerMessage = Out<typeof W.ToWorkerSchema>;
 
 export type RunStarted = Out<typeof W.RunStartedSchema>;
@@ -38,6 +39,8 @@ export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
 export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
+export type BacktestProgressMessage = Out<typeof W.BacktestProgressMessageSchema>;
+export type Backtested = Out<typeof W.BacktestedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 export type ExplainRequest = Out<typeof E.ExplainRequestSchema>;
 export type Explained = Out<typeof E.ExplainedSchema>;
@@ -58,6 +61,7 @@ export type ValidationMessage = Out<typeof P.ValidationSchema>;
 export type HiddenMessage = Out<typeof P.HiddenSchema>;
 export type SummaryMessage = Out<typeof P.SummarySchema>;
 export type ForecastMessage = Out<typeof P.ForecastMessageSchema>;
+export type BacktestMessage = Out<typeof P.BacktestMessageSchema>;
 export type ThemeMessage = Out<typeof P.ThemeSchema>;
 export type ToWebviewMessage = Out<typeof P.ToWebviewSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * worker_threads entry (dist/worker.js): where the extension trains and runs models (the kernel; tfjs only for a model
- * the kernel cannot run, loaded then). It answers Train/Stop with a stream of events and Predict/Probe/Inspect/Check/
- * NewRow as requests, and posts plain data only.
+ * the kernel cannot run, loaded then). It answers Train/Stop with a stream of events, Predict/Probe/Inspect/Check/
+ * NewRow/Explain as requests, and Backtest as a request with progress events, and posts plain data only.
  */
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -13,6 +13,7 @@ import { check, inspect, newRow, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
 import { explainRequest } from './explain';
 import { TrainJob } from './trainJob';
+import { BacktestJob } from './backtestJob';
 
 const port = parentPort;
 if (!port) throw new Error('dist/worker.js must run as a worker thread');
@@ -29,6 +30,7 @@ if (process.platform === 'linux') {
 }
 
 const jobs = new Map<string, TrainJob>();
+const backtests = new Map<string, BacktestJob>();
 
 const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
   post: (envelope) => port.postMessage(envelope),
@@ -40,6 +42,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
       void job.run().finally(() => jobs.delete(m.runId));
     } else if (m.type === 'stop') {
       jobs.get(m.runId)?.stop(m.keep);
+      backtests.get(m.runId)?.stop();
     }
   },
   onRequest: async (m) => {
@@ -49,6 +52,11 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
     if (m.type === 'explain') return explainRequest(m);
+    if (m.type === 'backtest') {
+      const job = new BacktestJob(m, (e) => channel.sendEvent(e));
+      backtests.set(m.runId, job);
+      return job.run().finally(() => backtests.delete(m.runId));
+    }
     throw new Error(`"${m.type}" is not a request`);
   },
   log: (line) => channel.sendEvent({ type: 'failed', message: line }),

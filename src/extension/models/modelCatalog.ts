@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { isModelFolderName, type ModelPlace } from '../../model/store/paths';
+import { loadBacktest } from '../../model/store/backtestFile';
+import type { BacktestReport } from '../../shared/types';
 import { isRecord } from '../../shared/validate';
 import { isInsideRelative, modelRoot } from '../trust';
 
@@ -22,6 +24,8 @@ export interface ModelEntry {
   /** Validation MASE, when meta.json has it. */
   mase?: number;
   created?: Date;
+  /** The model's last backtest (backtest.json), if it had one. */
+  backtest?: BacktestReport;
   /** The key the training code uses for a run: data URI + NUL + column. */
   key: string;
 }
@@ -54,6 +58,8 @@ function dataFileOf(folder: vscode.WorkspaceFolder, dataFile: unknown): vscode.U
 export async function readModel(
   dir: vscode.Uri,
   folder: vscode.WorkspaceFolder,
+  /** Whether the folder lists a backtest.json (reading a missing file makes VS Code log a stack trace). */
+  hasBacktest = true,
 ): Promise<ModelEntry | undefined> {
   let meta: unknown;
   try {
@@ -80,6 +86,7 @@ export async function readModel(
     window: num(config.window) || num(meta.window),
     mase: valMase(meta.metrics),
     created: date(meta.created ?? meta.createdAt),
+    backtest: hasBacktest ? await loadBacktest({ base: folder.uri.fsPath, dir: dir.fsPath }) : undefined,
     key: `${data.toString()}\u0000${column}`,
   };
 }
@@ -98,7 +105,10 @@ async function walk(
     return;
   }
   if (entries.some(([name, type]) => name === 'meta.json' && type === vscode.FileType.File)) {
-    const model = await readModel(dir, folder);
+    const hasBacktest = entries.some(
+      ([name, type]) => name === 'backtest.json' && type === vscode.FileType.File,
+    );
+    const model = await readModel(dir, folder, hasBacktest);
     if (model) out.push(model);
     return;
   }

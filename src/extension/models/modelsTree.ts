@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { listModels, type ModelEntry } from './modelCatalog';
 import { modelRoot } from '../trust';
+import { cellName } from '../../shared/cellName';
+import { backtestSentence } from './backtestText';
 
 export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -68,7 +70,8 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, 
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const root = modelRoot(folder);
       const watcher = vscode.workspace.createFileSystemWatcher(
-        new vscode.RelativePattern(root, '**/meta.json'),
+        // backtest.json too: a backtest that ends changes what the tree shows.
+        new vscode.RelativePattern(root, '**/{meta,backtest}.json'),
       );
       const soon = () => this.refreshSoon();
       watcher.onDidCreate(soon);
@@ -118,14 +121,13 @@ export function modelLabel(m: ModelEntry): string {
   return `${m.data.path.slice(m.data.path.lastIndexOf('/') + 1)} › ${m.column}`;
 }
 
-export function cellName(cell: string): string {
-  return cell === 'rnn' ? 'SimpleRNN' : cell.toUpperCase();
-}
-
 export function describeModel(m: ModelEntry): string {
   const parts = [cellName(m.cell)];
   if (m.units !== undefined) parts.push(vscode.l10n.t('{0} units', m.units));
   if (m.mase !== undefined) parts.push(vscode.l10n.t('val MASE {0}', m.mase.toFixed(2)));
+  const backtest = m.backtest?.models.rnn.mase;
+  if (backtest !== undefined && Number.isFinite(backtest))
+    parts.push(vscode.l10n.t('backtest MASE {0}', backtest.toFixed(2)));
   if (m.created) parts.push(m.created.toLocaleDateString(vscode.env.language));
   return parts.join(' · ');
 }
@@ -141,6 +143,7 @@ function tooltip(m: ModelEntry): vscode.MarkdownString {
     md.appendText(
       vscode.l10n.t('Validation MASE: {0} (below 1 beats the naive forecast)', m.mase.toFixed(3)) + '\n\n',
     );
+  if (m.backtest) md.appendText(backtestSentence(m.backtest) + '\n\n');
   if (m.created)
     md.appendText(vscode.l10n.t('Trained: {0}', m.created.toLocaleString(vscode.env.language)) + '\n\n');
   md.appendText(vscode.l10n.t('Folder: {0}', vscode.workspace.asRelativePath(m.dir)));

@@ -8,6 +8,7 @@ import type { ForecastMessage, Predicted } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
+import { backtestSentence } from '../models/backtestText';
 import { basename, sourceFor } from '../trust';
 import { insertRow } from './insertRow';
 import { defaultUi, type PredictAction, type PredictUi } from './predictUi';
@@ -41,6 +42,12 @@ export interface PredictResult {
   interval: [number, number];
   level: number;
   forecast: number[];
+  /** The share of held-out values the interval covered when it was calibrated, if measured. */
+  coverage?: number;
+  /** How the model ranked in its last backtest, as the notification says it (or that it has none). */
+  ranking: string;
+  /** The method with the lowest MASE in that backtest. */
+  backtestBest?: string;
   /** What the follow-up did, when the caller's ui awaited it. */
   action?: PredictAction;
   inserted?: boolean;
@@ -87,6 +94,11 @@ export async function predictNext(
       interval: forecast.interval,
       level: forecast.level,
       forecast: forecast.forecast,
+      coverage: forecast.coverage,
+      ranking: model.backtest
+        ? backtestSentence(model.backtest)
+        : vscode.l10n.t('It has not been backtested yet (SeqLab: Backtest Model).'),
+      backtestBest: model.backtest?.best,
     };
     log.info(`predicted ${modelLabel(model)}: ${forecast.next} [${forecast.interval.join(', ')}]`);
     if (options.silent) return result;
@@ -133,17 +145,25 @@ async function forecastWith(
 
 export function formatResult(
   model: ModelEntry,
-  r: Pick<PredictResult, 'next' | 'interval' | 'level'>,
+  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking'>,
 ): string {
   const [lo, hi] = r.interval;
-  return vscode.l10n.t(
-    '{0}: next {1} ({2}% interval {3}–{4})',
+  const args = [
     modelLabel(model),
     formatNumber(r.next, MESSAGE),
     Math.round(r.level * 100),
     formatNumber(lo, MESSAGE),
     formatNumber(hi, MESSAGE),
-  );
+  ] as const;
+  const value =
+    r.coverage === undefined || !Number.isFinite(r.coverage)
+      ? vscode.l10n.t('{0}: next {1} ({2}% interval {3}–{4})', ...args)
+      : vscode.l10n.t(
+          '{0}: next {1} ({2}% interval {3}–{4}, which covered {5}% when calibrated)',
+          ...args,
+          Math.round(r.coverage * 100),
+        );
+  return `${value}. ${r.ranking}`;
 }
 
 async function afterPrediction(

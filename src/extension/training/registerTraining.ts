@@ -13,6 +13,7 @@ import { isTrusted } from '../trust';
 import { PanelRegistry } from './panelRegistry';
 import { RunReports } from './runReports';
 import { RunRestorer } from './runRestorer';
+import { Evaluation } from './evaluation';
 import { TrainCommand, type TrainArgs } from './trainCommand';
 import { PANEL_VIEW_TYPE } from './trainingPanel';
 import type { RunKey } from './trainingRun';
@@ -39,6 +40,7 @@ export function registerTraining(
   });
   const restorer = new RunRestorer(service, worker, storage, log);
   const reports = new RunReports();
+  const evaluation = new Evaluation({ service, worker, log, runFor: (key) => restorer.runOrSaved(key) });
   // Every argument of these actions is host state (the panel's own key), never text from the webview.
   const panels = new PanelRegistry(
     context.extensionUri,
@@ -46,7 +48,12 @@ export function registerTraining(
       stop: (key, keep) => service.stop(key, keep),
       retrain: (key, config) => command.retrain(key, config),
       reveal: (key) => revealModel(service.runFor(key)?.summary?.modelDir),
-      closed: (key) => service.stop(key, false),
+      closed: (key) => {
+        service.stop(key, false);
+        evaluation.backtests.stop(key);
+      },
+      backtest: (key) => evaluation.fromPanel(key),
+      stopBacktest: (key) => evaluation.backtests.stop(key),
     },
     log,
   );
@@ -66,6 +73,10 @@ export function registerTraining(
 
   context.subscriptions.push(
     new TrainingStatus(service),
+    evaluation,
+    vscode.commands.registerCommand('seqlab.backtest', (arg?: unknown, options?: unknown) =>
+      evaluation.command(arg, options),
+    ),
     reports.register(),
     vscode.commands.registerCommand('seqlab.train', (arg?: unknown) => command.fromCommand(arg)),
     vscode.commands.registerCommand('seqlab.trainSeed', (arg?: unknown) => {

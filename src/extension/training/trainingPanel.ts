@@ -20,6 +20,8 @@ export interface PanelActions {
   retrain(key: RunKey, config: Partial<TrainConfig>): void;
   reveal(key: RunKey): void;
   closed(key: RunKey): void;
+  backtest(key: RunKey): void;
+  stopBacktest(key: RunKey): void;
 }
 
 export class TrainingPanel {
@@ -110,6 +112,10 @@ export class TrainingPanel {
         return this.actions.retrain(this.key, m.config);
       case 'revealModel':
         return this.actions.reveal(this.key);
+      case 'runBacktest':
+        return this.actions.backtest(this.key);
+      case 'stopBacktest':
+        return this.actions.stopBacktest(this.key);
       case 'log':
         if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
         return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
@@ -131,6 +137,7 @@ export class TrainingPanel {
     this.channel.sendEvent({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());
     if (run.forecast) this.channel.sendEvent(run.forecast);
+    if (run.backtest) this.channel.sendEvent(run.backtest);
   }
 
   private disposed(): void {

@@ -5,6 +5,7 @@
 import type { ModelPlace } from '../../model/store/paths';
 import type { BatchReport, EpochReport, HiddenStates, TrainConfig, ValidationTrace } from '../../model/types';
 import type {
+  BacktestMessage,
   ForecastMessage,
   FromWorkerMessage,
   ReplayMessage,
@@ -33,6 +34,8 @@ export class TrainingRun {
   summary: SummaryMessage | undefined;
   /** The latest forecast Predict Next Value drew in this run's panel. */
   forecast: ForecastMessage | undefined;
+  /** Where this model's latest backtest stands (with its report once one finished). */
+  backtest: BacktestMessage | undefined;
   error: string | undefined;
   backend: string | undefined;
   rows: number | undefined;
@@ -113,6 +116,11 @@ export class TrainingRun {
 
   showForecast(m: ForecastMessage): void {
     this.forecast = m;
+    this.emit(m);
+  }
+
+  showBacktest(m: BacktestMessage): void {
+    this.backtest = m;
     this.emit(m);
   }
 

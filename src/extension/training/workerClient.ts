@@ -6,7 +6,10 @@
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
+import type { BacktestProgress } from '../../shared/types';
 import type {
+  BacktestRequest,
+  Backtested,
   Checked,
   FromWorkerMessage,
   Inspected,
@@ -41,11 +44,14 @@ export interface WorkerOptions {
   texts?: ExitTexts;
 }
 export type TrainParams = Omit<TrainRequest, 'type'>;
+export type BacktestParams = Omit<BacktestRequest, 'type'>;
 
 export class WorkerClient {
   private worker: Worker | undefined;
   private handler: MessageHandler<ToWorkerMessage, FromWorkerMessage> | undefined;
   private readonly runs = new Map<string, { listener: RunListener; worker: Worker }>();
+  /** Backtests under way, by runId: their progress events go to these. */
+  private readonly backtests = new Map<string, (p: BacktestProgress) => void>();
   private readonly exitListeners = new Set<(code: number) => void>();
   private disposed = false;
   private exiting: Promise<unknown> | undefined;
@@ -89,7 +95,21 @@ export class WorkerClient {
 
   /** Asks the run to stop after the current batch; keep=true saves the best weights so far. */
   stop(runId: string, keep: boolean): void {
-    if (this.runs.has(runId) && this.handler) this.handler.sendEvent({ type: 'stop', runId, keep });
+    if ((this.runs.has(runId) || this.backtests.has(runId)) && this.handler)
+      this.handler.sendEvent({ type: 'stop', runId, keep });
+  }
+
+  /**
+   * A backtest in the worker; `onProgress` hears each fold's start and the network's epochs. stop(runId) ends it
+   * early, and it then resolves with `stopped: true`.
+   */
+  async backtest(params: BacktestParams, onProgress: (p: BacktestProgress) => void): Promise<Backtested> {
+    this.backtests.set(params.runId, onProgress);
+    try {
+      return await this.ask({ type: 'backtest', ...params }, 'backtested');
+    } finally {
+      this.backtests.delete(params.runId);
+    }
   }
 
   /** The forecast, and with `history` the series' last `history` values (for a chart). */
@@ -227,6 +247,7 @@ export class WorkerClient {
   }
 
   private dispatch(m: FromWorkerMessage): void {
+    if (m.type === 'backtestProgress') return this.backtests.get(m.runId)?.(m.progress);
     if (!('runId' in m) || m.runId === undefined) {
       if (m.type === 'failed') this.log('error', `worker: ${m.message}`);
       return;

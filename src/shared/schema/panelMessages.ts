@@ -15,6 +15,7 @@ import {
   ValidationTraceSchema,
 } from './data';
 import { anyInteger, anyNumber, numbers } from './fields';
+import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { stringsOf } from './strings';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
@@ -72,6 +73,29 @@ export const PANEL_STRING_KEYS = [
   'noBudget',
   'windowsPerEpoch',
   'budgetReached',
+  'interval',
+  'forecastCoverage',
+  'forecastNominal',
+  'backtest',
+  'runBacktest',
+  'stopBacktest',
+  'backtestHint',
+  'backtestFold',
+  'backtestEpoch',
+  'backtestStopped',
+  'backtestFailed',
+  'backtestCaption',
+  'backtestBest',
+  'backtestFailedFolds',
+  'coverage',
+  'theta',
+  'arima',
+  'perStep',
+  'stepsAhead',
+  'verdictBest',
+  'verdictMixed',
+  'verdictWorst',
+  'verdictNone',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -130,6 +154,15 @@ export const ForecastMessageSchema = v.object({
   history: numbers,
   forecast: ForecastSchema,
 });
+/** Where the run's backtest stands: progress while it runs, then its report (kept by the host and replayed). */
+export const BacktestMessageSchema = v.object({
+  type: v.literal('backtest'),
+  state: v.picklist(['running', 'done', 'stopped', 'error']),
+  progress: v.optional(BacktestProgressSchema),
+  report: v.optional(BacktestReportSchema),
+  /** The error, when state is 'error'. */
+  message: v.optional(v.string()),
+});
 export const ThemeSchema = v.object({
   type: v.literal('theme'),
   kind: v.picklist(['light', 'dark', 'high-contrast', 'high-contrast-light']),
@@ -145,6 +178,7 @@ export const ToWebviewSchema = v.variant('type', [
   HiddenSchema,
   SummarySchema,
   ForecastMessageSchema,
+  BacktestMessageSchema,
   ThemeSchema,
 ]);
 
@@ -153,6 +187,8 @@ export const ReadySchema = v.object({ type: v.literal('ready') });
 export const StopSchema = v.object({ type: v.literal('stop'), keep: v.boolean() });
 export const RetrainSchema = v.object({ type: v.literal('retrain'), config: PartialTrainConfigSchema });
 export const RevealModelSchema = v.object({ type: v.literal('revealModel') });
+export const RunBacktestSchema = v.object({ type: v.literal('runBacktest') });
+export const StopBacktestSchema = v.object({ type: v.literal('stopBacktest') });
 /** A webview-side error worth the output channel. */
 export const LogSchema = v.object({
   type: v.literal('log'),
@@ -165,5 +201,7 @@ export const FromWebviewSchema = v.variant('type', [
   StopSchema,
   RetrainSchema,
   RevealModelSchema,
+  RunBacktestSchema,
+  StopBacktestSchema,
   LogSchema,
 ]);

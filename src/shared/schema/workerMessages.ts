@@ -20,6 +20,7 @@ import {
 } from './data';
 import { anyInteger, anyNumber, count, finite, numbers } from './fields';
 import { ExplainedSchema, ExplainRequestSchema } from './explainMessages';
+import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 
 const runId = v.string();
 
@@ -71,6 +72,22 @@ export const NewRowRequestSchema = v.object({
   value: finite,
 });
 
+/**
+ * A backtest of the network (with `config`) against the statistical methods on the same folds; progress comes as
+ * events tagged runId, Stop with the same runId ends it. With a model place, the report is kept beside that model (backtest.json).
+ */
+export const BacktestRequestSchema = v.object({
+  type: v.literal('backtest'),
+  runId,
+  source: WireSourceSchema,
+  column: v.optional(v.string()),
+  config: PartialTrainConfigSchema,
+  folds: v.optional(count),
+  horizon: v.optional(count),
+  modelDir: v.optional(v.string()),
+  modelBase: v.optional(v.string()),
+});
+
 export const ToWorkerSchema = v.variant('type', [
   TrainRequestSchema,
   StopRequestSchema,
@@ -80,6 +97,7 @@ export const ToWorkerSchema = v.variant('type', [
   CheckRequestSchema,
   NewRowRequestSchema,
   ExplainRequestSchema,
+  BacktestRequestSchema,
 ]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
@@ -161,6 +179,21 @@ export const NewRowPlannedSchema = v.object({
   insertions: v.array(v.object({ offset: count, text: v.string() })),
 });
 
+export const BacktestProgressMessageSchema = v.object({
+  type: v.literal('backtestProgress'),
+  runId,
+  progress: BacktestProgressSchema,
+});
+/** A backtest's answer: its report, or `stopped` when Stop ended it first. */
+export const BacktestedSchema = v.object({
+  type: v.literal('backtested'),
+  runId,
+  stopped: v.boolean(),
+  report: v.optional(BacktestReportSchema),
+  /** Why backtest.json could not be written beside the model (the report itself is fine). */
+  saveError: v.optional(v.string()),
+});
+
 export const FromWorkerSchema = v.variant('type', [
   RunStartedSchema,
   RunEpochSchema,
@@ -175,4 +208,6 @@ export const FromWorkerSchema = v.variant('type', [
   CheckedSchema,
   NewRowPlannedSchema,
   ExplainedSchema,
+  BacktestProgressMessageSchema,
+  BacktestedSchema,
 ]);

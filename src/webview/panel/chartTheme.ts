@@ -1,5 +1,5 @@
 /** Chart colours from the theme's --vscode-* variables, read fresh at every (re)draw so theme changes apply. */
-import { cssVar } from '../common/colors';
+import { cssVar, parseColor } from '../common/colors';
 
 export interface ChartColors {
   fg: string;
@@ -10,6 +10,10 @@ export interface ChartColors {
   actual: string;
   predicted: string;
   naive: string;
+  /** A fifth line colour (the backtest compares five methods). */
+  extra: string;
+  /** An interval band: the forecast's colour, mostly transparent. */
+  band: string;
 }
 
 export function chartColors(): ChartColors {
@@ -23,7 +27,14 @@ export function chartColors(): ChartColors {
     actual: fg,
     predicted: cssVar('--vscode-charts-green', '#89d185'),
     naive: cssVar('--vscode-charts-purple', '#b180d7'),
+    extra: cssVar('--vscode-charts-yellow', '#cca700'),
+    band: translucent(cssVar('--vscode-charts-green', '#89d185'), 0.22),
   };
+}
+
+function translucent(css: string, alpha: number): string {
+  const [r, g, b] = parseColor(css, [137, 209, 133]);
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
 /** Exponential moving average, the usual way a noisy per-batch loss is shown. */

@@ -10,6 +10,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A vscode-elements button that calls `onClick`. */
+export function button(id: string, text: string, onClick: () => void): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.id = id;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 export function section(parent: HTMLElement, id: string, heading: string): HTMLElement {
   const s = el('section', 'card');
   s.id = id;
@@ -19,8 +28,4 @@ export function section(parent: HTMLElement, id: string, heading: string): HTMLE
 }
 
 /** {0}, {1}… placeholders, as vscode.l10n uses, filled on the webview side. */
-export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) =>
-    args[Number(i)] !== undefined ? String(args[Number(i)]) : m,
-  );
-}
+export { fillTemplate as format } from '../../shared/template';

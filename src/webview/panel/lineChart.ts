@@ -10,6 +10,15 @@ export interface SeriesSpec {
   color: (c: ChartColors) => string;
   width?: number;
   dash?: number[];
+  /** Draws each point as a dot too (for charts of a few points, where a line alone could be invisible). */
+  points?: boolean;
+}
+
+/** A filled band between two series (uPlot indices: 1 is the first series after x), e.g. an interval. */
+export interface BandSpec {
+  upper: number;
+  lower: number;
+  fill: (c: ChartColors) => string;
 }
 
 export interface LineChartOptions {
@@ -19,6 +28,7 @@ export interface LineChartOptions {
   series: SeriesSpec[];
   logY?: boolean;
   height?: number;
+  bands?: BandSpec[];
 }
 
 export type ChartData = [number[], ...Array<Array<number | null>>];
@@ -98,6 +108,7 @@ export class LineChart {
       // Off the chart, the legend shows the latest values instead of uPlot's "--".
       hooks: { setCursor: [(u) => (u.cursor.idx == null ? this.showLatest(u) : undefined)] },
       cursor: { drag: { x: true, y: false } },
+      bands: this.options.bands?.map((b) => ({ series: [b.upper, b.lower], fill: b.fill(c) })),
       series: [
         { label: this.options.xLabel },
         ...this.options.series.map((s) => ({
@@ -106,7 +117,7 @@ export class LineChart {
           width: s.width ?? 1.5,
           dash: s.dash,
           spanGaps: true,
-          points: { show: false },
+          points: { show: s.points ?? false },
         })),
       ],
     };

@@ -1,4 +1,5 @@
 /** Training panel entry: one MessageHandler to the host; every incoming message is validated before it is drawn. */
+import { nullsToNaN } from '../../shared/jsonNumbers';
 import { MessageHandler } from '../../shared/messageHandler';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
@@ -29,6 +30,8 @@ function handle(m: ToWebviewMessage): void {
       stop: (keep) => channel.sendEvent({ type: 'stop', keep }),
       retrain: (config) => channel.sendEvent({ type: 'retrain', config }),
       reveal: () => channel.sendEvent({ type: 'revealModel' }),
+      runBacktest: () => channel.sendEvent({ type: 'runBacktest' }),
+      stopBacktest: () => channel.sendEvent({ type: 'stopBacktest' }),
     });
     return;
   }
@@ -50,6 +53,8 @@ function handle(m: ToWebviewMessage): void {
       return view.showSummary(m);
     case 'forecast':
       return view.forecast(m);
+    case 'backtest':
+      return view.backtest(m);
     case 'theme':
       // The CSS variables change a moment after the message; redraw on the next frame.
       return void requestAnimationFrame(() => view?.retheme());
@@ -58,7 +63,7 @@ function handle(m: ToWebviewMessage): void {
   }
 }
 
-window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(e.data));
+window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(nullsToNaN(e.data)));
 window.addEventListener('error', (e) => {
   // The spec's "ResizeObserver loop" notice only says a resize was deferred a frame; it is not a failure.
   const benign = String(e.message).startsWith('ResizeObserver loop');

@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Heatmap } from '../common/heatmap';
 import type { BatchReport, EpochReport, TrainConfig } from '../../shared/types';
 import type {
+  BacktestMessage,
   ForecastMessage,
   InitMessage,
   PanelStrings,
@@ -14,10 +15,12 @@ import type {
   SummaryMessage,
 } from '../../shared/protocol';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
-import { forecastData, lossData, predictionData } from './chartData';
+import { BacktestView } from './backtestView';
+import { lossData, predictionData } from './chartData';
 import { ConfigForm } from './configForm';
-import { el, format, section } from './dom';
+import { button, el, format, section } from './dom';
 import { formatNumber } from '../../shared/formatNumber';
+import { ForecastView } from './forecastView';
 import { LineChart } from './lineChart';
 import { renderMetrics } from './metricsTable';
 import { budgetText } from './budgetLine';
@@ -26,6 +29,8 @@ export interface PanelCallbacks {
   stop(keep: boolean): void;
   retrain(config: Partial<TrainConfig>): void;
   reveal(): void;
+  runBacktest(): void;
+  stopBacktest(): void;
 }
 
 export class PanelView {
@@ -47,8 +52,9 @@ export class PanelView {
   private batches: BatchReport[] = [];
   private state: RunState = 'queued';
   private pendingDraw = false;
-  private forecastChart: LineChart | undefined;
+  private forecastView: ForecastView | undefined;
   private readonly grid: HTMLElement;
+  private readonly backtestView: BacktestView;
 
   private readonly column: string;
 
@@ -71,8 +77,8 @@ export class PanelView {
     );
     header.append(where, this.status);
     const actions = el('div', 'actions');
-    this.stopButton = this.button('stop', this.s.stop, () => cb.stop(false));
-    this.keepButton = this.button('stop-keep', this.s.stopKeep, () => cb.stop(true));
+    this.stopButton = button('stop', this.s.stop, () => cb.stop(false));
+    this.keepButton = button('stop-keep', this.s.stopKeep, () => cb.stop(true));
     this.keepButton.setAttribute('secondary', '');
     actions.append(this.stopButton, this.keepButton);
     this.budget.id = 'budget';
@@ -106,6 +112,10 @@ export class PanelView {
     const metricsSection = section(grid, 'metrics', this.s.metrics);
     metricsSection.append(this.metrics);
     this.metrics.append(el('caption', undefined, this.s.noData));
+    this.backtestView = new BacktestView(root, this.s, init.config.cell, {
+      run: () => cb.runBacktest(),
+      stop: () => cb.stopBacktest(),
+    });
     const hidden = section(root, 'hidden', this.s.hidden);
     hidden.append(this.heatmapCaption);
     this.heatmap = new Heatmap(hidden, {
@@ -165,20 +175,14 @@ export class PanelView {
     this.heatmapCaption.textContent = `${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
   }
 
-  /** Predict Next Value's forecast: the recent history, then the forecast with its interval. */
+  /** The recent history, then the forecast with its interval band (after training, or from Predict Next Value). */
   forecast(m: ForecastMessage): void {
-    this.forecastChart ??= new LineChart(section(this.grid, 'forecast', this.s.forecast), {
-      title: this.s.forecast,
-      xLabel: this.s.step,
-      yLabel: this.column,
-      series: [
-        { label: this.s.history, color: (c) => c.actual, width: 1.5 },
-        { label: this.s.forecast, color: (c) => c.predicted, width: 2 },
-        { label: this.s.intervalLow, color: (c) => c.naive, width: 1, dash: [4, 3] },
-        { label: this.s.intervalHigh, color: (c) => c.naive, width: 1, dash: [4, 3] },
-      ],
-    });
-    this.forecastChart.setData(forecastData(m.history, m.forecast));
+    this.forecastView ??= new ForecastView(this.grid, this.s, this.column);
+    this.forecastView.show(m);
+  }
+
+  backtest(m: BacktestMessage): void {
+    this.backtestView.update(m);
   }
 
   showSummary(m: SummaryMessage): void {
@@ -215,6 +219,7 @@ export class PanelView {
     // A disabled primary button still reads as clickable in dark themes: with nothing to stop, they go.
     this.stopButton.hidden = !running;
     this.keepButton.hidden = !running;
+    this.backtestView.allow(!running);
     if (state !== 'training' || this.epochs.length === 0)
       this.status.textContent = message ? `${this.s[state]} ${message}` : this.s[state];
   }
@@ -227,7 +232,8 @@ export class PanelView {
   retheme(): void {
     this.loss.retheme();
     this.prediction.retheme();
-    this.forecastChart?.retheme();
+    this.forecastView?.retheme();
+    this.backtestView.retheme();
   }
 
   get running(): boolean {
@@ -243,13 +249,5 @@ export class PanelView {
       // Lets a test (or a curious user in devtools) see how much history the chart holds.
       this.loss.element.dataset.epochs = String(this.epochs.length);
     });
-  }
-
-  private button(id: string, text: string, onClick: () => void): HTMLElement {
-    const b = document.createElement('vscode-button');
-    b.id = id;
-    b.textContent = text;
-    b.addEventListener('click', onClick);
-    return b;
   }
 }
