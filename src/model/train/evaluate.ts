@@ -13,7 +13,7 @@ export function predictScaled(
 ): Float32Array {
   const out = new Float32Array(targets.length);
   // One buffer for every chunk: a fresh one each time left ~1 MB of garbage per 1,024 windows at window 200.
-  const scratch = new Float32Array(Math.min(targets.length, EVAL_BATCH) * p.window);
+  const scratch = new Float32Array(Math.min(targets.length, EVAL_BATCH) * p.window * (p.features ?? 1));
   for (let i = 0; i < targets.length; i += EVAL_BATCH) {
     const part = targets.subarray(i, Math.min(targets.length, i + EVAL_BATCH));
     out.set(net.predict(windowBuffer(p, part, scratch), part.length), i);

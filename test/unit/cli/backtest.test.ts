@@ -1,6 +1,6 @@
 /** `seqlab backtest` end to end on a small CSV: the JSON contract, the table and verdict, exit codes, backtest.json. */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -77,8 +77,33 @@ describe('seqlab backtest', () => {
     assert.match(r.stderr, /data\.csv.*fewer folds/);
   });
 
-  it('refuses --series until series keys exist, and a bad --folds, as usage errors', async () => {
-    assert.equal((await cli('backtest', csv, '--series', 'a')).code, 2);
+  it('backtests one series of a long file with --series, scored on that series alone', async () => {
+    const long = join(__dirname, '../../../../test/fixtures/data/long.csv');
+    const lines = readFileSync(long, 'utf8').trim().split('\n');
+    const alone = join(dir, 'bbb.csv');
+    writeFileSync(
+      alone,
+      [
+        'date,close',
+        ...lines.filter((l) => l.split(',')[1] === 'BBB').map((l) => l.replace(',BBB,', ',')),
+      ].join('\n'),
+    );
+    const args = ['--folds', '2', '--horizon', '3', ...QUICK, '--json'];
+    const keyed = await cli('backtest', long, '--series', 'BBB', ...args);
+    assert.equal(keyed.code, 0, keyed.stderr);
+    const single = await cli('backtest', alone, ...args);
+    assert.equal(single.code, 0, single.stderr);
+    const a = JSON.parse(keyed.stdout);
+    const b = JSON.parse(single.stdout);
+    assert.deepEqual(a.models.naive, b.models.naive);
+    assert.deepEqual(a.models.theta, b.models.theta);
+  });
+
+  it('refuses a keyed file without --series, naming the series, and a bad --folds as a usage error', async () => {
+    const long = join(__dirname, '../../../../test/fixtures/data/long.csv');
+    const r = await cli('backtest', long, ...QUICK);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /AAA/);
     assert.equal((await cli('backtest', csv, '--folds', '0')).code, 2);
   });
 });
