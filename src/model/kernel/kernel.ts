@@ -72,13 +72,14 @@ export class KernelNet {
   readonly rows: number;
   private acc1 = 1;
   private acc2 = 1;
-  /** Threads the last trainBatchAsync ran on (a worker that failed to start leaves it at 1). */
+  /** Threads the last trainBatchAsync or predictAsync ran on (a worker that failed to start leaves it at 1). */
   lastThreads = 1;
   private readonly grads0: number;
   /** The second shard's gradients when it runs on this thread. */
   private readonly grads1: number;
   private remote:
-    Promise<{ shard: RemoteShard; xs: number; ys: number; grads: number } | undefined> | undefined;
+    | Promise<{ shard: RemoteShard; xs: number; ys: number; grads: number; yhat: number } | undefined>
+    | undefined;
 
   /** `rows`: windows per pass; a training batch of 2·rows runs each half in one pass. `threads`: 1 or 2. */
   constructor(
@@ -341,6 +342,41 @@ export class KernelNet {
       this.load(this.own, src, offsets, from, count);
       this.k.forward();
       out.set(this.f32(this.g('yhat'), count), from);
+    }
+    return out;
+  }
+
+  /**
+   * predict, with every other pass on the worker thread when this net has two threads. Rows do not mix in a forward
+   * pass, so the numbers are predict's whichever thread runs a window.
+   */
+  async predictAsync(src: ArrayLike<number>, offsets: ArrayLike<number>): Promise<Float32Array> {
+    const n = offsets.length;
+    this.lastThreads = 1;
+    if (this.threads < 2 || n <= this.rows) return this.predict(src, offsets);
+    this.remote ??= this.startRemote();
+    const remote = await this.remote;
+    if (!remote) return this.predict(src, offsets);
+    this.lastThreads = 2;
+    const out = new Float32Array(n);
+    const far = { xs: remote.xs, ys: remote.ys };
+    const R = this.rows;
+    for (let from = 0; from < n; from += 2 * R) {
+      const count = Math.min(R, n - from);
+      const farFrom = from + count;
+      const farCount = Math.min(R, n - farFrom);
+      let pending: Promise<void> | undefined;
+      if (farCount > 0) {
+        this.load(far, src, offsets, farFrom, farCount);
+        pending = remote.shard.forward();
+      }
+      this.load(this.own, src, offsets, from, count);
+      this.k.forward();
+      out.set(this.f32(this.g('yhat'), count), from);
+      if (pending) {
+        await pending;
+        out.set(this.f32(remote.yhat, farCount), farFrom);
+      }
     }
     return out;
   }

@@ -19,9 +19,11 @@ export type ShardRequest =
       priority?: number;
     }
   /** One pass over the windows already written to the shard's inputs; `first` zeroes its gradients before. */
-  | { type: 'run'; count: number; denom: number; first: boolean };
+  | { type: 'run'; count: number; denom: number; first: boolean }
+  /** A forward pass only over the windows already in the shard's inputs; its predictions stay at `yhat`. */
+  | { type: 'forward' };
 
 export type ShardReply =
-  | { type: 'ready'; end: number; grads: number; xs: number; ys: number; priority?: number }
+  | { type: 'ready'; end: number; grads: number; xs: number; ys: number; yhat: number; priority?: number }
   | { type: 'done'; loss: number }
   | { type: 'error'; message: string };

@@ -21,10 +21,15 @@ function handle(m: ShardRequest): ShardReply {
       grads: k.grads.value,
       xs: k.xs.value,
       ys: k.ys.value,
+      yhat: k.yhat.value,
       priority: threadPriority(),
     };
   }
   if (!k) throw new Error('shard worker: run before init');
+  if (m.type === 'forward') {
+    k.forward();
+    return { type: 'done', loss: 0 };
+  }
   if (m.first) k.zeroGrads();
   k.forward();
   return { type: 'done', loss: k.backward(m.count, m.denom) };

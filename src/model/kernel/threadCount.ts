@@ -23,3 +23,11 @@ export function kernelThreads(
   const macs = 3 * batchSize * spec.window * gatesOf(spec.cell) * spec.units * (spec.units + spec.features);
   return macs >= MIN_THREADED_MACS ? 2 : 1;
 }
+
+/**
+ * Threads for scoring many windows (forward passes only, a third of a training step's work per window): the same
+ * rule, as if a batch were two passes of `rows`.
+ */
+export function scoringThreads(spec: NetSpec, setting: TrainConfig['threads'] = 'auto', rows = 256): 1 | 2 {
+  return kernelThreads(spec, Math.ceil((2 * rows) / 3), setting);
+}

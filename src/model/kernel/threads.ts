@@ -47,7 +47,7 @@ export class RemoteShard {
   /** Starts a worker and lays out its shard; undefined where no worker file ships (then one thread runs both). */
   static async start(
     init: Extract<ShardRequest, { type: 'init' }>,
-  ): Promise<{ shard: RemoteShard; xs: number; ys: number; grads: number } | undefined> {
+  ): Promise<{ shard: RemoteShard; xs: number; ys: number; grads: number; yhat: number } | undefined> {
     const file = findShipped(SHARD_WORKER_FILE);
     if (!file) return undefined;
     const shard = new RemoteShard(new Worker(file));
@@ -57,7 +57,7 @@ export class RemoteShard {
       return undefined;
     }
     shard.priority = r.priority;
-    return { shard, xs: r.xs, ys: r.ys, grads: r.grads };
+    return { shard, xs: r.xs, ys: r.ys, grads: r.grads, yhat: r.yhat };
   }
 
   /** Loss sum of one pass over the windows already in the shard's inputs. */
@@ -65,6 +65,12 @@ export class RemoteShard {
     const r = await this.ask({ type: 'run', count, denom, first });
     if (r.type !== 'done') throw new Error('the shard worker answered out of turn');
     return r.loss;
+  }
+
+  /** A forward pass over the windows already in the shard's inputs. */
+  async forward(): Promise<void> {
+    const r = await this.ask({ type: 'forward' });
+    if (r.type !== 'done') throw new Error('the shard worker answered out of turn');
   }
 
   dispose(): void {

@@ -16,6 +16,11 @@ export interface SeqNet {
   writeWeights(w: ArrayLike<number>[]): void;
   /** Predictions for `count` windows given as [count, T, features] row-major (inference only). */
   predict(windows: Float32Array, count: number): Float32Array;
+  /**
+   * Predictions for windows read in place: element (t, f) of window b is src[offsets[b] + t·features + f]. With
+   * `threads` 2 the kernel runs every other pass on its second thread; the numbers equal predict's.
+   */
+  predictAt?(src: Float32Array, offsets: Int32Array, threads: 1 | 2): Promise<Float32Array>;
   /** h_t (and c_t) per layer for one window given as [T, features] row-major. */
   probe(window: Float32Array): ProbeResult;
   dispose(): void;
@@ -42,7 +47,7 @@ class KernelSeqNet implements SeqNet {
   private weights: Float32Array[];
   /** Bumped by every write, so a kernel instance reloads the weights only when they changed. */
   private version = 0;
-  private kernels: { many?: { k: KernelNet; at: number }; one?: { k: KernelNet; at: number } } = {};
+  private kernels: Partial<Record<'many' | 'one' | 'pair', { k: KernelNet; at: number }>> = {};
 
   constructor(
     readonly spec: NetSpec,
@@ -60,9 +65,9 @@ class KernelSeqNet implements SeqNet {
     this.version++;
   }
 
-  private kernel(which: 'many' | 'one'): KernelNet {
+  private kernel(which: 'many' | 'one' | 'pair'): KernelNet {
     const entry = (this.kernels[which] ??= {
-      k: new KernelNet(this.spec, which === 'many' ? PREDICT_ROWS : 1),
+      k: new KernelNet(this.spec, which === 'one' ? 1 : PREDICT_ROWS, which === 'pair' ? 2 : 1),
       at: -1,
     });
     if (entry.at !== this.version) {
@@ -79,6 +84,12 @@ class KernelSeqNet implements SeqNet {
     return this.kernel(count <= 4 ? 'one' : 'many').predict(windows, offsets);
   }
 
+  predictAt(src: Float32Array, offsets: Int32Array, threads: 1 | 2): Promise<Float32Array> {
+    if (threads < 2 || offsets.length <= PREDICT_ROWS)
+      return Promise.resolve(this.kernel(offsets.length <= 4 ? 'one' : 'many').predict(src, offsets));
+    return this.kernel('pair').predictAsync(src, offsets);
+  }
+
   probe(window: Float32Array): ProbeResult {
     return this.kernel('one').states(window);
   }
@@ -86,6 +97,7 @@ class KernelSeqNet implements SeqNet {
   dispose(): void {
     this.kernels.many?.k.dispose();
     this.kernels.one?.k.dispose();
+    this.kernels.pair?.k.dispose();
     this.kernels = {};
   }
 }

@@ -1,7 +1,7 @@
 /** Inference over many windows in bounded batches; returns plain numbers. */
 import type { SeqNet } from '../network/seqnet';
 import { windowBuffer } from '../windows/batches';
-import { targetIndex, type Prepared } from '../windows/prepare';
+import { targetIndex, windowStart, type Prepared } from '../windows/prepare';
 
 const EVAL_BATCH = 1024;
 
@@ -19,6 +19,22 @@ export function predictScaled(
     out.set(net.predict(windowBuffer(p, part, scratch), part.length), i);
   }
   return out;
+}
+
+/**
+ * predictScaled's numbers, on two threads when `threads` is 2 and the net can (the kernel reads the windows in
+ * place, so nothing is copied per chunk): the final scoring of a long validation range uses both cores.
+ */
+export async function predictScaledAsync(
+  net: SeqNet,
+  p: Pick<Prepared, 'z' | 'differenced' | 'window' | 'features'>,
+  targets: Int32Array,
+  threads: 1 | 2,
+): Promise<Float32Array> {
+  if (!net.predictAt || threads < 2) return predictScaled(net, p, targets);
+  const offsets = new Int32Array(targets.length);
+  for (let i = 0; i < targets.length; i++) offsets[i] = windowStart(p, targets[i]);
+  return net.predictAt(p.z, offsets, threads);
 }
 
 /** Mean squared error in scaled units over `targets`. */

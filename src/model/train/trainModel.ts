@@ -19,7 +19,8 @@ import { metrics, naiveScale } from '../forecast/metrics';
 import { residualSummary } from '../forecast/intervals';
 import { calibrate } from '../forecast/conformal';
 import { probeHidden, validationTrace } from '../forecast/forecast';
-import { predictScaled } from './evaluate';
+import { predictScaledAsync } from './evaluate';
+import { scoringThreads } from '../kernel/threadCount';
 import { trainLoop, TrainingError } from './trainer';
 
 /** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
@@ -135,7 +136,7 @@ export async function trainModel(
       ...hooks,
       onEpoch: hooks.onEpoch && ((r) => hooks.onEpoch?.(r, view)),
     });
-    const yhat = predictScaled(net, p, p.valTargets);
+    const yhat = await predictScaledAsync(net, p, p.valTargets, scoringThreads(net.spec, c.threads));
     const actual = Array.from(p.valTargets, (t) => values[t]);
     const predicted = Array.from(p.valTargets, (t, i) => toLevel(values, p, t, yhat[i]));
     if (predicted.some((v) => !Number.isFinite(v)))
