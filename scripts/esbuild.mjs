@@ -22,11 +22,24 @@ const problemMatcher = {
   },
 };
 
-/** Keeps train/predict (and so tfjs) out of dist/cli.js: it loads dist/modelCommands.js only when asked to. */
+/** Keeps the model commands out of dist/cli.js: it loads dist/modelCommands.js or dist/evalCommands.js when asked to. */
 const modelCommandsApart = {
   name: 'model-commands-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/modelCommands\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(model|eval)Commands\.js$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
+/** Keeps backtest and explain out of dist/worker.js: it requires dist/evalRequests.js on their first request. */
+const evalRequestsApart = {
+  name: 'eval-requests-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/evalRequests\.js$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -74,9 +87,9 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   {
     ...node,
-    entryPoints: { worker: 'src/worker/main.ts' },
+    entryPoints: { worker: 'src/worker/main.ts', evalRequests: 'src/worker/evalRequests.ts' },
     outdir: 'dist',
-    plugins: [problemMatcher, sharedTfjs],
+    plugins: [problemMatcher, sharedTfjs, evalRequestsApart],
   },
   // The recurrent kernel's second thread (src/model/kernel/threads.ts finds it beside the bundle that starts it).
   { ...node, entryPoints: { shardWorker: 'src/model/kernel/shardWorker.ts' }, outdir: 'dist' },
@@ -89,7 +102,7 @@ const builds = [
   },
   {
     ...node,
-    entryPoints: { modelCommands: 'src/cli/modelCommands.ts' },
+    entryPoints: { modelCommands: 'src/cli/modelCommands.ts', evalCommands: 'src/cli/evalCommands.ts' },
     outdir: 'dist',
     plugins: [problemMatcher, sharedTfjs],
   },

@@ -5,16 +5,18 @@ import { COMMAND_USAGE, EXIT_OK, reportError } from './output';
 type Command = (argv: string[]) => Promise<number>;
 
 type ModelCommands = typeof import('./modelCommands.js');
+type EvalCommands = typeof import('./evalCommands.js');
 
 // Loaded on demand so `seqlab inspect` never parses the model bundle. It is required, not imported: import() of a
 // CommonJS file runs Node's export lexer over all of it first.
 const modelCommands = (): ModelCommands => require('./modelCommands.js') as ModelCommands;
+const evalCommands = (): EvalCommands => require('./evalCommands.js') as EvalCommands;
 const commands: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./inspect.js')).run,
   train: async () => modelCommands().train,
   predict: async () => modelCommands().predict,
-  backtest: async () => modelCommands().backtest,
-  explain: async () => modelCommands().explain,
+  backtest: async () => evalCommands().backtest,
+  explain: async () => evalCommands().explain,
 };
 
 export async function main(argv: string[]): Promise<number> {

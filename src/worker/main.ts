@@ -11,9 +11,12 @@ import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
 import { check, inspect, newRow, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
-import { explainRequest } from './explain';
 import { TrainJob } from './trainJob';
-import { BacktestJob } from './backtestJob';
+import type { BacktestJob } from './backtestJob';
+
+type EvalRequests = typeof import('./evalRequests.js');
+/** Required on first use, so a worker that only trains never compiles it. */
+const evalRequests = (): EvalRequests => require('./evalRequests.js') as EvalRequests;
 
 const port = parentPort;
 if (!port) throw new Error('dist/worker.js must run as a worker thread');
@@ -51,9 +54,9 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'inspect') return inspect(m);
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
-    if (m.type === 'explain') return explainRequest(m);
+    if (m.type === 'explain') return evalRequests().explainRequest(m);
     if (m.type === 'backtest') {
-      const job = new BacktestJob(m, (e) => channel.sendEvent(e));
+      const job = new (evalRequests().BacktestJob)(m, (e) => channel.sendEvent(e));
       backtests.set(m.runId, job);
       return job.run().finally(() => backtests.delete(m.runId));
     }

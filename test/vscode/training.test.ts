@@ -316,7 +316,7 @@ describe('Training from the train command', function () {
     const read = (name: string) => fs.readFileSync(path.join(ext.extensionPath, 'dist', name), 'utf8');
     assert.strictEqual(/@tensorflow|tfjs-core/.test(read('extension.js')), false);
     assert.ok(/tfjs-core/.test(read('tfjs.js')));
-    for (const user of ['worker.js', 'modelCommands.js']) {
+    for (const user of ['worker.js', 'evalRequests.js', 'modelCommands.js', 'evalCommands.js']) {
       const text = read(user);
       assert.ok(text.includes('require("./tfjs.js")'), `${user} does not load dist/tfjs.js`);
       assert.strictEqual(/tfjs-core/.test(text), false, `${user} bundles its own copy of tfjs`);

@@ -24,7 +24,15 @@ describe('the installed .vsix', () => {
     const dist = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, 'dist'))).map(
       ([name]) => name,
     );
-    for (const file of ['extension.js', 'worker.js', 'cli.js', 'modelCommands.js', 'webview', 'wasm'])
+    for (const file of [
+      'extension.js',
+      'worker.js',
+      'cli.js',
+      'modelCommands.js',
+      'evalCommands.js',
+      'webview',
+      'wasm',
+    ])
       assert.ok(dist.includes(file), `dist/${file} missing`);
   });
 });
