@@ -135,4 +135,34 @@ describe('Hidden States explain section (UI)', function () {
     await frame.locator('.trajectory-view select').selectOption('time');
     await vs.screenshot('explain-trajectory');
   });
+
+  it('sorts the heatmap rows by meaning and brushes a range by keyboard (Shift+arrows, Enter)', async () => {
+    const frame = await frameWithModel();
+    const canvas = frame.locator('canvas.hm-canvas');
+    const sort = frame.locator('input.sort-by-meaning');
+    await sort.focus();
+    await sort.press('Space');
+    const order = ((await canvas.getAttribute('data-row-order')) ?? '').split(',').map(Number);
+    assert.deepStrictEqual(
+      [...order].sort((a, b) => a - b),
+      [0, 1, 2, 3, 4, 5],
+      `row order ${order}`,
+    );
+    await canvas.focus();
+    await canvas.press('Home');
+    await canvas.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await canvas.press('Shift+ArrowRight');
+    assert.strictEqual(await canvas.getAttribute('data-brush'), '1:4');
+    assert.match((await frame.locator('.hm-live').first().textContent()) ?? '', /2–5/);
+    await canvas.press('Enter');
+    const start = Number(await frame.locator('.content').getAttribute('data-start'));
+    const inputs = frame.locator('.match-panel input[type=number]');
+    assert.strictEqual(await inputs.nth(0).inputValue(), String(start + 1));
+    assert.strictEqual(await inputs.nth(1).inputValue(), String(start + 5));
+    await frame.locator('.match-list button.match').first().waitFor({ timeout: 60_000 });
+    await vs.screenshot('explain-keyboard-brush');
+    await sort.focus();
+    await sort.press('Space');
+    assert.strictEqual(await canvas.getAttribute('data-row-order'), '');
+  });
 });

@@ -39,5 +39,10 @@ export function hiddenStatesStrings(): HiddenStatesStrings {
     summaryTable: vscode.l10n.t('Final state and saturation as a table'),
     value: vscode.l10n.t('Value'),
     share: vscode.l10n.t('Saturated share'),
+    brushed: vscode.l10n.t(
+      'Time steps {0}–{1} brushed: Enter finds similar ranges, Escape clears.',
+      '{0}',
+      '{1}',
+    ),
   };
 }

@@ -15,42 +15,17 @@ import type {
 import { isFromHiddenStatesMessage } from '../../shared/protocolGuards';
 import { listModels, type ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
-import type { RunInfo, TrainingEvents } from '../training/trainingEvents';
+import type { RunInfo } from '../training/trainingEvents';
 import type { WorkerClient } from '../training/workerClient';
 import { sourceFor } from '../trust';
 import { hiddenStatesHtml, hiddenStatesOptions, hiddenStatesStrings } from './hiddenStatesHtml';
 import { errorText } from '../../shared/errorText';
 import { ExplainBridge } from './explainBridge';
+import { shapeOf, type LiveRun, type LiveTraining, type Rendered, type Shown } from './shownModel';
+
+export type { LiveRun, LiveTraining, Rendered } from './shownModel';
 
 export const HIDDEN_STATES_VIEW = 'seqlab.hiddenStates';
-
-interface Shown {
-  key: string;
-  label: string;
-  cell: HiddenStates['cell'];
-  units: number;
-  layers: number;
-  window: number;
-  model?: ModelEntry;
-  states?: HiddenStates;
-  seriesLength?: number;
-  state: RunState;
-  message?: string;
-}
-
-/** The part of a training run this view follows (the training service's TrainingRun satisfies it). */
-export interface LiveRun {
-  readonly id: string;
-  readonly finished: boolean;
-  readonly hidden: HiddenStates | undefined;
-}
-/** Training as this view sees it: a model's current run, and the service's events (hidden states, run finished). */
-export interface LiveTraining extends TrainingEvents {
-  runFor(key: { file: string; column: string }): LiveRun | undefined;
-}
-
-/** What the webview reported after drawing: tests wait for it. */
-export type Rendered = Omit<RenderedMessage, 'type'>;
 
 export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -105,10 +80,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.shown = {
       key: model.key,
       label: modelLabel(model),
-      cell: cellOf(model.cell),
-      units: model.units ?? 0,
-      layers: model.layers ?? 1,
-      window: model.window ?? 0,
+      ...shapeOf(model),
       model,
       state: 'queued',
       seriesLength: this.shown?.key === model.key ? this.shown.seriesLength : undefined,
@@ -195,13 +167,7 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       state: 'training',
       seriesLength: prev?.seriesLength,
     };
-    if (model)
-      Object.assign(this.shown, {
-        cell: cellOf(model.cell),
-        units: model.units ?? 0,
-        layers: model.layers ?? 1,
-        window: model.window ?? 0,
-      });
+    if (model) Object.assign(this.shown, shapeOf(model));
     this.replay();
     if (run.hidden) this.update(key, run.hidden);
     this.following = this.liveRuns?.onEvent((e) => {
@@ -296,8 +262,4 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.unfollow();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function cellOf(cell: string): HiddenStates['cell'] {
-  return cell === 'rnn' || cell === 'lstm' ? cell : 'gru';
 }

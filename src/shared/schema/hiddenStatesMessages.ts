@@ -34,6 +34,7 @@ export const HIDDEN_STATES_STRING_KEYS = [
   'summaryTable',
   'value',
   'share',
+  'brushed',
 ] as const;
 
 // ─── host → view ────────────────────────────────────────────────────────────────

@@ -6,7 +6,9 @@
  *   const hm = new Heatmap(parent, { strings, ariaLabel: 'h_t', onSelectRow: (u) => plotUnit(u) });
  *   hm.setData({ values: states.layers[0].h, steps: states.steps, units: states.units });
  */
-import { colorAt, rgbCss, themeScale, type DivergingScale } from './colors';
+import { themeScale, type DivergingScale } from './colors';
+import { el, hoverTip, Legend, liveRegion } from './heatmapChrome';
+import { applyKey, brushed, type KeyState } from './heatmapKeys';
 import { paintHeatmap } from './heatmapPaint';
 import { fillTable } from './heatmapTable';
 
@@ -18,6 +20,8 @@ export interface HeatmapStrings {
   col: string;
   /** Summary of the table alternative, e.g. "Values as a table". */
   table: string;
+  /** Announces a keyboard-brushed range of columns {0}–{1} (1-based); needed only with onBrush. */
+  brushed?: string;
 }
 
 export interface HeatmapOptions {
@@ -30,6 +34,8 @@ export interface HeatmapOptions {
   onSelectRow?: (row: number) => void;
   /** Largest canvas height in CSS pixels; rows shrink to fit. Default 320. */
   maxHeight?: number;
+  /** Called when Enter is pressed on a range brushed with Shift+arrows: first and last column, inclusive. */
+  onBrush?: (from: number, to: number) => void;
 }
 
 /** [steps, units] row-major, exactly as HiddenStates stores h and c. */
@@ -54,18 +60,18 @@ const AXIS = 14;
 export class Heatmap {
   readonly element: HTMLDivElement;
   private readonly canvas: HTMLCanvasElement;
-  private readonly tip: HTMLDivElement;
-  private readonly legend: HTMLCanvasElement;
-  private readonly legendLo: HTMLSpanElement;
-  private readonly legendHi: HTMLSpanElement;
-  private readonly live: HTMLDivElement;
+  private readonly tip = hoverTip();
+  private readonly legend = new Legend();
+  private readonly live = liveRegion();
   private readonly details: HTMLDetailsElement;
   private readonly table: HTMLTableElement;
   private data: HeatmapData = { values: [], steps: 0, units: 0 };
   private scale: DivergingScale = themeScale();
   private max = 1;
-  private cursor = { row: 0, col: 0 };
+  private keys: KeyState = { cursor: { row: 0, col: 0 } };
   private selected = -1;
+  /** Display position → data row; undefined keeps the data's order. */
+  private order: number[] | undefined;
   private readonly resize: ResizeObserver;
   private readonly themeWatch: MutationObserver;
 
@@ -82,47 +88,7 @@ export class Heatmap {
     this.canvas.setAttribute('aria-label', options.ariaLabel);
     this.canvas.style.display = 'block';
     this.canvas.style.width = '100%';
-    this.tip = el('div', 'hm-tip');
-    this.tip.setAttribute('role', 'tooltip');
-    Object.assign(this.tip.style, {
-      position: 'absolute',
-      pointerEvents: 'none',
-      display: 'none',
-      padding: '2px 6px',
-      whiteSpace: 'nowrap',
-      background: 'var(--vscode-editorHoverWidget-background)',
-      color: 'var(--vscode-editorHoverWidget-foreground)',
-      border: '1px solid var(--vscode-editorHoverWidget-border)',
-      fontSize: '11px',
-      zIndex: '2',
-    });
     plot.append(this.canvas, this.tip);
-
-    const legendRow = el('div', 'hm-legend');
-    Object.assign(legendRow.style, {
-      display: 'flex',
-      alignItems: 'center',
-      gap: '6px',
-      fontSize: '11px',
-      margin: '4px 0',
-    });
-    this.legendLo = el('span', 'hm-legend-lo');
-    this.legendHi = el('span', 'hm-legend-hi');
-    this.legend = el('canvas', 'hm-legend-bar');
-    this.legend.width = 120;
-    this.legend.height = 8;
-    this.legend.setAttribute('aria-hidden', 'true');
-    legendRow.append(this.legendLo, this.legend, this.legendHi);
-
-    this.live = el('div', 'hm-live');
-    this.live.setAttribute('aria-live', 'polite');
-    Object.assign(this.live.style, {
-      position: 'absolute',
-      width: '1px',
-      height: '1px',
-      overflow: 'hidden',
-      clipPath: 'inset(50%)',
-    });
 
     this.details = el('details', 'hm-table');
     const summary = el('summary');
@@ -131,14 +97,14 @@ export class Heatmap {
     this.details.append(summary, this.table);
     this.details.addEventListener('toggle', () => this.renderTable());
 
-    this.element.append(plot, legendRow, this.live, this.details);
+    this.element.append(plot, this.legend.element, this.live, this.details);
     parent.append(this.element);
 
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
     this.canvas.addEventListener('mouseleave', () => (this.tip.style.display = 'none'));
     this.canvas.addEventListener('click', (e) => {
       const cell = this.cellAt(e);
-      if (cell) this.choose(cell.row);
+      if (cell) this.choose(this.rowAt(cell.row));
     });
     this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('focus', () => this.draw());
@@ -160,11 +126,12 @@ export class Heatmap {
     if (fixed === undefined)
       for (let i = 0; i < data.values.length; i++) max = Math.max(max, Math.abs(data.values[i]));
     this.max = max || 1;
-    this.cursor = {
-      row: Math.min(this.cursor.row, Math.max(0, data.units - 1)),
-      col: Math.min(this.cursor.col, Math.max(0, data.steps - 1)),
-    };
+    const c = this.keys.cursor;
+    c.row = Math.min(c.row, Math.max(0, data.units - 1));
+    c.col = Math.min(c.col, Math.max(0, data.steps - 1));
+    if (this.keys.anchor !== undefined && this.keys.anchor >= data.steps) this.keys.anchor = undefined;
     if (this.selected >= data.units) this.selected = -1;
+    if (this.order && this.order.length !== data.units) this.order = undefined;
     this.scale = themeScale();
     this.draw();
     this.renderTable();
@@ -174,6 +141,15 @@ export class Heatmap {
   selectRow(row: number): void {
     this.selected = row;
     this.draw();
+  }
+
+  /** Draws the rows in `order` (display position → data row), e.g. grouped by unit meaning; undefined restores. */
+  setRowOrder(order: readonly number[] | undefined): void {
+    const ok = order && order.length === this.data.units && new Set(order).size === order.length;
+    this.order = ok ? [...order] : undefined;
+    this.canvas.dataset.rowOrder = this.order ? this.order.join(',') : '';
+    this.draw();
+    this.renderTable();
   }
 
   get selectedRow(): number {
@@ -209,23 +185,17 @@ export class Heatmap {
       axis: AXIS,
       scale: this.scale,
       max: this.max,
-      selected: this.selected,
-      cursor: document.activeElement === this.canvas ? this.cursor : undefined,
+      selected: this.order ? this.order.indexOf(this.selected) : this.selected,
+      order: this.order,
+      cursor: document.activeElement === this.canvas ? this.keys.cursor : undefined,
+      brush: brushed(this.keys),
     });
-    this.drawLegend();
+    this.legend.draw(this.scale, this.max);
   }
 
-  private drawLegend(): void {
-    const ctx = this.legend.getContext('2d');
-    if (!ctx) return;
-    for (let x = 0; x < this.legend.width; x++) {
-      ctx.fillStyle = rgbCss(
-        colorAt(this.scale, (x / (this.legend.width - 1)) * 2 * this.max - this.max, this.max),
-      );
-      ctx.fillRect(x, 0, 1, this.legend.height);
-    }
-    this.legendLo.textContent = (-this.max).toFixed(2);
-    this.legendHi.textContent = this.max.toFixed(2);
+  /** The data row drawn at display position `pos`. */
+  private rowAt(pos: number): number {
+    return this.order ? this.order[pos] : pos;
   }
 
   private cellAt(e: MouseEvent): { row: number; col: number } | undefined {
@@ -248,7 +218,7 @@ export class Heatmap {
       this.tip.style.display = 'none';
       return;
     }
-    this.tip.textContent = this.describe(cell.row, cell.col);
+    this.tip.textContent = this.describe(this.rowAt(cell.row), cell.col);
     const rect = this.canvas.getBoundingClientRect();
     const x = e.clientX - rect.left;
     this.tip.style.display = 'block';
@@ -260,23 +230,20 @@ export class Heatmap {
   private key(e: KeyboardEvent): void {
     const { steps, units } = this.data;
     if (!steps || !units) return;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const c = this.cursor;
-    if (e.key in moves) {
-      const [dr, dc] = moves[e.key];
-      c.row = clamp(c.row + dr, 0, units - 1);
-      c.col = clamp(c.col + dc, 0, steps - 1);
-    } else if (e.key === 'Home') c.col = 0;
-    else if (e.key === 'End') c.col = steps - 1;
-    else if (e.key === 'Enter' || e.key === ' ') this.choose(c.row);
-    else return;
+    const action = applyKey(this.keys, e, units, steps);
+    if (!action) return;
     e.preventDefault();
-    this.live.textContent = this.describe(c.row, c.col);
+    const c = this.keys.cursor;
+    const range = brushed(this.keys);
+    if (action === 'brush' && range && this.options.onBrush) this.options.onBrush(range.from, range.to);
+    else if (action === 'brush' || action === 'choose') this.choose(this.rowAt(c.row));
+    this.canvas.dataset.brush = range ? `${range.from}:${range.to}` : '';
+    this.live.textContent =
+      range && this.options.strings.brushed
+        ? this.options.strings.brushed
+            .replace('{0}', String(range.from + 1))
+            .replace('{1}', String(range.to + 1))
+        : this.describe(this.rowAt(c.row), c.col);
     this.draw();
   }
 
@@ -287,20 +254,10 @@ export class Heatmap {
   }
 
   private renderTable(): void {
-    if (this.details.open) fillTable(this.table, this.data, this.options.strings, formatValue);
+    if (this.details.open) fillTable(this.table, this.data, this.options.strings, formatValue, this.order);
   }
 }
 
 export function formatValue(v: number): string {
   return Number.isFinite(v) ? v.toFixed(3) : '–';
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, v));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  return node;
 }

@@ -6,6 +6,7 @@ export function fillTable(
   data: HeatmapData,
   strings: HeatmapStrings,
   format: (v: number) => string,
+  order?: readonly number[],
 ): void {
   const { steps, units, values } = data;
   table.replaceChildren();
@@ -25,7 +26,8 @@ export function fillTable(
   }
   head.append(headRow);
   const body = document.createElement('tbody');
-  for (let u = 0; u < units; u++) {
+  for (let pos = 0; pos < units; pos++) {
+    const u = order ? order[pos] : pos;
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';

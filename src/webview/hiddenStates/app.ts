@@ -52,6 +52,10 @@ export class HiddenStatesApp {
   readonly heatWrap = el('div', 'heatmap-wrap');
   /** Called after the charts are drawn (resize, theme change, new data), so other canvases follow. */
   onDraw: (() => void) | undefined;
+  /** A time range brushed on the heatmap with the keyboard: first and last step of the window shown. */
+  onBrush: ((first: number, last: number) => void) | undefined;
+  /** Per layer, the order its units' rows are drawn in ("sort by meaning"); undefined keeps unit order. */
+  private rowOrders: number[][] | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -99,9 +103,10 @@ export class HiddenStatesApp {
     this.inputCanvas.setAttribute('aria-label', s.input);
     const heatWrap = this.heatWrap;
     this.heatmap = new Heatmap(heatWrap, {
-      strings: { row: s.unit, col: s.step, table: s.table },
+      strings: { row: s.unit, col: s.step, table: s.table, brushed: s.brushed },
       ariaLabel: s.heatmap,
       onSelectRow: (u) => this.setUi({ unit: u }),
+      onBrush: (first, last) => this.onBrush?.(first, last),
     });
     const hint = el('p', 'hint', s.unitHint);
     this.unitCanvas.setAttribute('role', 'img');
@@ -142,6 +147,11 @@ export class HiddenStatesApp {
   /** The heatmap's time axis, and the window drawn (its first row and steps). */
   geometry(): ReturnType<Heatmap['geometry']> {
     return this.heatmap.geometry();
+  }
+
+  setRowOrders(orders: number[][] | undefined): void {
+    this.rowOrders = orders;
+    this.heatmap.setRowOrder(orders?.[this.ui.layer]);
   }
 
   get shownWindow(): { start: number; steps: number } | undefined {
@@ -221,6 +231,7 @@ export class HiddenStatesApp {
       units: st.units,
       maxAbs: this.ui.showCell ? undefined : 1,
     });
+    this.heatmap.setRowOrder(this.rowOrders?.[this.ui.layer]);
     this.heatmap.selectRow(this.ui.unit);
     this.drawCharts();
     const fin = finalState(values, st.steps, st.units);

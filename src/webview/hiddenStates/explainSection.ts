@@ -8,7 +8,7 @@ import { UnitsView } from './unitsView';
 
 export class ExplainSection {
   private readonly saliency = new SaliencyView();
-  private readonly units = new UnitsView();
+  private readonly units: UnitsView;
   private readonly matches: MatchPanel;
   private readonly trajectory = new TrajectoryView();
 
@@ -16,6 +16,7 @@ export class ExplainSection {
     private readonly app: HiddenStatesApp,
     callbacks: { match(q: MatchQuery): void; reveal(row: number): void },
   ) {
+    this.units = new UnitsView((orders) => app.setRowOrders(orders));
     this.matches = new MatchPanel({
       geometry: () => app.geometry(),
       get shownWindow() {
@@ -25,6 +26,7 @@ export class ExplainSection {
       match: (q) => callbacks.match(q),
       reveal: (row) => callbacks.reveal(row),
     });
+    app.onBrush = (from, to) => this.matches.brush(from, to);
     app.saliencyMount.append(this.saliency.element);
     app.explainMount.append(this.units.element, this.matches.element, this.trajectory.element);
     app.onDraw = () => {

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/protocol';
 import { isToHiddenStatesMessage } from '../../shared/protocolGuards';
 import { isRecord } from '../../shared/validate';
+import { receiveFromHost } from '../../shared/webviewInbox';
 import { HiddenStatesApp, type UiState } from './app';
 import { ExplainSection } from './explainSection';
 
@@ -30,7 +31,7 @@ const channel = new MessageHandler<FromHiddenStatesMessage, ToHiddenStatesMessag
   onEvent: (m) => onMessage(m),
   log: (line) => vscode.postMessage({ body: { type: 'log', level: 'warn', message: line } }),
 });
-window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(e.data));
+window.addEventListener('message', (e: MessageEvent<unknown>) => receiveFromHost(channel, e.data));
 
 function savedUi(): UiState {
   const s = vscode.getState();

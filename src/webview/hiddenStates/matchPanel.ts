@@ -49,12 +49,17 @@ export class MatchPanel {
       const a = this.dragFrom;
       this.dragFrom = undefined;
       const b = this.stepAt(e);
-      const w = host.shownWindow;
-      if (a === undefined || b === undefined || a === b || !w) return;
-      this.from.value = String(w.start + Math.min(a, b));
-      this.to.value = String(w.start + Math.max(a, b) + 1);
-      this.submit();
+      if (a !== undefined && b !== undefined && a !== b) this.brush(Math.min(a, b), Math.max(a, b));
     });
+  }
+
+  /** Matches the rows under time steps first..last (inclusive) of the window shown, however they were brushed. */
+  brush(first: number, last: number): void {
+    const w = this.host.shownWindow;
+    if (!w) return;
+    this.from.value = String(w.start + first);
+    this.to.value = String(w.start + last + 1);
+    this.submit();
   }
 
   private stepAt(e: PointerEvent): number | undefined {

@@ -1,5 +1,6 @@
 /** What each unit follows: its label ("≈ seasonal phase, r = 0.93"), memory length and gate saturation, as a table. */
 import type { ExplainStrings, Explained } from '../../shared/protocol';
+import { byMeaning, meaningOrder } from '../../shared/meaningOrder';
 import { formatValue } from '../common/heatmap';
 import { el, table } from './dom';
 
@@ -15,8 +16,10 @@ export class UnitsView {
   private last: { s: ExplainStrings; e: Explained } | undefined;
   private readonly holder = el('div');
 
-  constructor() {
+  /** `onSort` receives each layer's unit order while "sort by meaning" is on, undefined when it is off. */
+  constructor(private readonly onSort: (orders: number[][] | undefined) => void) {
     this.sort.type = 'checkbox';
+    this.sort.className = 'sort-by-meaning';
     this.sort.addEventListener('change', () => this.last && this.show(this.last.s, this.last.e));
     this.element.hidden = true;
   }
@@ -27,8 +30,8 @@ export class UnitsView {
     const label = el('label', 'sort-meaning');
     label.append(this.sort, document.createTextNode(` ${s.sortByMeaning}`));
     const units = [...e.report.units];
-    if (this.sort.checked)
-      units.sort((a, b) => a.signal.localeCompare(b.signal) || Math.abs(b.r) - Math.abs(a.r));
+    if (this.sort.checked) units.sort(byMeaning);
+    this.onSort(this.sort.checked ? meaningOrder(e.report.units) : undefined);
     const rows = units.map((u) => [
       e.report.units.length > units.filter((x) => x.layer === 0).length
         ? `${u.layer + 1}.${u.unit + 1}`
