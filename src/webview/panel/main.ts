@@ -1,5 +1,5 @@
 /** Training panel entry: one MessageHandler to the host; every incoming message is validated before it is drawn. */
-import { nullsToNaN } from '../../shared/jsonNumbers';
+import { receiveFromHost } from '../../shared/webviewInbox';
 import { MessageHandler } from '../../shared/messageHandler';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isToWebviewMessage } from '../../shared/protocolGuards';
@@ -63,7 +63,7 @@ function handle(m: ToWebviewMessage): void {
   }
 }
 
-window.addEventListener('message', (e: MessageEvent<unknown>) => channel.handleMessage(nullsToNaN(e.data)));
+window.addEventListener('message', (e: MessageEvent<unknown>) => receiveFromHost(channel, e.data));
 window.addEventListener('error', (e) => {
   // The spec's "ResizeObserver loop" notice only says a resize was deferred a frame; it is not a failure.
   const benign = String(e.message).startsWith('ResizeObserver loop');
