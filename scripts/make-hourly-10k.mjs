@@ -11,7 +11,11 @@ const start = Date.UTC(2020, 0, 1);
 const lines = ['time,load'];
 for (let t = 0; t < rows; t++) {
   const y =
-    100 + 0.002 * t + 15 * Math.sin((2 * Math.PI * t) / 24) + 5 * Math.sin((2 * Math.PI * t) / 168) + 2 * normal();
+    100 +
+    0.002 * t +
+    15 * Math.sin((2 * Math.PI * t) / 24) +
+    5 * Math.sin((2 * Math.PI * t) / 168) +
+    2 * normal();
   lines.push(`${new Date(start + t * 3600e3).toISOString().slice(0, 16).replace('T', ' ')},${y.toFixed(3)}`);
 }
 writeFileSync(out, lines.join('\n') + '\n');
