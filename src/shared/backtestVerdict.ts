@@ -11,32 +11,47 @@ export interface Verdict {
   losesTo?: { model: BacktestModelKey; percent: number };
 }
 
-/** The models the network is compared with, best MASE first. */
+export type RankingMetric = 'mase' | 'mae';
+
+/**
+ * MASE ranks models, unless no model has a finite one: its scale, the training part's seasonal-naive MAE, is 0 when
+ * that forecast is exact (a pure sine), so every MASE is NaN or infinite; MAE still ranks them there.
+ */
+export function rankingMetric(models: BacktestReport['models']): RankingMetric {
+  return Object.values(models).some((m) => Number.isFinite(m.mase)) ? 'mase' : 'mae';
+}
+
+/** The metric a report ranks by (reports written before `bestBy` ranked by MASE). */
+export const metricOf = (r: BacktestReport): RankingMetric => r.bestBy ?? rankingMetric(r.models);
+
+/** The models the network is compared with, best first by metricOf. */
 export function rivalsOf(r: BacktestReport): BacktestModelKey[] {
+  const m = metricOf(r);
   return (
     (Object.keys(r.models) as BacktestModelKey[])
       // A model that failed on some fold was scored on fewer folds: not the same test, so it neither wins nor loses.
       .filter(
         (k) =>
           k !== 'rnn' &&
-          Number.isFinite(r.models[k].mase) &&
+          Number.isFinite(r.models[k][m]) &&
           r.models[k].perFold.every((f) => f.error === undefined),
       )
-      .sort((a, b) => r.models[a].mase - r.models[b].mase)
+      .sort((a, b) => r.models[a][m] - r.models[b][m])
   );
 }
 
 export function verdictOf(r: BacktestReport): Verdict {
-  const rnn = r.models.rnn.mase;
+  const m = metricOf(r);
+  const rnn = r.models.rnn[m];
   if (!Number.isFinite(rnn)) return {};
   const others = rivalsOf(r);
-  const beaten = others.find((k) => r.models[k].mase > rnn);
+  const beaten = others.find((k) => r.models[k][m] > rnn);
   const best = others[0];
   return {
-    ...(beaten && { beats: { model: beaten, percent: 100 * (1 - rnn / r.models[beaten].mase) } }),
+    ...(beaten && { beats: { model: beaten, percent: 100 * (1 - rnn / r.models[beaten][m]) } }),
     ...(best &&
-      r.models[best].mase < rnn && {
-        losesTo: { model: best, percent: 100 * (rnn / r.models[best].mase - 1) },
+      r.models[best][m] < rnn && {
+        losesTo: { model: best, percent: 100 * (rnn / r.models[best][m] - 1) },
       }),
   };
 }
@@ -56,11 +71,25 @@ export function verdictText(r: BacktestReport): string {
   const { beats, losesTo } = verdictOf(r);
   const pct = (x: number) => (x >= 99.5 && x < 100 ? '>99%' : `${x < 10 ? x.toFixed(1) : Math.round(x)}%`);
   const name = (k: BacktestModelKey) => BACKTEST_MODEL_NAMES[k];
+  const said = verdictSentence(net, beats, losesTo, pct, name);
+  return metricOf(r) === 'mae' ? `${said.replace(/MASE/g, 'MAE')} (${MAE_NOTE})` : said;
+}
+
+/** Why a report ranks by MAE, in English (the localised rooms have their own template). */
+export const MAE_NOTE = 'ranked by MAE: MASE is undefined, seasonal naive is exact on the training data';
+
+function verdictSentence(
+  net: string,
+  beats: Verdict['beats'],
+  losesTo: Verdict['losesTo'],
+  pct: (x: number) => string,
+  name: (k: BacktestModelKey) => string,
+): string {
   if (beats && losesTo)
     return `${net} beats ${name(beats.model)} by ${pct(beats.percent)} MASE but loses to ${name(losesTo.model)} by ${pct(losesTo.percent)}`;
   if (beats)
     return `${net} beats every other model; it beats the best of them, ${name(beats.model)}, by ${pct(beats.percent)} MASE`;
   if (losesTo)
     return `${net} loses to every other model; the best, ${name(losesTo.model)}, has ${pct(100 - 10000 / (100 + losesTo.percent))} lower MASE`;
-  return `${net} could not be compared: no model has a finite MASE`;
+  return `${net} could not be compared: no model has a finite score`;
 }

@@ -2,7 +2,7 @@
  * A backtest verdict (the rule is verdictOf, in backtestVerdict.ts) said with localised templates: the panel gets
  * them from the host, Predict Next Value and the Models tree from vscode.l10n. Percentages are rounded to whole ones.
  */
-import { rivalsOf, verdictOf } from './backtestVerdict';
+import { metricOf, rivalsOf, verdictOf } from './backtestVerdict';
 import type { BacktestModelKey, BacktestReport } from './types';
 import { fillTemplate } from './template';
 
@@ -16,9 +16,22 @@ export interface VerdictTemplates {
   worst: string;
   /** No model has a finite MASE to compare. */
   none: string;
+  /** Appended when the report ranks by MAE (every MASE undefined); the templates' "MASE" then reads "MAE". */
+  byMae?: string;
 }
 
 export function sayVerdict(
+  r: BacktestReport,
+  network: string,
+  name: (key: BacktestModelKey) => string,
+  t: VerdictTemplates,
+): string {
+  const said = templateVerdict(r, network, name, t);
+  // "MASE" is the metric's name in every language's templates, so it is swapped as written.
+  return metricOf(r) === 'mae' ? `${said.replace(/MASE/g, 'MAE')} ${t.byMae ?? ''}`.trim() : said;
+}
+
+function templateVerdict(
   r: BacktestReport,
   network: string,
   name: (key: BacktestModelKey) => string,
@@ -42,8 +55,9 @@ export function sayVerdict(
 
 /** The network's place among the models verdictOf compares it with (1 = best), or undefined when it has no MASE. */
 export function rankOf(r: BacktestReport): { rank: number; of: number } | undefined {
-  const own = r.models.rnn.mase;
+  const m = metricOf(r);
+  const own = r.models.rnn[m];
   if (!Number.isFinite(own)) return undefined;
   const rivals = rivalsOf(r);
-  return { rank: 1 + rivals.filter((k) => r.models[k].mase < own).length, of: rivals.length + 1 };
+  return { rank: 1 + rivals.filter((k) => r.models[k][m] < own).length, of: rivals.length + 1 };
 }

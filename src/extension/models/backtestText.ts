@@ -34,6 +34,9 @@ export function backtestSentence(b: BacktestReport): string {
       '{0} lost to every other method: its MASE was {2}% higher than that of the best, {1}.',
     ),
     none: vscode.l10n.t('It has no comparable MASE.'),
+    byMae: vscode.l10n.t(
+      '(Ranked by MAE: every MASE is undefined because seasonal naive is exact on the training data.)',
+    ),
   });
   const rank = rankOf(b);
   if (!rank || rank.of < 2) return vscode.l10n.t('Last backtest: {0}', said);

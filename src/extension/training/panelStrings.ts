@@ -85,5 +85,8 @@ export function panelStrings(): PanelStrings {
     verdictMixed: t('{0} beats {1} by {2}% MASE but loses to {3} by {4}%.'),
     verdictWorst: t('{0} loses to every other method: its MASE is {2}% higher than that of the best, {1}.'),
     verdictNone: t('No verdict: the backtest has no comparable MASE.'),
+    verdictByMae: t(
+      '(Ranked by MAE: every MASE is undefined because seasonal naive is exact on the training data.)',
+    ),
   };
 }

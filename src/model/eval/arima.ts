@@ -6,7 +6,7 @@
  */
 import type { FoldForecast } from './scoring';
 import { Z80 } from './naiveForecasts';
-import { isSeasonal, seasonalIndices } from './theta';
+import { deseasonalise, fitSeason, reseasonalise } from '../forecast/deseason';
 import { ndiffs } from './kpss';
 
 type ArimaCtor = typeof import('arima');
@@ -41,17 +41,8 @@ export function arimaForecast(
   const from = Math.max(0, end - MAX_FIT);
   const y = Array.prototype.slice.call(values, from, end) as number[];
   const n = y.length;
-  let seasonal: number[] | null = null;
-  let mul = y.every((v) => v > 0);
-  if (season > 1 && n >= 2 * season && isSeasonal(y, season)) {
-    seasonal = seasonalIndices(y, season, mul ? 'mul' : 'add');
-    if (mul && Math.min(...seasonal) <= 0) {
-      mul = false;
-      seasonal = seasonalIndices(y, season, 'add');
-    }
-  }
-  const idx = (t: number) => (seasonal ? seasonal[t % season] : mul ? 1 : 0);
-  const adjusted = y.map((v, t) => (mul ? v / idx(t) : v - idx(t)));
+  const fit = fitSeason(y, season);
+  const adjusted = y.map((v, t) => deseasonalise(v, fit, t));
   // d is chosen here (KPSS, kpss.ts); the search then picks p, q and the mean (the drift, once differenced).
   const d = ndiffs(adjusted);
   let w = adjusted;
@@ -88,7 +79,7 @@ export function arimaForecast(
     )
   )
     throw new Error('AutoARIMA did not produce a usable forecast');
-  const put = (v: number, h: number) => (mul ? v * idx(n + h) : v + idx(n + h));
+  const put = (v: number, h: number) => reseasonalise(v, fit, n + h);
   return {
     point: pred.map((p, h) => put(p, h)),
     lower: pred.map((p, h) => put(p - Z80 * Math.sqrt(variance[h]), h)),

@@ -2,6 +2,7 @@
 import type { Series } from '../data/types';
 import type { BacktestFold, BacktestModelKey, BacktestProgress, BacktestReport, TrainConfig } from '../types';
 import { BACKTEST_MODELS } from '../../shared/schema/backtest';
+import { rankingMetric } from '../../shared/backtestVerdict';
 import { resolveConfig } from '../config';
 import { detectSeason } from '../forecast/season';
 import { forecast } from '../forecast/forecast';
@@ -118,7 +119,8 @@ export async function runBacktest(series: Series, opts: BacktestOptions = {}): P
   ) as BacktestReport['models'];
   // Only models that forecast every fold compete for best: a mean over fewer folds is not the same test.
   const complete = BACKTEST_MODELS.filter((k) => models[k].perFold.every((f) => f.error === undefined));
-  const best = complete.reduce((a, b) => (models[b].mase < models[a].mase ? b : a), complete[0]);
+  const bestBy = rankingMetric(models);
+  const best = complete.reduce((a, b) => (models[b][bestBy] < models[a][bestBy] ? b : a), complete[0]);
   return {
     column: series.name,
     folds,
@@ -128,6 +130,7 @@ export async function runBacktest(series: Series, opts: BacktestOptions = {}): P
     cell: config.cell,
     models,
     best,
+    bestBy,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -3,12 +3,19 @@ import type { Metrics } from '../types';
 
 /**
  * MASE's scale, as Hyndman and Koehler define it: the in-sample naive MAE over the training range values[0, end).
- * With `lag` = the season it is the seasonal-naive MAE, M4's scale for seasonal series.
+ * With `lag` = the season it is the seasonal-naive MAE, M4's scale for seasonal series. A scale within 1e-9 of the
+ * values' mean magnitude is floating-point noise (a sine sampled over whole periods) and counts as 0, so MASE is NaN
+ * there rather than 10^14.
  */
 export function naiveScale(values: ArrayLike<number>, end: number, lag = 1): number {
+  if (end <= lag) return NaN;
   let s = 0;
-  for (let i = lag; i < end; i++) s += Math.abs(values[i] - values[i - lag]);
-  return end > lag ? s / (end - lag) : NaN;
+  let mag = 0;
+  for (let i = lag; i < end; i++) {
+    s += Math.abs(values[i] - values[i - lag]);
+    mag += Math.abs(values[i]);
+  }
+  return s <= 1e-9 * mag ? 0 : s / (end - lag);
 }
 
 /**

@@ -56,8 +56,13 @@ export const BacktestReportSchema = v.object({
     theta: BacktestScoreSchema,
     arima: BacktestScoreSchema,
   }),
-  /** The key with the lowest mean MASE. */
+  /** The key with the lowest mean MASE (MAE when no model has a finite MASE: see bestBy). */
   best: v.picklist(BACKTEST_MODELS),
+  /**
+   * The metric `best` and the verdict rank by: 'mae' when every MASE is undefined, i.e. seasonal naive was exact on
+   * the training part (a pure sine). Absent in reports written before it existed, which ranked by MASE.
+   */
+  bestBy: v.optional(v.picklist(['mase', 'mae'])),
   seconds: anyNumber,
 });
 

@@ -96,6 +96,7 @@ export const PANEL_STRING_KEYS = [
   'verdictMixed',
   'verdictWorst',
   'verdictNone',
+  'verdictByMae',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────

@@ -108,6 +108,7 @@ export class BacktestView {
       mixed: this.s.verdictMixed,
       worst: this.s.verdictWorst,
       none: this.s.verdictNone,
+      byMae: this.s.verdictByMae,
     });
     this.fillTable(r);
     this.drawSteps(r);

@@ -115,6 +115,17 @@ describe('runBacktest', () => {
     assert.equal(report.best, finite.sort((a, b) => a[1].mase - b[1].mase)[0][0]);
   });
 
+  it('ranks by MAE, and says so, when seasonal naive is exact on the training data (every MASE undefined)', async () => {
+    const sine = Array.from({ length: n }, (_, t) => 20 + 5 * Math.sin((2 * Math.PI * t) / 6));
+    const r = await runBacktest(series(sine), { folds: 3, horizon: 6, config });
+    assert.ok(Object.values(r.models).every((m) => !Number.isFinite(m.mase)));
+    assert.equal(r.bestBy, 'mae');
+    // Seasonal naive and Theta are both exact up to rounding (MAE ~1e-14); the network is not.
+    assert.ok(['seasonalNaive', 'theta'].includes(r.best), r.best);
+    assert.ok(r.models[r.best].mae < 1e-9 && r.models.rnn.mae > 0.01);
+    assert.equal(report.bestBy, 'mase');
+  });
+
   it('never lets a fold see values after its origin', async () => {
     for (const [k, origin] of [54, 60, 66].entries()) {
       const poisoned = clean.map((v, t) => (t >= origin ? 1e6 : v));

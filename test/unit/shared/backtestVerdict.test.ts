@@ -1,6 +1,7 @@
 /** The plain verdict on a backtest: who the network beats and who beats it, by how much MASE. */
 import * as assert from 'node:assert/strict';
-import { verdictOf, verdictText } from '../../../src/shared/backtestVerdict';
+import { MAE_NOTE, rankingMetric, verdictOf, verdictText } from '../../../src/shared/backtestVerdict';
+import { rankOf, sayVerdict } from '../../../src/shared/verdictWords';
 import type { BacktestReport, BacktestScore } from '../../../src/shared/types';
 
 const score = (mase: number): BacktestScore => ({
@@ -66,5 +67,36 @@ describe('backtest verdict', () => {
     ];
     assert.equal(verdictOf(r).losesTo, undefined);
     assert.equal(verdictOf(r).beats?.model, 'theta');
+  });
+
+  it('ranks by MAE, and says so, when no model has a finite MASE (seasonal naive exact on the training data)', () => {
+    const r = report({ rnn: NaN, naive: NaN, seasonalNaive: Infinity, theta: NaN, arima: NaN });
+    const mae = { rnn: 0.2, naive: 0.9, seasonalNaive: 0.1, theta: 0.4, arima: 0.5 };
+    for (const [k, v] of Object.entries(mae)) r.models[k as keyof typeof mae].mae = v;
+    assert.equal(rankingMetric(r.models), 'mae');
+    assert.equal(
+      rankingMetric(report({ rnn: NaN, naive: 1, seasonalNaive: NaN, theta: 1, arima: 1 }).models),
+      'mase',
+    );
+    assert.deepEqual(verdictOf(r), {
+      beats: { model: 'theta', percent: 50 },
+      losesTo: { model: 'seasonalNaive', percent: 100 },
+    });
+    assert.equal(
+      verdictText(r),
+      `GRU beats Theta by 50% MAE but loses to seasonal naive by 100% (${MAE_NOTE})`,
+    );
+    const words = {
+      best: 'b {2}% MASE',
+      mixed: '{0} {1} {2}% MASE, {3} {4}%',
+      worst: 'w',
+      none: 'n',
+      byMae: '(MAE!)',
+    };
+    assert.equal(
+      sayVerdict(r, 'GRU', (k) => k, words),
+      'GRU theta 50% MAE, seasonalNaive 100% (MAE!)',
+    );
+    assert.deepEqual(rankOf(r), { rank: 2, of: 5 });
   });
 });
