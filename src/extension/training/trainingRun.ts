@@ -111,6 +111,7 @@ export class TrainingRun {
           seconds: m.seconds,
           metrics: m.metrics,
           baselines: m.baselines,
+          ...(m.perSeries && { perSeries: m.perSeries }),
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');
