@@ -85,5 +85,10 @@ export function panelStrings(): PanelStrings {
     verdictMixed: t('{0} beats {1} by {2}% MASE but loses to {3} by {4}%.'),
     verdictWorst: t('{0} loses to every other method: its MASE is {2}% higher than that of the best, {1}.'),
     verdictNone: t('No verdict: the backtest has no comparable MASE.'),
+    perSeries: t('Each series on its validation range'),
+    seriesName: t('Series'),
+    seriesRows: t('Rows'),
+    naiveMase: t('Naive MASE'),
+    sortHint: t('Select a column heading (Enter or Space) to sort by it; again to reverse.'),
   };
 }

@@ -97,6 +97,11 @@ export const PANEL_STRING_KEYS = [
   'verdictMixed',
   'verdictWorst',
   'verdictNone',
+  'perSeries',
+  'seriesName',
+  'seriesRows',
+  'naiveMase',
+  'sortHint',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
