@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 
 interface Outcome {
+  runId: string;
   state: string;
   modelDir: string;
   error?: string;
@@ -31,6 +32,11 @@ async function train(args: Record<string, unknown>): Promise<Outcome> {
   const out = await vscode.commands.executeCommand<Outcome | undefined>('seqlab.train', args);
   assert.ok(out, 'the train command returned nothing');
   assert.strictEqual(out.state, 'done', out.error);
+  const report = await vscode.commands.executeCommand<{ webviewErrors: string[] } | undefined>(
+    'seqlab._runReport',
+    out.runId,
+  );
+  assert.deepStrictEqual(report?.webviewErrors, [], 'the panel rendered without errors');
   return out;
 }
 
