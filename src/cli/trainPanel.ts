@@ -11,9 +11,13 @@ import {
   type TrainConfig,
   type TrainHooks,
 } from '../model';
+import { modelName } from '../model/store/paths';
 import { UsageError } from './args';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { hashFile } from './train';
+
+/** Kept here too for the CLI's other commands (the rule itself lives in the model's store paths). */
+export { modelName };
 
 export const PANEL_FLAGS = {
   series: { type: 'string', help: 'in a file of many series: train on this one only' },
@@ -67,11 +71,6 @@ export function reportFilled(panel: Panel): void {
       process.stderr.write(
         `${escapeControls(panel.file)}: ${p.column !== undefined ? `column ${showText(p.column)}: ` : ''}${escapeControls(p.message)}\n`,
       );
-}
-
-/** The model folder's column part: one series of a long file gets its own, beside the global model. */
-export function modelName(column: string, series?: string): string {
-  return series === undefined ? column : `${column}@${series}`;
 }
 
 export async function trainPanel(

@@ -37,6 +37,7 @@ export type RunFailed = Out<typeof W.RunFailedSchema>;
 export type Predicted = Out<typeof W.PredictedSchema>;
 export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
+export type SeriesScore = Out<typeof W.SeriesScoreSchema>;
 export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
 export type BacktestProgressMessage = Out<typeof W.BacktestProgressMessageSchema>;

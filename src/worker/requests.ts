@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { inspectData, readSeries, usableColumns } from '../model/data';
+import { inspectData, readPanel, readSeries, usableColumns } from '../model/data';
 import { newRowEdits } from '../model/data/newRow/newRowText';
 import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
@@ -44,6 +44,11 @@ export async function inspect(req: InspectRequest): Promise<Inspected> {
     }
   }
   const firstError = inspection.problems.find((p) => p.severity === 'error')?.message;
+  const seriesKey = inspection.seriesKey;
+  const seriesSparklines =
+    seriesKey && size <= SPARK_MAX_BYTES
+      ? await sparklinesBySeries(req.source, usable, seriesKey.column)
+      : {};
   return {
     type: 'inspected',
     rows: inspection.rows,
@@ -51,7 +56,27 @@ export async function inspect(req: InspectRequest): Promise<Inspected> {
     usable,
     sparklines,
     firstError,
+    seriesKey,
+    seriesSparklines,
   };
+}
+
+/** A sparkline of each series of each usable column of a keyed file (one parse per column, like `sparklines`). */
+async function sparklinesBySeries(
+  source: InspectRequest['source'],
+  usable: string[],
+  seriesColumn: string,
+): Promise<Record<string, Record<string, string>>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const column of usable.slice(0, SPARK_MAX_COLUMNS)) {
+    try {
+      const panel = await readPanel(source, { column, seriesColumn });
+      out[column] = Object.fromEntries(panel.series.map((s) => [s.label ?? column, sparkline(s.values)]));
+    } catch {
+      // A column that cannot become series simply has no sparklines.
+    }
+  }
+  return out;
 }
 
 async function fileSize(path: string): Promise<number> {

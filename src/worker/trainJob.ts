@@ -5,8 +5,8 @@
  * message each swamped the extension host). The validation trace and hidden
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
-import { readSeries } from '../model/data';
-import { KERNEL_BACKEND, saveModel, trainModel } from '../model';
+import { readSeries, type Panel } from '../model/data';
+import { KERNEL_BACKEND, saveModel, trainGlobal, trainModel, type TrainedModel } from '../model';
 import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
@@ -15,6 +15,7 @@ import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
 import { panelViews, previewTrace, type PanelViews } from './traces';
+import { readRequestPanel, seriesScores, wantsPanel } from './globalRun';
 
 export class TrainJob {
   private stopRequested = false;
@@ -48,6 +49,11 @@ export class TrainJob {
     const runId = req.runId;
     const t0 = performance.now();
     try {
+      if (wantsPanel(req)) {
+        const panel = await readRequestPanel(req);
+        if (panel.key !== undefined || panel.columns || panel.features.length > 0)
+          return await this.runGlobal(panel, t0);
+      }
       const series = await readSeries(req.source, { column: req.column });
       const config = resolveConfig(req.config);
       const plan = planFor(series, config);
@@ -72,33 +78,68 @@ export class TrainJob {
         },
         shouldStop: () => this.stopRequested,
       });
-      this.epochSender.flush();
-      try {
-        this.sendViews(panelViews(model, series));
-        const save = !this.stopRequested || this.keep;
-        if (save) {
-          const dataHash = await hashSource(req.source);
-          await saveModel({ base: req.modelBase, dir: req.modelDir }, model, {
-            dataFile: req.dataFile,
-            column: series.name,
-            dataHash,
-          });
-        }
-        this.post({
-          type: 'done',
-          runId,
-          saved: save,
-          modelDir: save ? req.modelDir : '',
-          seconds: (performance.now() - t0) / 1000,
-          metrics: model.meta.metrics.val,
-          baselines: model.meta.baselines,
-          stoppedEarly: model.stopped,
-        });
-      } finally {
-        model.dispose();
-      }
+      await this.finish(model, panelViews(model, series), series.name, t0);
     } catch (e) {
       this.post({ type: 'failed', runId, message: errorText(e) });
+    }
+  }
+
+  /** One network over every series of a keyed (or wide) file, or one series with covariates: trainGlobal. */
+  private async runGlobal(panel: Panel, t0: number): Promise<void> {
+    const runId = this.req.runId;
+    const config = resolveConfig(this.req.config);
+    this.post({
+      type: 'started',
+      runId,
+      config,
+      column: panel.column,
+      rows: panel.series.reduce((a, s) => a + s.values.length, 0),
+      backend: KERNEL_BACKEND,
+    });
+    // trainGlobal's views show its first series (per-series scaling means no single trace covers them all).
+    let views: PanelViews | undefined;
+    const model = await trainGlobal(panel, config, {
+      onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),
+      onEpoch: (report, view) => {
+        this.unsent.push(report);
+        this.epochSender.offer(this.unsent);
+        views = view;
+        this.maybeSendViews(view);
+      },
+      shouldStop: () => this.stopRequested,
+    });
+    await this.finish(model, views, panel.column, t0);
+  }
+
+  /** Final views, the atomic save (unless stopped without keeping) and Done. */
+  private async finish(model: TrainedModel, views: PanelViews | undefined, column: string, t0: number) {
+    const { req } = this;
+    this.epochSender.flush();
+    try {
+      if (views) this.sendViews(views);
+      const save = !this.stopRequested || this.keep;
+      if (save) {
+        const dataHash = await hashSource(req.source);
+        await saveModel({ base: req.modelBase, dir: req.modelDir }, model, {
+          dataFile: req.dataFile,
+          column,
+          dataHash,
+        });
+      }
+      const perSeries = seriesScores(model.meta);
+      this.post({
+        type: 'done',
+        runId: req.runId,
+        saved: save,
+        modelDir: save ? req.modelDir : '',
+        seconds: (performance.now() - t0) / 1000,
+        metrics: model.meta.metrics.val,
+        baselines: model.meta.baselines,
+        stoppedEarly: model.stopped,
+        ...(perSeries && { perSeries }),
+      });
+    } finally {
+      model.dispose();
     }
   }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { WireSource } from '../../shared/protocol';
+import type { Inspected, WireSource } from '../../shared/protocol';
 import type { WorkerClient } from './workerClient';
 
-function fmt(v: number | undefined): string {
+export function fmt(v: number | undefined): string {
   return v === undefined ? '?' : Number(v.toPrecision(4)).toString();
 }
 
@@ -16,7 +16,11 @@ export async function pickColumn(
   source: WireSource,
   label: string,
 ): Promise<string | undefined> {
-  const inspected = await client.inspect(source);
+  return chooseColumn(await client.inspect(source), label);
+}
+
+/** The column pick over an inspection already made (the series and covariate steps reuse that inspection). */
+export async function chooseColumn(inspected: Inspected, label: string): Promise<string | undefined> {
   const usable = inspected.usable;
   if (usable.length === 0) {
     const why = inspected.firstError;

@@ -88,5 +88,10 @@ export function panelStrings(): PanelStrings {
     verdictByMae: t(
       '(Ranked by MAE: every MASE is undefined because seasonal naive is exact on the training data.)',
     ),
+    perSeries: t('Each series on its validation range'),
+    seriesName: t('Series'),
+    seriesRows: t('Rows'),
+    naiveMase: t('Naive MASE'),
+    sortHint: t('Select a column heading (Enter or Space) to sort by it; again to reverse.'),
   };
 }

@@ -5,14 +5,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
-import { encodeSegment, type ModelPlace } from '../../model/store/paths';
+import { encodeSegment, modelName, type ModelPlace } from '../../model/store/paths';
 import type { TrainConfig } from '../../model/types';
 import { errorText } from '../../shared/errorText';
 import type { RunState, SummaryMessage, ToWebviewMessage } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import { sourceFor } from '../trust';
-import { pickColumn } from './columnPick';
 import type { PanelRegistry } from './panelRegistry';
+import { pickTarget } from './seriesPick';
 import type { RunReports } from './runReports';
 import { showProgress } from './trainingProgress';
 import type { RunKey, TrainingRun } from './trainingRun';
@@ -24,6 +24,10 @@ import type { WorkerClient } from './workerClient';
 export interface TrainArgs {
   uri?: vscode.Uri;
   column?: string;
+  /** A keyed file: this series only, or null for one global model over all (absent: ask, unless `column` is given). */
+  series?: string | null;
+  /** Covariate columns (absent: ask, unless `column` is given). */
+  features?: string[];
   config?: Partial<TrainConfig>;
   /** Restart a run on the same file and column without asking. */
   restart?: boolean;
@@ -77,13 +81,15 @@ export class TrainCommand {
     const release = worker.hold();
     try {
       const source = await sourceFor(uri);
-      const column = args.column ?? (await pickColumn(worker, source, label));
-      if (column === undefined) return undefined;
+      const target = await pickTarget(worker, source, label, args);
+      if (target === undefined) return undefined;
+      const { column, series } = target;
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
+      const folder = modelName(column, series);
       const place = args.modelRoot
-        ? { base: args.modelRoot.base, dir: path.join(args.modelRoot.dir, encodeSegment(column)) }
-        : modelPlaceFor(uri, column, this.deps.storage);
-      const key: RunKey = { file: uri.toString(), column };
+        ? { base: args.modelRoot.base, dir: path.join(args.modelRoot.dir, encodeSegment(folder)) }
+        : modelPlaceFor(uri, folder, this.deps.storage);
+      const key: RunKey = { file: uri.toString(), ...target };
       if (!(await this.makeWay(key, label, args.restart === true))) return undefined;
       let listening: { dispose(): void } | undefined;
       const run = service.submit({ key, label, config, place, source, dataFile: dataFileOf(uri) }, (r) => {
@@ -129,6 +135,8 @@ export class TrainCommand {
     void this.train({
       uri: vscode.Uri.parse(key.file),
       column: key.column,
+      series: key.series ?? null,
+      features: key.features ?? [],
       config: merged,
       restart: true,
       modelRoot,

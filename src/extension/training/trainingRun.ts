@@ -21,9 +21,16 @@ export interface RunKey {
   /** The data file's URI as a string. */
   file: string;
   column: string;
+  /** A keyed file: the one series trained (absent with `seriesColumn`: every series, one global model). */
+  series?: string;
+  /** The key column the pick found ('none' or absent: one series). */
+  seriesColumn?: string;
+  /** Covariate columns fed beside the series. */
+  features?: string[];
 }
 
-export const keyOf = (k: RunKey): string => `${k.file}\u0000${k.column}`;
+export const keyOf = (k: RunKey): string =>
+  `${k.file}\u0000${k.column}${k.series === undefined ? '' : `\u0000${k.series}`}`;
 
 export class TrainingRun {
   state: RunState = 'queued';
@@ -104,6 +111,7 @@ export class TrainingRun {
           seconds: m.seconds,
           metrics: m.metrics,
           baselines: m.baselines,
+          ...(m.perSeries && { perSeries: m.perSeries }),
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');

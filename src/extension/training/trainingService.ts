@@ -163,6 +163,9 @@ export class TrainingService implements TrainingEvents {
             modelDir: place.dir,
             modelBase: place.base,
             dataFile,
+            ...(key.series !== undefined && { series: key.series }),
+            ...(key.seriesColumn !== undefined && { seriesColumn: key.seriesColumn }),
+            ...(key.features?.length && { features: key.features }),
           },
           (m) => {
             run.apply(m);

@@ -93,3 +93,8 @@ export function placeOfFolder(dir: string): ModelPlace {
 export function modelDirFor(base: string, dataFile: string, column: string, storeName = '.seqlab'): string {
   return modelPlace(base, dataFile, column, storeName).dir;
 }
+
+/** The model folder's column part: one series of a long file gets its own, beside the global model. */
+export function modelName(column: string, series?: string): string {
+  return series === undefined ? column : `${column}@${series}`;
+}

@@ -17,6 +17,7 @@ import {
 import { anyInteger, anyNumber, numbers } from './fields';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { stringsOf } from './strings';
+import { SeriesScoreSchema } from './workerMessages';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
 export const PANEL_STRING_KEYS = [
@@ -97,6 +98,11 @@ export const PANEL_STRING_KEYS = [
   'verdictWorst',
   'verdictNone',
   'verdictByMae',
+  'perSeries',
+  'seriesName',
+  'seriesRows',
+  'naiveMase',
+  'sortHint',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -118,6 +124,8 @@ export const SummarySchema = v.object({
   seconds: anyNumber,
   metrics: MetricsSchema,
   baselines: BaselinesSchema,
+  /** A global model's per-series scores (the panel's sortable table). */
+  perSeries: v.optional(v.array(SeriesScoreSchema)),
 });
 /** The whole history so far, so a restored or re-shown webview is complete. */
 export const ReplaySchema = v.object({

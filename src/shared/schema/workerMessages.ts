@@ -24,6 +24,19 @@ import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 
 const runId = v.string();
 
+export const SeriesKeySchema = v.object({
+  column: v.string(),
+  series: v.array(v.object({ name: v.string(), rows: count })),
+});
+export const SeriesScoreSchema = v.object({
+  name: v.string(),
+  rows: count,
+  mae: anyNumber,
+  rmse: anyNumber,
+  mase: anyNumber,
+  naiveMase: anyNumber,
+});
+
 // ─── host → worker ──────────────────────────────────────────────────────────────
 /** Start training; the worker answers with events tagged runId and ends with Done or Failed. */
 export const TrainRequestSchema = v.object({
@@ -35,6 +48,12 @@ export const TrainRequestSchema = v.object({
   modelDir: v.string(),
   modelBase: v.string(),
   dataFile: v.string(),
+  /** A keyed file: one series of it (absent: one global model over every series). */
+  series: v.optional(v.string()),
+  /** Other numeric columns fed as inputs beside the series (covariates). */
+  features: v.optional(v.array(v.string())),
+  /** The key column as the inspection found it, or 'none'; absent: found again by the reader. */
+  seriesColumn: v.optional(v.string()),
 });
 /** Stop a run between batches; keep=true saves the best weights so far. */
 export const StopRequestSchema = v.object({ type: v.literal('stop'), runId, keep: v.boolean() });
@@ -133,6 +152,8 @@ export const RunDoneSchema = v.object({
   metrics: MetricsSchema,
   baselines: BaselinesSchema,
   stoppedEarly: v.boolean(),
+  /** A global model: each series' validation metrics beside its naive baseline. */
+  perSeries: v.optional(v.array(SeriesScoreSchema)),
 });
 export const RunFailedSchema = v.object({
   type: v.literal('failed'),
@@ -162,6 +183,10 @@ export const InspectedSchema = v.object({
   sparklines: v.record(v.string(), v.string()),
   /** The first error-level problem, when the file has no usable column. */
   firstError: v.optional(v.string()),
+  /** The column naming each row's series, and the series (null: the file is one series). */
+  seriesKey: v.optional(v.nullable(SeriesKeySchema)),
+  /** Keyed files: by column, then by series name (same size limits as `sparklines`). */
+  seriesSparklines: v.optional(v.record(v.string(), v.record(v.string(), v.string()))),
 });
 
 /** At most a thousand problems cross to the host; `omitted` counts the rest. */

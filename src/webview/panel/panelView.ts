@@ -22,6 +22,7 @@ import { button, el, format, section } from './dom';
 import { formatNumber } from '../../shared/formatNumber';
 import { ForecastView } from './forecastView';
 import { LineChart } from './lineChart';
+import { SeriesTable } from './seriesTable';
 import { renderMetrics } from './metricsTable';
 import { budgetText } from './budgetLine';
 
@@ -55,6 +56,7 @@ export class PanelView {
   private forecastView: ForecastView | undefined;
   private readonly grid: HTMLElement;
   private readonly backtestView: BacktestView;
+  private readonly seriesTable: SeriesTable;
 
   private readonly column: string;
 
@@ -83,7 +85,8 @@ export class PanelView {
     actions.append(this.stopButton, this.keepButton);
     this.budget.id = 'budget';
     header.append(actions, this.budget);
-    root.append(header, this.summary);
+    this.seriesTable = new SeriesTable(this.s);
+    root.append(header, this.summary, this.seriesTable.root);
     this.summary.hidden = true;
     const grid = el('div', 'grid');
     this.grid = grid;
@@ -141,7 +144,10 @@ export class PanelView {
     if (m.validation) this.validation(m.validation);
     if (m.hidden) this.hidden(m.hidden);
     if (m.summary) this.showSummary(m.summary);
-    else this.summary.hidden = true;
+    else {
+      this.summary.hidden = true;
+      this.seriesTable.show(undefined);
+    }
     this.setState(m.state, m.message);
   }
 
@@ -187,6 +193,7 @@ export class PanelView {
 
   showSummary(m: SummaryMessage): void {
     renderMetrics(this.metrics, this.s, m.metrics, m.baselines);
+    this.seriesTable.show(m.perSeries);
     this.summary.replaceChildren();
     if (m.saved) {
       const p = el('p');
