@@ -1,12 +1,12 @@
 /** `seqlab explain FILE`: what the model trained on FILE's column learned — saliency, unit meanings, matches. */
-import { join, relative } from 'node:path';
 import { DataError, readSeries, showText } from '../model/data';
-import { loadModel, modelPlace, placeOfFolder, StoreError } from '../model';
+import { modelPlace, placeOfFolder } from '../model';
 import { explain, type ExplainReport } from '../model/explain/explain';
 import { MATCH_METHODS, MatchError, type MatchMethod } from '../model/explain/match';
 import { BACKENDS } from '../shared/schema/config';
 import { UsageError } from './args';
 import { parseFileCommand } from './fileCommand';
+import { loadTrained } from './loadTrained';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { asCliError } from './train';
 
@@ -69,15 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   const place = flags.model ? placeOfFolder(flags.model) : modelPlace(process.cwd(), file, series.name);
   const dir = place.dir;
   try {
-    const backend = (flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto';
-    const model = await loadModel(place, backend).catch((e: unknown) => {
-      if (!(e instanceof StoreError && e.what === 'missing' && e.file === join(dir, 'model.json'))) throw e;
-      throw new DataError(
-        file,
-        `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
-        { column: series.name },
-      );
-    });
+    const model = await loadTrained(file, place, series.name, flags.backend);
     try {
       const report = explain(model, series, {
         windowAt: flags['window-at'],

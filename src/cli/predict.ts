@@ -1,12 +1,13 @@
 /** `seqlab predict FILE`: the next value (and n steps) from the model trained on FILE's column. */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { DataError, readPanel, readSeries, showText } from '../model/data';
-import { forecast, loadModel, modelPlace, placeOfFolder, StoreError, type ModelPlace } from '../model';
+import { readPanel, readSeries, showText } from '../model/data';
+import { forecast, modelPlace, placeOfFolder, type ModelPlace } from '../model';
 import { modelName, PANEL_FLAGS, panelOptions } from './trainPanel';
 import { predictPanel } from './predictPanel';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
+import { loadTrained } from './loadTrained';
 import { EXIT_OK, tableNumber, printJson } from './output';
 import { asCliError } from './train';
 
@@ -36,15 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   const place = flags.model ? placeOfFolder(flags.model) : await modelFor(file, column, flags.series);
   const dir = place.dir;
   try {
-    const backend = (flags.backend as 'auto' | 'wasm' | 'cpu' | undefined) ?? 'auto';
-    const model = await loadModel(place, backend).catch((e: unknown) => {
-      if (!(e instanceof StoreError && e.what === 'missing' && e.file === join(dir, 'model.json'))) throw e;
-      throw new DataError(
-        file,
-        `no trained model for this column in ${relative(process.cwd(), dir) || dir}; run "seqlab train ${file}" first`,
-        { column },
-      );
-    });
+    const model = await loadTrained(file, place, column, flags.backend);
     try {
       if (model.meta.series) return await predictPanel(file, model, flags, flags['series-column'], dir);
       const series =
