@@ -48,6 +48,7 @@ describe('Backtest in the training panel', function () {
     assert.match((await frame.locator('#forecast .caption').textContent()) ?? '', /80% interval/);
     // The table alternative holds the same numbers: the history, then one row per step ahead.
     await frame.locator('#forecast details.chart-table > summary').click();
+    await frame.locator('#forecast details.chart-table tbody tr').first().waitFor();
     const steps = await frame.locator('#forecast details.chart-table tbody tr th').allTextContents();
     assert.ok(steps.includes('1') && steps.some((s) => s.startsWith('-')), steps.slice(-5).join(' | '));
   });
@@ -75,6 +76,11 @@ describe('Backtest in the training panel', function () {
     assert.ok(await painted(frame, '#backtest .per-step .uplot canvas'));
     await card.locator('.per-step details.chart-table > summary').click();
     const table = card.locator('.per-step details.chart-table table');
+    // The table is built on the details' toggle event, which fires after the click returns.
+    await table
+      .locator('tbody tr')
+      .nth(horizon - 1)
+      .waitFor();
     assert.strictEqual(await table.locator('tbody tr').count(), horizon);
     // A step column, then one column per model.
     assert.strictEqual(await table.locator('thead th').count(), 1 + MODELS.length);
