@@ -1,6 +1,6 @@
 /** `seqlab predict` with a global model: one series (--series), or every series of the file ({"forecasts": […]}). */
-import { readPanel, showText, type Series } from '../model/data';
-import { forecastSeries, type LoadedModel } from '../model';
+import { showText, type Series } from '../model/data';
+import { forecastSeries, readModelPanel, type LoadedModel } from '../model';
 import { EXIT_OK, printJson, tableNumber } from './output';
 
 export interface PanelPredictFlags {
@@ -19,15 +19,10 @@ export async function predictPanel(
   dir: string,
 ): Promise<number> {
   const m = model.meta;
-  const panel = await readPanel(
-    { path: file },
-    {
-      ...(m.columns ? { columns: m.columns } : { column: m.column }),
-      ...(m.features && { features: m.features }),
-      ...(flags.series !== undefined && { series: flags.series }),
-      seriesColumn: m.seriesColumn ?? seriesColumn ?? 'none',
-    },
-  );
+  const panel = await readModelPanel({ path: file }, m, {
+    ...(flags.series !== undefined && { series: flags.series }),
+    ...(seriesColumn !== undefined && { seriesColumn }),
+  });
   const steps = flags.steps ?? 1;
   const level = flags.level ?? 0.8;
   const known = new Set((m.series ?? []).map((s) => s.name));

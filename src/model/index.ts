@@ -11,6 +11,8 @@ export { trainGlobal } from './train/trainGlobal';
 export type { GlobalModel, PanelInput } from './train/trainGlobal';
 export { forecastSeries, seriesMetaFor } from './forecast/forecastGlobal';
 export { featureCount } from './store/seriesMeta';
+export { readModelPanel } from './data/modelPanel';
+export type { ModelPanelOptions } from './data/modelPanel';
 export { saveModel } from './store/save';
 export { engineFor } from './train/engines';
 export { kernelThreads } from './kernel/threadCount';
