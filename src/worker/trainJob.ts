@@ -5,7 +5,7 @@
  * message each swamped the extension host). The validation trace and hidden
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
-import { readSeries, type Panel } from '../model/data';
+import { forgetTables, readSeries, type Panel } from '../model/data';
 import { KERNEL_BACKEND, saveModel, trainGlobal, trainModel, type TrainedModel } from '../model';
 import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
@@ -14,6 +14,7 @@ import type { EpochReport } from '../shared/types';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
+import { enterBackground } from '../model/kernel/priority';
 import { panelViews, previewTrace, type PanelViews } from './traces';
 import { readRequestPanel, seriesScores, wantsPanel } from './globalRun';
 
@@ -35,6 +36,8 @@ export class TrainJob {
       this.unsent = [];
       const report = reports[reports.length - 1];
       post({ type: 'epoch', runId: req.runId, report, earlier: reports.slice(0, -1) });
+      // The first epoch is what the user waits for; the rest is background work.
+      enterBackground();
     }, 20);
     this.batches = new Throttle(post, 10);
   }
@@ -49,12 +52,15 @@ export class TrainJob {
     const runId = req.runId;
     const t0 = performance.now();
     try {
+      // The parsed table is dropped before training: the series holds what is needed, and memory is the kernel's now.
       if (wantsPanel(req)) {
         const panel = await readRequestPanel(req);
+        forgetTables();
         if (panel.key !== undefined || panel.columns || panel.features.length > 0)
           return await this.runGlobal(panel, t0);
       }
       const series = await readSeries(req.source, { column: req.column });
+      forgetTables();
       const config = resolveConfig(req.config);
       const plan = planFor(series, config);
       this.post({

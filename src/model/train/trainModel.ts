@@ -53,11 +53,24 @@ function medianStep(time?: Float64Array): number | undefined {
   return d[d.length >> 1];
 }
 
+export interface Plan {
+  window: number;
+  differenced: boolean;
+  season: number;
+  splitIndex: number;
+}
+
+/**
+ * The worker announces a run's plan before training it, and trainModel needs the same plan: the season search and
+ * the differencing test scan the whole series, so the plan is worked out once per series and setting.
+ */
+const plans = new WeakMap<Series, { key: string; plan: Plan }>();
+
 /** Resolves the window and differencing a config leaves to the data. */
-export function planFor(
-  series: Series,
-  c: TrainConfig,
-): { window: number; differenced: boolean; season: number; splitIndex: number } {
+export function planFor(series: Series, c: TrainConfig): Plan {
+  const key = `${c.validationSplit}:${c.window}:${c.difference}`;
+  const known = plans.get(series);
+  if (known?.key === key) return known.plan;
   const n = series.values.length;
   const splitIndex = splitIndexOf(n, c.validationSplit);
   const season = detectSeason(series.values, splitIndex, medianStep(series.time));
@@ -65,7 +78,9 @@ export function planFor(
   const differenced =
     c.difference === 'first' ||
     (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
-  return { window, differenced, season, splitIndex };
+  const plan = { window, differenced, season, splitIndex };
+  plans.set(series, { key, plan });
+  return plan;
 }
 
 export async function trainModel(
