@@ -13,6 +13,7 @@ import { check, inspect, newRow, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
 import { TrainJob } from './trainJob';
 import type { BacktestJob } from './backtestJob';
+import { viewSavedSeries } from './seriesViews';
 
 type EvalRequests = typeof import('./evalRequests.js');
 /** Required on first use, so a worker that only trains never compiles it. */
@@ -55,6 +56,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
     if (m.type === 'explain') return evalRequests().explainRequest(m);
+    if (m.type === 'viewSeries') return jobs.get(m.runId)?.viewSeries(m.series) ?? viewSavedSeries(m);
     if (m.type === 'backtest') {
       const job = new (evalRequests().BacktestJob)(m, (e) => channel.sendEvent(e));
       backtests.set(m.runId, job);

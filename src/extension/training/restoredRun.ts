@@ -30,6 +30,8 @@ export async function restoreRun(key: RunKey, label: string, place: ModelPlace):
       baselines: meta.baselines,
     };
     run.state = 'done';
+    // A global model's series, for the panel's series selector (their views come from the saved model).
+    if (meta.series && meta.series.length > 1) run.seriesNames = meta.series.map((s) => s.name);
     const history = await readCapped(path.join(modelDir, 'history.csv'), MAX_HISTORY_BYTES).catch(() => '');
     run.epochs.push(...parseHistory(history, meta.config.epochs));
   } catch {
