@@ -14,6 +14,7 @@ import type {
   RunState,
   SummaryMessage,
 } from '../../shared/protocol';
+import { SeriesSelector } from './seriesSelector';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { BacktestView } from './backtestView';
 import { lossData, predictionData } from './chartData';
@@ -32,6 +33,7 @@ export interface PanelCallbacks {
   reveal(): void;
   runBacktest(): void;
   stopBacktest(): void;
+  selectSeries(series: string): void;
 }
 
 export class PanelView {
@@ -57,6 +59,7 @@ export class PanelView {
   private readonly grid: HTMLElement;
   private readonly backtestView: BacktestView;
   private readonly seriesTable: SeriesTable;
+  private readonly selector: SeriesSelector;
 
   private readonly column: string;
 
@@ -85,8 +88,12 @@ export class PanelView {
     actions.append(this.stopButton, this.keepButton);
     this.budget.id = 'budget';
     header.append(actions, this.budget);
-    this.seriesTable = new SeriesTable(this.s);
-    root.append(header, this.summary, this.seriesTable.root);
+    this.selector = new SeriesSelector(this.s, (series) => {
+      this.seriesTable.mark(series);
+      cb.selectSeries(series);
+    });
+    this.seriesTable = new SeriesTable(this.s, (series) => this.selector.choose(series));
+    root.append(header, this.summary, this.seriesTable.root, this.selector.root);
     this.summary.hidden = true;
     const grid = el('div', 'grid');
     this.grid = grid;
@@ -141,8 +148,9 @@ export class PanelView {
     );
     this.showBudget();
     this.scheduleLoss();
-    if (m.validation) this.validation(m.validation);
-    if (m.hidden) this.hidden(m.hidden);
+    this.seriesNames(m.seriesNames);
+    if (m.validation) this.validation(m.validation, m.series);
+    if (m.hidden) this.hidden(m.hidden, m.series);
     if (m.summary) this.showSummary(m.summary);
     else {
       this.summary.hidden = true;
@@ -168,17 +176,30 @@ export class PanelView {
     this.scheduleLoss();
   }
 
-  validation(t: ValidationTrace): void {
+  /** A global run's series: the selector's list. */
+  seriesNames(names: readonly string[] | undefined): void {
+    this.selector.setNames(names);
+  }
+
+  /** The selected series has no view. */
+  seriesMissing(series: string, message?: string): void {
+    this.selector.missing(series, message);
+  }
+
+  validation(t: ValidationTrace, series?: string): void {
+    if (!this.selector.accepts(series)) return;
+    if (series !== undefined) this.seriesTable.mark(series);
     this.prediction.setData(predictionData(t));
     // How many points carry the model's prediction (none in the preview before the first epoch), for tests.
     this.prediction.element.dataset.predicted = String(t.predicted.filter(Number.isFinite).length);
   }
 
-  hidden(h: HiddenStates): void {
+  hidden(h: HiddenStates, series?: string): void {
+    if (!this.selector.accepts(series)) return;
     const layer = h.layers[h.layers.length - 1];
     if (!layer) return;
     this.heatmap.setData({ values: layer.h, steps: h.steps, units: h.units });
-    this.heatmapCaption.textContent = `${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
+    this.heatmapCaption.textContent = `${series === undefined ? '' : `${series} · `}${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
   }
 
   /** The recent history, then the forecast with its interval band (after training, or from Predict Next Value). */
@@ -194,6 +215,7 @@ export class PanelView {
   showSummary(m: SummaryMessage): void {
     renderMetrics(this.metrics, this.s, m.metrics, m.baselines);
     this.seriesTable.show(m.perSeries);
+    if (m.perSeries) this.seriesNames(m.perSeries.map((p) => p.name));
     this.summary.replaceChildren();
     if (m.saved) {
       const p = el('p');
