@@ -96,5 +96,6 @@ export function panelStrings(): PanelStrings {
     seriesShown: t('Series shown in predictions and hidden states'),
     seriesViewMissing: t('No view of series {0}: {1}'),
     seriesSelectHint: t('Select a row to show its series in the charts.'),
+    covariates: t('covariates: {0}'),
   };
 }

@@ -137,6 +137,7 @@ export class TrainingPanel {
       config: run.config,
       strings: panelStrings(),
       key: { file: run.key.file, column: run.key.column },
+      ...(run.key.features?.length && { features: run.key.features }),
     });
     this.channel.sendEvent({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());

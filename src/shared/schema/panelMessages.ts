@@ -106,6 +106,7 @@ export const PANEL_STRING_KEYS = [
   'seriesShown',
   'seriesViewMissing',
   'seriesSelectHint',
+  'covariates',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -119,6 +120,8 @@ export const InitSchema = v.object({
   strings: stringsOf(PANEL_STRING_KEYS),
   /** Opaque to the webview: stored with setState so the host's serializer can restore this panel. */
   key: v.optional(v.object({ file: v.string(), column: v.string() })),
+  /** Covariate columns the run feeds beside the series. */
+  features: v.optional(v.array(v.string())),
 });
 export const SummarySchema = v.object({
   type: v.literal('summary'),

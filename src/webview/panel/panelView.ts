@@ -80,6 +80,11 @@ export class PanelView {
       document.createTextNode(' · '),
       el('span', 'column', init.column),
     );
+    if (init.features?.length)
+      where.append(
+        document.createTextNode(' · '),
+        el('span', 'features', format(this.s.covariates, init.features.join(', '))),
+      );
     header.append(where, this.status);
     const actions = el('div', 'actions');
     this.stopButton = button('stop', this.s.stop, () => cb.stop(false));
