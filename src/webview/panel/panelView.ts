@@ -17,7 +17,8 @@ import type {
 import { SeriesSelector } from './seriesSelector';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { BacktestView } from './backtestView';
-import { lossData, predictionData } from './chartData';
+import { lossData, predictionData, predictionTable } from './chartData';
+import { TableAlternative } from './tableAlternative';
 import { ConfigForm } from './configForm';
 import { button, el, format, section } from './dom';
 import { formatNumber } from '../../shared/formatNumber';
@@ -46,6 +47,7 @@ export class PanelView {
   private readonly keepButton: HTMLElement;
   private readonly loss: LineChart;
   private readonly prediction: LineChart;
+  private readonly predictionTable: TableAlternative;
   private readonly metrics = el('table', 'metrics');
   private readonly heatmap: Heatmap;
   private readonly heatmapCaption = el('p', 'caption');
@@ -114,7 +116,8 @@ export class PanelView {
         { label: this.s.batchLoss, color: (c) => c.batch, width: 1, dash: [4, 3] },
       ],
     });
-    this.prediction = new LineChart(section(grid, 'predictions', this.s.predictions), {
+    const predictions = section(grid, 'predictions', this.s.predictions);
+    this.prediction = new LineChart(predictions, {
       title: this.s.predictions,
       xLabel: this.s.index,
       yLabel: init.column,
@@ -124,6 +127,7 @@ export class PanelView {
         { label: this.s.naive, color: (c) => c.naive, width: 1, dash: [5, 4] },
       ],
     });
+    this.predictionTable = new TableAlternative(predictions, this.s.value, this.s.predictions);
     const metricsSection = section(grid, 'metrics', this.s.metrics);
     metricsSection.append(this.metrics);
     this.metrics.append(el('caption', undefined, this.s.noData));
@@ -195,6 +199,7 @@ export class PanelView {
     if (!this.selector.accepts(series)) return;
     if (series !== undefined) this.seriesTable.mark(series);
     this.prediction.setData(predictionData(t));
+    this.predictionTable.set(predictionTable(t, this.s));
     // How many points carry the model's prediction (none in the preview before the first epoch), for tests.
     this.prediction.element.dataset.predicted = String(t.predicted.filter(Number.isFinite).length);
   }
