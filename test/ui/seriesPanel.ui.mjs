@@ -113,6 +113,26 @@ describe('Many series and covariates in the training panel', function () {
     await vs.screenshot('series-selector');
   });
 
+  it('comes back after a window reload with the selector, drawing each series from the saved model', async () => {
+    const reloaded = vs.page.waitForEvent('framenavigated', {
+      predicate: (f) => f === vs.page.mainFrame(),
+      timeout: 90_000,
+    });
+    await vs.runCommand('Developer: Reload Window').catch(() => undefined);
+    await reloaded;
+    await vs.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    frame = await panelFrame(vs, LONG, 90_000);
+    await frame.locator('body[data-state="done"]').waitFor();
+    // The host's history died with the reload: the first series' views come from the saved model and the file.
+    await waitShown(frame, 'AAA');
+    await frame.locator('#predictions details.chart-table > summary').click();
+    await frame.locator('#predictions details.chart-table tbody tr').first().waitFor();
+    assertRowsOf(await predictionRows(frame), series.get('AAA'), 'AAA after reload');
+    await frame.locator('.per-series tbody tr[data-series="BBB"] button.pick').press('Enter');
+    await waitShown(frame, 'BBB');
+    assertRowsOf(await predictionRows(frame), series.get('BBB'), 'BBB after reload');
+  });
+
   it('trains lagged-covariate.csv with x chosen as a covariate, and the panel names it', async () => {
     await trainFromMenu(vs, COVARIATE);
     await vs.pickQuickItem('y');
