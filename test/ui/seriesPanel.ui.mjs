@@ -133,6 +133,31 @@ describe('Many series and covariates in the training panel', function () {
     assertRowsOf(await predictionRows(frame), series.get('BBB'), 'BBB after reload');
   });
 
+  it('switches series while a run trains, drawing it from the live weights', async () => {
+    // Enough work that the run is still training when the selection is answered; Stop ends it.
+    await frame.locator('#cfg-epochs input').fill('2000');
+    await frame.locator('#cfg-units input').fill('64');
+    await frame.locator('#retrain').click();
+    await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
+    await waitShown(frame, 'AAA');
+    await frame.locator('#series-select').focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'])
+      await frame.locator('#series-select').press(key);
+    await waitShown(frame, 'CCC');
+    assert.strictEqual(
+      await frame.locator('body').getAttribute('data-state'),
+      'training',
+      'the run ended first',
+    );
+    // The new run's panel was drawn afresh (Init), with its table alternative closed.
+    const details = frame.locator('#predictions details.chart-table');
+    if (!(await details.evaluate((d) => d.open))) await details.locator('> summary').click();
+    await details.locator('tbody tr').first().waitFor();
+    assertRowsOf(await predictionRows(frame), series.get('CCC'), 'CCC while training');
+    await frame.locator('#stop').click();
+    await frame.locator('body[data-state="stopped"]').waitFor({ timeout: 60_000 });
+  });
+
   it('trains lagged-covariate.csv with x chosen as a covariate, and the panel names it', async () => {
     await trainFromMenu(vs, COVARIATE);
     await vs.pickQuickItem('y');
