@@ -15,6 +15,7 @@ import { enterBackground, setBackgroundPriority } from '../model/kernel/priority
 import { enableTableCache } from '../model/data';
 import { TrainJob } from './trainJob';
 import type { BacktestJob } from './backtestJob';
+import { viewSavedSeries } from './seriesViews';
 
 type EvalRequests = typeof import('./evalRequests.js');
 /** Required on first use, so a worker that only trains never compiles it. */
@@ -56,6 +57,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'newRow') return newRow(m);
     if (m.type === 'explain' || m.type === 'backtest') enterBackground();
     if (m.type === 'explain') return evalRequests().explainRequest(m);
+    if (m.type === 'viewSeries') return jobs.get(m.runId)?.viewSeries(m.series) ?? viewSavedSeries(m);
     if (m.type === 'backtest') {
       const job = new (evalRequests().BacktestJob)(m, (e) => channel.sendEvent(e));
       backtests.set(m.runId, job);

@@ -9,6 +9,8 @@ import type { HiddenStates, ValidationTrace } from '../model/types';
 
 /** What the panel is sent after an epoch and at the end. */
 export interface PanelViews {
+  /** A global run: the series these views are of. */
+  readonly series?: string;
   validationTrace(): ValidationTrace;
   hidden(start?: number): HiddenStates;
 }

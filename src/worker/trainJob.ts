@@ -17,6 +17,9 @@ import { Throttle } from './throttle';
 import { enterBackground } from '../model/kernel/priority';
 import { panelViews, previewTrace, type PanelViews } from './traces';
 import { readRequestPanel, seriesScores, wantsPanel } from './globalRun';
+import type { GlobalEpochView } from '../model';
+import type { SeriesViewed } from '../shared/protocol';
+import { liveSeriesViews, viewLiveSeries } from './seriesViews';
 
 export class TrainJob {
   private stopRequested = false;
@@ -27,6 +30,10 @@ export class TrainJob {
   private unsent: EpochReport[] = [];
   /** When the next per-epoch view may be computed (adaptive: see maybeSendViews). */
   private nextViewAt = 0;
+  /** A global run: the series the panel shows, and the latest epoch's view (until the model is disposed). */
+  private selected: string | undefined;
+  private live: GlobalEpochView | undefined;
+  private finished = false;
 
   constructor(
     private readonly req: TrainRequest,
@@ -45,6 +52,16 @@ export class TrainJob {
   stop(keep: boolean): void {
     this.stopRequested = true;
     this.keep = keep;
+  }
+
+  /**
+   * The panel selected `series`: later views are of it, and this one is computed now from the live weights.
+   * Undefined once the run is over (its weights are gone; the saved model answers instead).
+   */
+  viewSeries(series: string): SeriesViewed | undefined {
+    if (this.finished) return undefined;
+    this.selected = series;
+    return viewLiveSeries(this.req.runId, series, this.live);
   }
 
   async run(): Promise<void> {
@@ -101,20 +118,20 @@ export class TrainJob {
       column: panel.column,
       rows: panel.series.reduce((a, s) => a + s.values.length, 0),
       backend: KERNEL_BACKEND,
+      ...(panel.series.length > 1 && { series: panel.series.map((s) => s.label ?? panel.column) }),
     });
-    // trainGlobal's views show its first series (per-series scaling means no single trace covers them all).
-    let views: PanelViews | undefined;
+    // Views are of one series (per-series scaling means no single trace covers them all): the selected one.
     const model = await trainGlobal(panel, config, {
       onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),
       onEpoch: (report, view) => {
         this.unsent.push(report);
         this.epochSender.offer(this.unsent);
-        views = view;
-        this.maybeSendViews(view);
+        this.live = view;
+        this.maybeSendViews(liveSeriesViews(view, this.selected));
       },
       shouldStop: () => this.stopRequested,
     });
-    await this.finish(model, views, panel.column, t0);
+    await this.finish(model, this.live && liveSeriesViews(this.live, this.selected), panel.column, t0);
   }
 
   /** Final views, the atomic save (unless stopped without keeping) and Done. */
@@ -145,6 +162,8 @@ export class TrainJob {
         ...(perSeries && { perSeries }),
       });
     } finally {
+      this.finished = true;
+      this.live = undefined;
       model.dispose();
     }
   }
@@ -162,7 +181,8 @@ export class TrainJob {
   private sendViews(view: PanelViews): void {
     this.epochSender.flush();
     const runId = this.req.runId;
-    this.post({ type: 'validation', runId, trace: view.validationTrace() });
-    this.post({ type: 'hidden', runId, states: view.hidden() });
+    const series = view.series !== undefined ? { series: view.series } : {};
+    this.post({ type: 'validation', runId, trace: view.validationTrace(), ...series });
+    this.post({ type: 'hidden', runId, states: view.hidden(), ...series });
   }
 }

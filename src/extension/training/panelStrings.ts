@@ -93,5 +93,9 @@ export function panelStrings(): PanelStrings {
     seriesRows: t('Rows'),
     naiveMase: t('Naive MASE'),
     sortHint: t('Select a column heading (Enter or Space) to sort by it; again to reverse.'),
+    seriesShown: t('Series shown in predictions and hidden states'),
+    seriesViewMissing: t('No view of series {0}: {1}'),
+    seriesSelectHint: t('Select a row to show its series in the charts.'),
+    covariates: t('covariates: {0}'),
   };
 }
