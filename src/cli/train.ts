@@ -23,6 +23,7 @@ import {
   BACKENDS,
   CELLS,
   CONFIG_LIMITS,
+  DESEASONALIZE,
   DIFFERENCES,
   THREAD_CHOICES,
   parseThreads,
@@ -60,6 +61,11 @@ export const FLAGS = {
     help: 'seconds training may take; long series get shorter epochs (default 60, 0: no limit)',
   },
   difference: { type: 'string', choices: DIFFERENCES, help: 'model first differences (default auto)' },
+  deseasonalize: {
+    type: 'string',
+    choices: DESEASONALIZE,
+    help: 'remove the season before the network (default auto: keeps the better of both on validation)',
+  },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
   backend: {
     type: 'string',
@@ -103,6 +109,9 @@ export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
     timeBudgetSeconds: flags['time-budget'],
     threads: flags.threads === undefined ? undefined : parseThreads(flags.threads),
     ...(flags.difference && { difference: flags.difference as TrainConfig['difference'] }),
+    ...(flags.deseasonalize && {
+      deseasonalize: flags.deseasonalize as TrainConfig['deseasonalize'],
+    }),
     ...(flags.backend && { backend: flags.backend as TrainConfig['backend'] }),
   };
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
