@@ -9,6 +9,7 @@ import {
   PRESETS,
   StoreError,
   TrainingError,
+  deseasonReport,
   forecast,
   modelPlace,
   placeOfFolder,
@@ -145,6 +146,17 @@ function budgetNote(meta: ModelMeta): string {
   return parts.length ? `; ${parts.join(', ')}` : '';
 }
 
+/** One line on the season removal, or nothing when none was considered. */
+function deseasonLine(meta: ModelMeta): string {
+  const d = deseasonReport(meta);
+  if (!d) return '';
+  const what = `season ${d.season} (${d.method === 'mul' ? 'multiplicative' : 'additive'})`;
+  const errors = d.errors
+    ? `: multi-step validation MAE ${tableNumber(d.errors.on)} removed, ${tableNumber(d.errors.off)} kept`
+    : '';
+  return `${what} ${d.applied ? 'removed before the network' : 'kept in the input'}${errors}\n`;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('train', argv, FLAGS);
   if (!parsed) return EXIT_OK;
@@ -203,6 +215,7 @@ export async function run(argv: string[]): Promise<number> {
           threads: meta.threads ?? 1,
           window: meta.window,
           differenced: meta.differenced,
+          deseasonalized: deseasonReport(meta),
           backend: meta.backend,
           metrics: { val: m },
           baselines: meta.baselines,
@@ -217,6 +230,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
+            deseasonLine(meta) +
             `next value: ${tableNumber(next.next)}  (80% interval ${tableNumber(next.interval[0])} … ${tableNumber(next.interval[1])})\n` +
             `model saved to ${escapeControls(relative(process.cwd(), out) || out)}\n`,
         );

@@ -65,3 +65,25 @@ export function shiftRemoval<T extends Pick<ModelMeta, 'deseasonalized'>>(meta: 
   const anchor = (((d.anchor - offset) % d.season) + d.season) % d.season;
   return { ...meta, deseasonalized: { ...d, anchor } };
 }
+
+/** What `seqlab train --json` and the panel say about the choice: null when no season was considered. */
+export interface DeseasonReport {
+  season: number;
+  method: 'mul' | 'add';
+  /** The setting that decided ('auto' | 'on'), and whether the season was removed. */
+  chosen: 'auto' | 'on';
+  applied: boolean;
+  errors: { on: number; off: number } | null;
+}
+
+export function deseasonReport(meta: Pick<ModelMeta, 'deseasonalized'>): DeseasonReport | null {
+  const d = meta.deseasonalized;
+  if (!d) return null;
+  return {
+    season: d.season,
+    method: d.method,
+    chosen: d.setting,
+    applied: d.applied,
+    errors: d.errors ?? null,
+  };
+}
