@@ -93,5 +93,12 @@ export function panelStrings(): PanelStrings {
     seriesRows: t('Rows'),
     naiveMase: t('Naive MASE'),
     sortHint: t('Select a column heading (Enter or Space) to sort by it; again to reverse.'),
+    deseasonalize: t('Remove season'),
+    deseasonAuto: t('Auto (the better on validation)'),
+    deseasonOn: t('On'),
+    deseasonOff: t('Off'),
+    deseasonRemoved: t('Season {0} removed before the network.'),
+    deseasonKept: t("Season {0} kept in the network's input: removing it forecast worse."),
+    deseasonErrors: t('Multi-step validation MAE: {0} with it removed, {1} with it kept.'),
   };
 }

@@ -3,7 +3,7 @@
  * the series enters or leaves the network (training windows, scores, forecasts, calibration, traces, probes, explain)
  * goes through these, so a model without `meta.deseasonalized` (older ones, or the choice 'off') is unchanged.
  */
-import type { ModelMeta } from '../types';
+import type { DeseasonReport, ModelMeta } from '../types';
 import { deseasonalise, fitSeason, reseasonalise, type SeasonFit } from './deseason';
 
 /** A season fitted on a series' training range, with the row its phases count from. */
@@ -67,15 +67,6 @@ export function shiftRemoval<T extends Pick<ModelMeta, 'deseasonalized'>>(meta: 
 }
 
 /** What `seqlab train --json` and the panel say about the choice: null when no season was considered. */
-export interface DeseasonReport {
-  season: number;
-  method: 'mul' | 'add';
-  /** The setting that decided ('auto' | 'on'), and whether the season was removed. */
-  chosen: 'auto' | 'on';
-  applied: boolean;
-  errors: { on: number; off: number } | null;
-}
-
 export function deseasonReport(meta: Pick<ModelMeta, 'deseasonalized'>): DeseasonReport | null {
   const d = meta.deseasonalized;
   if (!d) return null;
