@@ -43,10 +43,14 @@ export async function chooseRemoval(
 ): Promise<TrainedModel> {
   const budget = c.timeBudgetSeconds ?? 0;
   const record = (applied: boolean): Deseasonalized => ({ ...removal, applied, setting: 'auto' });
+  // Both candidates count toward one run of up to twice the epochs.
   const first = await train(
     { ...c, ...(budget > 0 && { timeBudgetSeconds: Math.max(1, Math.floor(budget / 2)) }) },
     record(true),
-    hooks,
+    {
+      ...hooks,
+      onEpoch: hooks.onEpoch && ((r, view) => hooks.onEpoch?.({ ...r, epochs: r.epochs + c.epochs }, view)),
+    },
   );
   if (first.stopped || hooks.shouldStop?.()) return restore(first, c, first.meta.trainSeconds);
   const shift = first.history.length;
