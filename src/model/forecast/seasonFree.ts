@@ -22,13 +22,18 @@ export interface Deseasonalized extends SeasonRemoval {
   errors?: { on: number; off: number };
 }
 
-/** The season fitted on values[0, splitIndex) only, phases counted from row 0; null when no season is found. */
+/**
+ * The season fitted on values[0, splitIndex) only, phases counted from row 0; null when no season is found. Always
+ * additive: measured by backtest (README, "Season removal"), multiplicative removal forecast worse than additive on
+ * every series tried (monthly-sales MASE 0.53 vs 0.28, the hourly sample 0.93 vs 0.40), as a daily swing that does
+ * not scale with the level is then mis-scaled wherever the level moves. meta.json may still say 'mul'.
+ */
 export function fitRemoval(
   values: ArrayLike<number>,
   splitIndex: number,
   season: number,
 ): SeasonRemoval | null {
-  const fit = fitSeason(Array.prototype.slice.call(values, 0, splitIndex) as number[], season);
+  const fit = fitSeason(Array.prototype.slice.call(values, 0, splitIndex) as number[], season, 'add');
   return fit && { ...fit, anchor: 0 };
 }
 

@@ -12,6 +12,7 @@ import {
   shiftRemoval,
   withoutSeason,
 } from '../../../src/model/forecast/seasonFree';
+import { fitSeason } from '../../../src/model/forecast/deseason';
 import { saliency } from '../../../src/model/explain/saliency';
 import { headOutput, traceGates } from '../../../src/model/explain/gates';
 import { scale, unscale } from '../../../src/model/windows/scaler';
@@ -35,9 +36,15 @@ describe('season removal (deseasonalize)', () => {
   it('round-trips values from any starting row, and a sliced series keeps its phases', () => {
     const r = fitRemoval(values, 240, 12);
     assert.ok(r, 'a season is found');
-    assert.equal(r.method, 'mul');
+    // Additive even for a positive series (the network's rule; Theta's fit would be multiplicative here).
+    assert.equal(r.method, 'add');
+    assert.equal(fitSeason(values.subarray(0, 240), 12)?.method, 'mul');
     const free = withoutSeason(values, r);
     free.forEach((v, t) => assert.ok(Math.abs(seasonAt(v, r, t) - values[t]) < 1e-12 * values[t]));
+    const mul = { ...r, ...fitSeason(values.subarray(0, 240), 12) };
+    withoutSeason(values, mul).forEach((v, t) =>
+      assert.ok(Math.abs(seasonAt(v, mul, t) - values[t]) < 1e-12 * values[t]),
+    );
     const tail = withoutSeason(values.subarray(37), r, 37);
     tail.forEach((v, i) => assert.equal(v, free[37 + i]));
     const meta = { deseasonalized: { ...r, applied: true, setting: 'on' as const } };
@@ -77,31 +84,36 @@ describe('season removal (deseasonalize)', () => {
       assert.ok(c && c.a[11].every((e) => e < 0.1 * amplitude));
     });
 
-    it("explains in the series' units: saliency matches float64 finite differences of the forecast", () => {
-      const m = model.meta;
-      const W = m.window;
-      const removal = removalOf(m);
-      const t = 250;
-      const reference = (row: number, dv: number) => {
-        const vals = Float64Array.from(values.subarray(0, t));
-        vals[row] += dv;
-        const free = withoutSeason(vals, removal);
-        const z = Array.from({ length: W }, (_, p) => {
-          const k = t - W + p;
-          return scale(m.scaler, m.differenced ? free[k] - free[k - 1] : free[k]);
-        });
-        const w = model.net.readWeights();
-        const y = unscale(m.scaler, headOutput(model.net.spec, w, traceGates(model.net.spec, w, z)));
-        return seasonAt(m.differenced ? free[t - 1] + y : y, removal, t);
-      };
-      const s = saliency(model, series(Array.from(values)), t - W);
-      const h = 1e-3;
-      const want = s.value.map((_, l) => (reference(t - 1 - l, h) - reference(t - 1 - l, -h)) / (2 * h));
-      const big = Math.max(...want.map(Math.abs));
-      s.value.forEach((v, l) =>
-        assert.ok(Math.abs(v - want[l]) < 2e-3 * big + 1e-5, `lag ${l + 1}: ${v} vs ${want[l]}`),
-      );
-    });
+    for (const method of ['add', 'mul'] as const)
+      it(`explains in the series' units: saliency matches float64 finite differences of the forecast (${method})`, () => {
+        // The network is the trained one; a multiplicative fit swapped in tests the chain rule through its factors.
+        const fit = method === 'mul' ? fitSeason(values.subarray(0, 240), 12) : model.meta.deseasonalized;
+        const m = { ...model.meta, deseasonalized: { ...model.meta.deseasonalized!, ...fit } };
+        const swapped = { ...model, meta: m };
+        const W = m.window;
+        const removal = removalOf(m);
+        const t = 250;
+        const reference = (row: number, dv: number) => {
+          const vals = Float64Array.from(values.subarray(0, t));
+          vals[row] += dv;
+          const free = withoutSeason(vals, removal);
+          const z = Array.from({ length: W }, (_, p) => {
+            const k = t - W + p;
+            return scale(m.scaler, m.differenced ? free[k] - free[k - 1] : free[k]);
+          });
+          const w = model.net.readWeights();
+          const y = unscale(m.scaler, headOutput(model.net.spec, w, traceGates(model.net.spec, w, z)));
+          return seasonAt(m.differenced ? free[t - 1] + y : y, removal, t);
+        };
+        assert.equal(removal?.method, method);
+        const s = saliency(swapped, series(Array.from(values)), t - W);
+        const h = 1e-3;
+        const want = s.value.map((_, l) => (reference(t - 1 - l, h) - reference(t - 1 - l, -h)) / (2 * h));
+        const big = Math.max(...want.map(Math.abs));
+        s.value.forEach((v, l) =>
+          assert.ok(Math.abs(v - want[l]) < 2e-3 * big + 1e-5, `lag ${l + 1}: ${v} vs ${want[l]}`),
+        );
+      });
   });
 
   it("'auto' removes the season of a smooth seasonal series and keeps that of a cycle between whole steps", async () => {
@@ -158,7 +170,7 @@ describe('season removal (deseasonalize)', () => {
         [{ indices: [1, 2, 3] }, /"deseasonalized": "indices" must be 12 finite numbers, one per phase/],
         [{ method: 'log' }, /"deseasonalized": "method" must be mul or add/],
         [{ season: 1 }, /"deseasonalized": "season" must be an integer from 2 to 400, got 1/],
-        [{ indices: Array(12).fill(0) }, /multiplicative "indices" must all be above 0/],
+        [{ method: 'mul', indices: Array(12).fill(0) }, /multiplicative "indices" must all be above 0/],
         [{ anchor: 12 }, /"anchor" must be an integer from 0 to 11/],
         [{ errors: { on: 1 } }, /"errors" must hold two finite numbers/],
       ];
