@@ -1,6 +1,7 @@
-// Two hourly series for the deseasonalising table (README, "Season removal"): one where removing the daily season
-// helps the network (a smooth daily cycle) and one where it was measured to hurt (daily + weekly cycles + trend).
-// Usage: node scripts/make-season-series.mjs OUT_DIR [rows]   → OUT_DIR/smooth-daily.csv, OUT_DIR/daily-weekly-trend.csv
+// Hourly series for the deseasonalising table (README, "Season removal"): a smooth daily cycle, daily + weekly cycles
+// + trend, and a tidal-like cycle of 24.84 h, whose whole-hour season drifts against it (removal should hurt there).
+// Usage: node scripts/make-season-series.mjs OUT_DIR [rows]
+//   → OUT_DIR/smooth-daily.csv, OUT_DIR/daily-weekly-trend.csv, OUT_DIR/tidal.csv
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from '../bench/generators.mjs';
@@ -30,3 +31,5 @@ write(
     6 * Math.sin((2 * Math.PI * t) / 168) +
     1 * b.normal(),
 );
+const c = rng(9);
+write('tidal.csv', 'level', (t) => 2 + 1.5 * Math.sin((2 * Math.PI * t) / 24.84) + 0.05 * c.normal());
