@@ -22,6 +22,7 @@ export { loadModel, LIMITS } from './store/load';
 export type { LoadedModel } from './store/load';
 export { StoreError } from './store/errors';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
+export { deseasonReport } from './forecast/seasonFree';
 export { metrics, naiveScale } from './forecast/metrics';
 export { detectSeason } from './forecast/season';
 export { runBacktest, BacktestStopped } from './eval/backtest';

@@ -6,7 +6,14 @@
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
 import { forgetTables, readSeries, type Panel } from '../model/data';
-import { KERNEL_BACKEND, saveModel, trainGlobal, trainModel, type TrainedModel } from '../model';
+import {
+  KERNEL_BACKEND,
+  deseasonReport,
+  saveModel,
+  trainGlobal,
+  trainModel,
+  type TrainedModel,
+} from '../model';
 import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
@@ -150,6 +157,7 @@ export class TrainJob {
         });
       }
       const perSeries = seriesScores(model.meta);
+      const deseasonalized = deseasonReport(model.meta);
       this.post({
         type: 'done',
         runId: req.runId,
@@ -160,6 +168,7 @@ export class TrainJob {
         baselines: model.meta.baselines,
         stoppedEarly: model.stopped,
         ...(perSeries && { perSeries }),
+        ...(deseasonalized && { deseasonalized }),
       });
     } finally {
       this.finished = true;

@@ -133,6 +133,7 @@ export class TrainingRun {
           metrics: m.metrics,
           baselines: m.baselines,
           ...(m.perSeries && { perSeries: m.perSeries }),
+          ...(m.deseasonalized && { deseasonalized: m.deseasonalized }),
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');

@@ -18,6 +18,7 @@ import { anyInteger, anyNumber, numbers } from './fields';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { stringsOf } from './strings';
 import { SeriesScoreSchema } from './workerMessages';
+import { DeseasonReportSchema } from './deseason';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
 export const PANEL_STRING_KEYS = [
@@ -107,6 +108,13 @@ export const PANEL_STRING_KEYS = [
   'seriesViewMissing',
   'seriesSelectHint',
   'covariates',
+  'deseasonalize',
+  'deseasonAuto',
+  'deseasonOn',
+  'deseasonOff',
+  'deseasonRemoved',
+  'deseasonKept',
+  'deseasonErrors',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -132,6 +140,7 @@ export const SummarySchema = v.object({
   baselines: BaselinesSchema,
   /** A global model's per-series scores (the panel's sortable table). */
   perSeries: v.optional(v.array(SeriesScoreSchema)),
+  deseasonalized: v.optional(DeseasonReportSchema),
 });
 /** The whole history so far, so a restored or re-shown webview is complete. */
 export const ReplaySchema = v.object({

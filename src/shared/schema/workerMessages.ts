@@ -21,6 +21,7 @@ import {
 import { anyInteger, anyNumber, count, finite, numbers } from './fields';
 import { ExplainedSchema, ExplainRequestSchema } from './explainMessages';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
+import { DeseasonReportSchema } from './deseason';
 
 const runId = v.string();
 
@@ -178,6 +179,8 @@ export const RunDoneSchema = v.object({
   stoppedEarly: v.boolean(),
   /** A global model: each series' validation metrics beside its naive baseline. */
   perSeries: v.optional(v.array(SeriesScoreSchema)),
+  /** Whether the season was removed before the network, and what 'auto' measured. */
+  deseasonalized: v.optional(DeseasonReportSchema),
 });
 export const RunFailedSchema = v.object({
   type: v.literal('failed'),

@@ -27,6 +27,7 @@ import { LineChart } from './lineChart';
 import { SeriesTable } from './seriesTable';
 import { renderMetrics } from './metricsTable';
 import { budgetText } from './budgetLine';
+import { deseasonText } from './deseasonLine';
 
 export interface PanelCallbacks {
   stop(keep: boolean): void;
@@ -245,6 +246,7 @@ export class PanelView {
     } else {
       this.summary.append(el('p', undefined, this.s.notSaved));
     }
+    if (m.deseasonalized) this.summary.append(el('p', 'deseason', deseasonText(this.s, m.deseasonalized)));
     this.summary.append(el('p', 'took', format(this.s.tookSeconds, m.seconds.toFixed(1))));
     this.summary.hidden = false;
   }
