@@ -77,6 +77,6 @@ export function deseasonReport(meta: Pick<ModelMeta, 'deseasonalized'>): Deseaso
     method: d.method,
     chosen: d.setting,
     applied: d.applied,
-    errors: d.errors ?? null,
+    ...(d.errors && { errors: d.errors }),
   };
 }
