@@ -146,6 +146,12 @@ function budgetNote(meta: ModelMeta): string {
   return parts.length ? `; ${parts.join(', ')}` : '';
 }
 
+/** train --json's "deseasonalized": null when no season was considered; errors null unless 'auto' measured them. */
+function deseasonJson(meta: ModelMeta) {
+  const d = deseasonReport(meta);
+  return d && { ...d, errors: d.errors ?? null };
+}
+
 /** One line on the season removal, or nothing when none was considered. */
 function deseasonLine(meta: ModelMeta): string {
   const d = deseasonReport(meta);
@@ -215,7 +221,7 @@ export async function run(argv: string[]): Promise<number> {
           threads: meta.threads ?? 1,
           window: meta.window,
           differenced: meta.differenced,
-          deseasonalized: deseasonReport(meta),
+          deseasonalized: deseasonJson(meta),
           backend: meta.backend,
           metrics: { val: m },
           baselines: meta.baselines,

@@ -54,7 +54,6 @@ describe('Season removal (deseasonalize) in VS Code', function () {
       method: 'add',
       chosen: 'on',
       applied: true,
-      errors: null,
     });
   });
 });

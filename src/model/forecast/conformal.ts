@@ -45,12 +45,15 @@ export function calibrate(values: Float64Array, m: CalibrationInput): ConformalC
   const count = Math.min(MAX_ORIGINS, span);
   const origins = Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
   const removal = m.removal ?? null;
-  const net = withoutSeason(values, removal);
+  // Only the rows from the first origin's window on are read, so a long series is not copied whole (twice with a
+  // removed season): `net` and `z` start at row `from`.
+  const from = windowStart(m, first);
+  const net = withoutSeason(values.subarray(from), removal, from);
   const z = scaledSignal(net, m.scaler, m.differenced);
   const W = m.window;
   const x = new Float32Array(count * W);
-  origins.forEach((t, i) => x.set(z.subarray(windowStart(m, t), windowStart(m, t) + W), i * W));
-  const level = origins.map((t) => net[t - 1]);
+  origins.forEach((t, i) => x.set(z.subarray(windowStart(m, t) - from, windowStart(m, t) - from + W), i * W));
+  const level = origins.map((t) => net[t - 1 - from]);
   const errors: number[][][] = [[], []].map(() => Array.from({ length: H }, () => [] as number[]));
   for (let h = 0; h < H; h++) {
     const y = m.net.predict(x, count);

@@ -28,12 +28,9 @@ export interface Deseasonalized extends SeasonRemoval {
  * every series tried (monthly-sales MASE 0.53 vs 0.28, the hourly sample 0.93 vs 0.40), as a daily swing that does
  * not scale with the level is then mis-scaled wherever the level moves. meta.json may still say 'mul'.
  */
-export function fitRemoval(
-  values: ArrayLike<number>,
-  splitIndex: number,
-  season: number,
-): SeasonRemoval | null {
-  const fit = fitSeason(Array.prototype.slice.call(values, 0, splitIndex) as number[], season, 'add');
+export function fitRemoval(values: Float64Array, splitIndex: number, season: number): SeasonRemoval | null {
+  // A view, not a copy: a long series' training range is read in place.
+  const fit = fitSeason(values.subarray(0, splitIndex), season, 'add');
   return fit && { ...fit, anchor: 0 };
 }
 
@@ -80,6 +77,6 @@ export function deseasonReport(meta: Pick<ModelMeta, 'deseasonalized'>): Deseaso
     method: d.method,
     chosen: d.setting,
     applied: d.applied,
-    errors: d.errors ?? null,
+    ...(d.errors && { errors: d.errors }),
   };
 }

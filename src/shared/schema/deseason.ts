@@ -9,7 +9,10 @@ export const DeseasonReportSchema = v.object({
   chosen: v.picklist(['auto', 'on']),
   /** Whether the network reads the series with its season removed. */
   applied: v.boolean(),
-  /** Multi-step validation MAE (series units) with the season removed ('on') and kept ('off'); 'auto' only. */
-  errors: v.nullable(v.object({ on: anyNumber, off: anyNumber })),
+  /**
+   * Multi-step validation MAE (series units) with the season removed ('on') and kept ('off'); 'auto' only. Absent,
+   * not null, otherwise: a webview revives JSON's nulls as NaN (shared/webviewInbox.ts).
+   */
+  errors: v.optional(v.object({ on: anyNumber, off: anyNumber })),
 });
 export type DeseasonReport = v.InferOutput<typeof DeseasonReportSchema>;

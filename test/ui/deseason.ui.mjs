@@ -1,0 +1,46 @@
+// Season removal in the training panel: the form offers the choice, and the summary says what training did with the
+// season (here 'on', from the setting) in one line.
+import assert from 'node:assert';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'mocha';
+import { useWorkbench } from './harness.mjs';
+import { panelFrame, trainFromMenu } from './panel.mjs';
+
+/** The fixture workspace plus a monthly season on a flat level (a deterministic wobble gives the scaler a spread). */
+function seasonalWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'seqlab-deseason-ui-'));
+  cpSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/workspace'), dir, { recursive: true });
+  const rows = Array.from({ length: 240 }, (_, i) => {
+    const month = `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+    return `${month},${(100 * (1 + 0.2 * Math.sin((2 * Math.PI * i) / 12)) + ((i * 7919) % 13) / 26).toFixed(4)}`;
+  });
+  writeFileSync(join(dir, 'season12.csv'), ['month,sales', ...rows].join('\n') + '\n');
+  return dir;
+}
+
+describe('Season removal in the training panel', function () {
+  this.timeout(240_000);
+  const vs = useWorkbench({
+    workspace: seasonalWorkspace(),
+    settings: {
+      'seqlab.training.epochs': 5,
+      'seqlab.training.units': 4,
+      'seqlab.training.patience': 0,
+      'seqlab.training.deseasonalize': 'on',
+      'seqlab.evaluateAfterTraining': false,
+    },
+    theme: null,
+  });
+
+  it('shows the setting in the form and says in the summary that the season was removed', async () => {
+    await trainFromMenu(vs, 'season12.csv');
+    const frame = await panelFrame(vs, 'season12.csv');
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
+    assert.strictEqual(await frame.locator('#cfg-deseasonalize').evaluate((e) => e.value), 'on');
+    const line = await frame.locator('.summary .deseason').textContent();
+    assert.strictEqual(line, 'Season 12 removed before the network.');
+  });
+});
