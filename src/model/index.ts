@@ -10,6 +10,8 @@ export { TrainingError } from './train/trainer';
 export { trainGlobal } from './train/trainGlobal';
 export type { GlobalModel, PanelInput } from './train/trainGlobal';
 export { forecastSeries, seriesMetaFor } from './forecast/forecastGlobal';
+export { forecastPanel } from './forecast/forecastPanel';
+export type { PanelForecast, SeriesForecast } from './forecast/forecastPanel';
 export { featureCount } from './store/seriesMeta';
 export { readModelPanel } from './data/modelPanel';
 export type { ModelPanelOptions } from './data/modelPanel';

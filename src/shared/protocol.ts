@@ -35,6 +35,7 @@ export type RunHidden = Out<typeof W.RunHiddenSchema>;
 export type RunDone = Out<typeof W.RunDoneSchema>;
 export type RunFailed = Out<typeof W.RunFailedSchema>;
 export type Predicted = Out<typeof W.PredictedSchema>;
+export type PredictedSeries = Out<typeof W.SeriesForecastSchema>;
 export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
 export type SeriesScore = Out<typeof W.SeriesScoreSchema>;

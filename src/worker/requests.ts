@@ -11,7 +11,7 @@ import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
-import { forecast, loadModel, probeHidden } from '../model';
+import { forecast, forecastPanel, loadModel, probeHidden, readModelPanel, type LoadedModel } from '../model';
 import type {
   CheckRequest,
   Checked,
@@ -86,6 +86,7 @@ async function fileSize(path: string): Promise<number> {
 export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
+    if (model.meta.series) return await predictPanel(req, model);
     const series = await readSeries(req.source, { column: model.meta.column });
     const history = req.history ? Array.from(series.values.subarray(-req.history)) : undefined;
     return {
@@ -97,6 +98,35 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A model of many series, or with covariates: the file is read the way it was trained. A model of one series of a
+ * keyed file forecasts that series; a global one the series asked for, or all it knows when none is.
+ */
+async function predictPanel(req: PredictRequest, model: LoadedModel): Promise<Predicted> {
+  const m = model.meta;
+  const keyed = m.seriesColumn !== undefined || m.columns !== undefined;
+  const asked = req.series ?? (keyed && m.series?.length === 1 ? m.series[0].name : undefined);
+  const panel = await readModelPanel(req.source, m, asked === undefined ? {} : { series: asked });
+  const { forecasts, skipped } = forecastPanel(model, panel, {
+    ...(asked !== undefined && { asked }),
+    steps: req.steps,
+  });
+  if (forecasts.length === 0)
+    throw new Error(
+      `${basename(sourceName(req.source))}: no series could be forecast (${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})`,
+    );
+  const [{ series, ...first }] = forecasts;
+  const values = panel.series[0].values;
+  return {
+    type: 'predicted',
+    column: m.column,
+    forecast: first,
+    history: req.history ? Array.from(values.subarray(-req.history)) : undefined,
+    ...(keyed && asked !== undefined && { series }),
+    ...(keyed && asked === undefined && { forecasts, skipped }),
+  };
 }
 
 export async function probe(req: ProbeRequest): Promise<Probed> {

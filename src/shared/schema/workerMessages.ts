@@ -65,6 +65,8 @@ export const PredictRequestSchema = v.object({
   modelBase: v.string(),
   steps: anyInteger,
   history: v.optional(count),
+  /** A model of many series: the one to forecast (absent: every series of the file the model knows). */
+  series: v.optional(v.string()),
 });
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
@@ -160,11 +162,18 @@ export const RunFailedSchema = v.object({
   runId: v.optional(runId),
   message: v.string(),
 });
+export const SeriesForecastSchema = v.object({ ...ForecastSchema.entries, series: v.string() });
+/** `forecast` is the one series asked for; with many series and none asked, the first of `forecasts` (all of them). */
 export const PredictedSchema = v.object({
   type: v.literal('predicted'),
   column: v.string(),
   forecast: ForecastSchema,
   history: v.optional(numbers),
+  /** The series `forecast` belongs to, for a model of many series. */
+  series: v.optional(v.string()),
+  forecasts: v.optional(v.array(SeriesForecastSchema)),
+  /** Series of the file that got no forecast, each with why. */
+  skipped: v.optional(v.array(v.object({ name: v.string(), reason: v.string() }))),
 });
 export const ProbedSchema = v.object({
   type: v.literal('probed'),
