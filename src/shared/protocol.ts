@@ -24,6 +24,7 @@ export type ProbeRequest = Out<typeof W.ProbeRequestSchema>;
 export type InspectRequest = Out<typeof W.InspectRequestSchema>;
 export type CheckRequest = Out<typeof W.CheckRequestSchema>;
 export type NewRowRequest = Out<typeof W.NewRowRequestSchema>;
+export type NewSeriesRowsRequest = Out<typeof W.NewSeriesRowsRequestSchema>;
 export type BacktestRequest = Out<typeof W.BacktestRequestSchema>;
 export type ToWorkerMessage = Out<typeof W.ToWorkerSchema>;
 

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inspectData, readPanel, readSeries, usableColumns } from '../model/data';
 import { newRowEdits } from '../model/data/newRow/newRowText';
+import { seriesRowEdits } from '../model/data/newRow/seriesRows';
 import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
@@ -17,6 +18,7 @@ import type {
   Checked,
   NewRowPlanned,
   NewRowRequest,
+  NewSeriesRowsRequest,
   InspectRequest,
   Inspected,
   PredictRequest,
@@ -174,6 +176,22 @@ export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
     return {
       type: 'newRowPlanned',
       insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }),
+    };
+  } catch (e) {
+    throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
+  }
+}
+
+/** Like newRow, for a model of many series: the rows of every series asked for, as one insertion. */
+export async function newSeriesRows(req: NewSeriesRowsRequest): Promise<NewRowPlanned> {
+  const inspection = await inspectData(req.source);
+  const bytes = 'bytes' in req.source ? req.source.bytes : await readFile(req.source.path);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  try {
+    const columns = inspection.columns.map((c) => c.name);
+    return {
+      type: 'newRowPlanned',
+      insertions: seriesRowEdits(text, inspection.layout, { ...req, columns }),
     };
   } catch (e) {
     throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);

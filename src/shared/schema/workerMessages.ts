@@ -92,6 +92,17 @@ export const NewRowRequestSchema = v.object({
   column: v.string(),
   value: finite,
 });
+/**
+ * Insert as New Row for a model of many series: a row per series of a long file (key `seriesColumn`), or one row
+ * filling each series' column of a wide file. Answered with NewRowPlanned, like NewRow.
+ */
+export const NewSeriesRowsRequestSchema = v.object({
+  type: v.literal('newSeriesRows'),
+  source: WireSourceSchema,
+  column: v.string(),
+  seriesColumn: v.optional(v.string()),
+  values: v.array(v.object({ series: v.string(), value: finite })),
+});
 
 /**
  * A backtest of the network (with `config`) against the statistical methods on the same folds; progress comes as
@@ -118,6 +129,7 @@ export const ToWorkerSchema = v.variant('type', [
   CheckRequestSchema,
   NewRowRequestSchema,
   ExplainRequestSchema,
+  NewSeriesRowsRequestSchema,
   BacktestRequestSchema,
 ]);
 
