@@ -168,7 +168,7 @@ describe('Predict on many series and covariates', function () {
     );
   });
 
-  it('predicts with a covariate model (the single-column read refused it) as the CLI does', async () => {
+  it('predicts with a covariate model (the single-column read gave no finite forecast) as the CLI does', async () => {
     const file = copyData('lagged-covariate.csv', 'sp-covariate.csv');
     const dir = await train({ uri: file, column: 'y', features: ['x'], config: SMALL });
     const ours = (await vscode.commands.executeCommand('seqlab.predictNext', file, {
