@@ -58,7 +58,7 @@ describe('Insert as New Row for many series', () => {
     assert.equal(out, text + '\r\n2024-01-03;3,1;22;');
   });
 
-  it('refuses a series the file lacks, a JSON file, and a key column the file lacks, in one line each', () => {
+  it('refuses a series the file lacks, a JSON file of columns, and a key column the file lacks, in one line each', () => {
     const req: SeriesRows = {
       column: 'close',
       seriesColumn: 'symbol',
@@ -67,10 +67,48 @@ describe('Insert as New Row for many series', () => {
     };
     assert.throws(() => seriesRowEdits(long, csv, req), /no row of series "ZZZ" in column "symbol"/);
     assert.throws(
-      () => seriesRowEdits('[]', { format: 'json', jsonShape: 'records' }, req),
-      /CSV and TSV files only; this is a JSON file/,
+      () => seriesRowEdits('{"close": [1]}', { format: 'json', jsonShape: 'columns' }, req),
+      /JSON arrays of records only; this JSON file holds columns/,
     );
     assert.throws(() => seriesRowEdits(long, csv, { ...req, seriesColumn: 'ticker' }), /no column "ticker"/);
+  });
+
+  it('appends a record per series to JSON Lines and to a JSON array of records, shaped like its own last one', () => {
+    const req: SeriesRows = {
+      column: 'v',
+      seriesColumn: 'k',
+      columns: ['d', 'k', 'v', 'note'],
+      values: [
+        { series: 'a', value: 1.23456 },
+        { series: 'b', value: 9 },
+      ],
+    };
+    const layout: Layout = { format: 'jsonl', lineEnding: '\n', timeColumn: 'd' };
+    const lines = [
+      '{"d": "2024-01-01", "k": "a", "v": 1.5, "note": "x"}',
+      '{"d":"2024-01-01","k":"b","v":7}',
+      '{"d": "2024-01-02", "k": "a", "v": 1.25, "note": "y"}',
+      '{"d":"2024-01-03","k":"b","v":8}',
+      '',
+    ].join('\n');
+    assert.equal(
+      apply(lines, layout, req),
+      lines.replace(/\n$/, '') +
+        '\n{"d": "2024-01-03", "k": "a", "v": 1.23, "note": null}' +
+        '\n{"d":"2024-01-05","k":"b","v":9}\n',
+    );
+    const array =
+      '[\n  {"d": 1, "k": "a", "v": 2.0},\n  {"d": 2, "k": "a", "v": 3.0},\n  {"d": 2, "k": "b", "v": 5}\n]\n';
+    const out = apply(
+      array,
+      { format: 'json', jsonShape: 'records', timeColumn: 'd' },
+      {
+        ...req,
+        values: [{ series: 'a', value: 4 }],
+      },
+    );
+    assert.equal(out, array.replace('5}\n]', '5},\n  {"d": 3, "k": "a", "v": 4.0}\n]'));
+    assert.deepEqual(JSON.parse(out).length, 4);
   });
 
   it('says which series cannot continue its dates', () => {

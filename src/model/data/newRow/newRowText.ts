@@ -131,7 +131,7 @@ function rawOf(text: string, node: JsonNode, column: string): string {
   return '';
 }
 
-function continueJsonTime(
+export function continueJsonTime(
   column: string,
   lastRaw: string,
   prevRaw: string | undefined,
