@@ -74,13 +74,16 @@ describe('Predict on many series and covariates', function () {
 
   it('asks which series, "All series" first, and predicts the one picked as the CLI does', async () => {
     let offered: string[] = [];
+    let shown = '';
     const ui = {
       ...noUi,
+      show: async (message: string) => ((shown = message), undefined),
       pickSeries: async (names: string[]) => ((offered = names), 'BBB'),
     };
     const ours = (await vscode.commands.executeCommand('seqlab.predictNext', long, { ui })) as PredictResult;
     assert.deepStrictEqual(offered, ['AAA', 'BBB', 'CCC']);
     assert.strictEqual(ours.series, 'BBB');
+    assert.ok(shown.startsWith('sp-long.csv › close · BBB: next '), shown);
     const cli = await runCli(['predict', 'sp-long.csv', '--model', longModel, '--series', 'BBB']);
     assert.strictEqual(cli.series, 'BBB');
     assert.ok(near(ours.next, Number(cli.next)), `extension ${ours.next} vs CLI ${String(cli.next)}`);

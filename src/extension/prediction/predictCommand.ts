@@ -165,11 +165,12 @@ export async function forecastWith(
 
 export function formatResult(
   model: ModelEntry,
-  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking'>,
+  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking' | 'series'>,
 ): string {
   const [lo, hi] = r.interval;
   const args = [
-    modelLabel(model),
+    // One series of a global model is named, not the model's count of series.
+    modelLabel(r.series === undefined ? model : { ...model, series: [r.series] }),
     formatNumber(r.next, MESSAGE),
     Math.round(r.level * 100),
     formatNumber(lo, MESSAGE),
