@@ -180,16 +180,27 @@ describe('Predict on many series and covariates', function () {
     const cli = await runCli(['predict', 'sp-covariate.csv', '--model', dir]);
     assert.strictEqual(ours.series, undefined);
     assert.ok(near(ours.next, Number(cli.next)), `extension ${ours.next} vs CLI ${String(cli.next)}`);
+    const rows = (await vscode.commands.executeCommand('seqlab._modelsTreeItems')) as TreeRow[];
+    const row = rows.find((r) => r.dir === dir);
+    assert.strictEqual(row?.label, 'sp-covariate.csv › y + x', 'the Models tree names the covariate');
+    assert.ok(row?.tooltip.includes('x'));
   });
 
-  it('the Models tree names the series and covariates, and the tooltip lists the series', async () => {
+  it('the Models tree names the series, the tooltip lists them, and a one-series model predicts its series', async () => {
     const one = await train({ uri: long, column: 'close', series: 'AAA', config: SMALL });
     const rows = (await vscode.commands.executeCommand('seqlab._modelsTreeItems')) as TreeRow[];
     const row = (dir: string) => rows.find((r) => r.dir === dir);
     assert.strictEqual(row(longModel)?.label, 'sp-long.csv › close · 3 series');
     assert.strictEqual(row(one)?.label, 'sp-long.csv › close · AAA');
     for (const name of ['AAA', 'BBB', 'CCC']) assert.ok(row(longModel)?.tooltip.includes(name), name);
-    const covariate = rows.find((r) => r.label.startsWith('sp-covariate.csv'));
-    assert.strictEqual(covariate?.label, 'sp-covariate.csv › y + x');
+    // The model of one series forecasts that series without asking.
+    const ours = (await vscode.commands.executeCommand(
+      'seqlab.predictNext',
+      { dir: vscode.Uri.file(one) },
+      { silent: true },
+    )) as PredictResult;
+    const cli = await runCli(['predict', 'sp-long.csv', '--model', one, '--series', 'AAA']);
+    assert.strictEqual(ours.series, 'AAA');
+    assert.ok(near(ours.next, Number(cli.next)), `extension ${ours.next} vs CLI ${String(cli.next)}`);
   });
 });
