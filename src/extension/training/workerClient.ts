@@ -21,6 +21,8 @@ import type {
   Probed,
   TrainRequest,
   ToWorkerMessage,
+  SeriesViewed,
+  ViewSeriesRequest,
   WireSource,
 } from '../../shared/protocol';
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
@@ -181,6 +183,11 @@ export class WorkerClient {
     rows: Omit<NewSeriesRowsRequest, 'type' | 'source'>,
   ): Promise<NewRowPlanned> {
     return this.ask({ type: 'newSeriesRows', source, ...rows }, 'newRowPlanned');
+  }
+
+  /** One series of a global run: from its live weights while it trains, else from its saved model. */
+  async viewSeries(params: Omit<ViewSeriesRequest, 'type'>): Promise<SeriesViewed> {
+    return this.ask({ type: 'viewSeries', ...params }, 'seriesViewed');
   }
 
   onDidExit(listener: (code: number) => void): { dispose(): void } {

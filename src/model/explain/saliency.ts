@@ -3,12 +3,14 @@
  * scaled inputs z, comes from batched central differences through the net's own predict (2·T windows per window in
  * one call; no input-gradient export in the kernel). The chain rule then maps it to values: scaling cancels (the
  * forecast is de-scaled by the factor the inputs were scaled by), and with differencing, value v_k enters d_{k-1} = v_k -
- * v_{k-1} and d_k = v_{k+1} - v_k, and the forecast v_{t-1} + Δ̂ also holds the last value directly.
+ * v_{k-1} and d_k = v_{k+1} - v_k, and the forecast v_{t-1} + Δ̂ also holds the last value directly. A removed
+ * multiplicative season scales each input by 1/index of its row and the forecast by the index of its own row.
  */
 import type { Series } from '../data/types';
 import type { ModelHandle } from '../network/handle';
 import { ModelMismatchError } from '../forecast/forecast';
 import { scale, unscale } from '../windows/scaler';
+import { removalSlope, seasonAt, withoutSeason } from '../forecast/seasonFree';
 import { explainInput, inputRows, inputsFor, spread, type ExplainInput } from './windows';
 
 /**
@@ -105,7 +107,10 @@ export function saliency(model: ModelHandle, series: Series, windowAt?: number):
   const L = inputRows(x);
   const value = new Array<number>(L).fill(0);
   for (let b = 0; b < targets.length; b++) {
-    const v = valueGradient(g.subarray(b * T, (b + 1) * T), x.differenced);
+    const t = targets[b];
+    const v = valueGradient(g.subarray(b * T, (b + 1) * T), x.differenced).map(
+      (d, l) => (d * removalSlope(x.removal, t - l - 1)) / removalSlope(x.removal, t),
+    );
     for (let l = 0; l < L; l++) value[l] += targets.length === 1 ? v[l] : Math.abs(v[l]) / targets.length;
   }
   let peakLag = 1;
@@ -139,8 +144,9 @@ export function occlusion(x: ExplainInput, targets: Int32Array): number[] {
     part.forEach((t, b) => {
       const rows = x.values.slice(t - L, t);
       for (let v = 0; v <= L; v++) {
-        const vals = Float64Array.from(rows);
-        if (v < L) vals[L - 1 - v] = localMean(rows, L - 1 - v);
+        const occluded = Float64Array.from(rows);
+        if (v < L) occluded[L - 1 - v] = localMean(rows, L - 1 - v);
+        const vals = withoutSeason(occluded, x.removal, t - L);
         const at = (b * (L + 1) + v) * T;
         for (let p = 0; p < T; p++) {
           const w = x.differenced ? vals[p + 1] - vals[p] : vals[p];
@@ -150,7 +156,8 @@ export function occlusion(x: ExplainInput, targets: Int32Array): number[] {
       }
     });
     const y = model.net.predict(buf, part.length * (L + 1));
-    const level = (i: number) => levelOf(x, y[i], last[i]);
+    const level = (i: number) =>
+      seasonAt(levelOf(x, y[i], last[i]), x.removal, part[Math.floor(i / (L + 1))]);
     for (let b = 0; b < part.length; b++) {
       const base = level(b * (L + 1) + L);
       for (let v = 0; v < L; v++) {

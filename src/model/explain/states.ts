@@ -6,6 +6,7 @@
 import type { Series } from '../data/types';
 import type { ModelHandle } from '../network/handle';
 import { toLevel } from '../windows/prepare';
+import { seasonAt } from '../forecast/seasonFree';
 import { explainInput, inputsFor } from './windows';
 
 /** Rows analysed at most: the latest ones, so the cost stays bounded on very long series. */
@@ -37,7 +38,7 @@ export function seriesStates(model: ModelHandle, series: Series, maxRows = MAX_S
     const t = firstT + j;
     const r = model.net.probe(inputsFor(x, t));
     rows[j] = t - 1;
-    predicted[j] = toLevel(x.values, model.meta, t, r.output);
+    predicted[j] = seasonAt(toLevel(x.net, model.meta, t, r.output), x.removal, t);
     for (let l = 0; l < L; l++) {
       layers[l].h.set(r.layers[l].h.subarray((T - 1) * u, T * u), j * u);
       const c = r.layers[l].c;

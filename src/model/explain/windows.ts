@@ -3,10 +3,14 @@ import type { Series } from '../data/types';
 import type { ModelHandle } from '../network/handle';
 import { ModelMismatchError } from '../forecast/forecast';
 import { firstTarget, scaledSignal, windowStart } from '../windows/prepare';
+import { removalOf, withoutSeason, type SeasonRemoval } from '../forecast/seasonFree';
 
 export interface ExplainInput {
   model: ModelHandle;
   values: Float64Array;
+  /** The season the model removes before its network (null: none), and the values so (the network's units). */
+  removal: SeasonRemoval | null;
+  net: Float64Array;
   /** The scaled working signal (levels or first differences). */
   z: Float32Array;
   window: number;
@@ -26,10 +30,14 @@ export function explainInput(model: ModelHandle, series: Series): ExplainInput {
     throw new ModelMismatchError(
       `column "${m.column}" has ${series.values.length} rows; the model's window needs at least ${first + 1}`,
     );
+  const removal = removalOf(m);
+  const net = withoutSeason(series.values, removal);
   return {
     model,
     values: series.values,
-    z: scaledSignal(series.values, m.scaler, m.differenced),
+    removal,
+    net,
+    z: scaledSignal(net, m.scaler, m.differenced),
     window: m.window,
     differenced: m.differenced,
     first,
