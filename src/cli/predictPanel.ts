@@ -1,6 +1,6 @@
 /** `seqlab predict` with a global model: one series (--series), or every series of the file ({"forecasts": […]}). */
-import { showText, type Series } from '../model/data';
-import { forecastSeries, readModelPanel, type LoadedModel } from '../model';
+import { showText } from '../model/data';
+import { forecastPanel, readModelPanel, type LoadedModel } from '../model';
 import { EXIT_OK, printJson, tableNumber } from './output';
 
 export interface PanelPredictFlags {
@@ -25,17 +25,11 @@ export async function predictPanel(
   });
   const steps = flags.steps ?? 1;
   const level = flags.level ?? 0.8;
-  const known = new Set((m.series ?? []).map((s) => s.name));
-  const nameOf = (s: Series) => s.label ?? m.column;
-  // With --series the one asked for must be known (forecastSeries says so); without, unknown series are listed.
-  const usable = flags.series !== undefined ? panel.series : panel.series.filter((s) => known.has(nameOf(s)));
-  const forecasts = usable.map((s) => ({ series: nameOf(s), ...forecastSeries(model, s, steps, level) }));
-  const skipped = [
-    ...panel.skipped,
-    ...panel.series
-      .filter((s) => !usable.includes(s))
-      .map((s) => ({ name: nameOf(s), reason: 'the model was not trained on this series' })),
-  ];
+  const { forecasts, skipped } = forecastPanel(model, panel, {
+    ...(flags.series !== undefined && { asked: flags.series }),
+    steps,
+    level,
+  });
   const many = flags.series === undefined && (m.seriesColumn !== undefined || m.columns !== undefined);
   if (flags.json) {
     const [{ series, ...f }] = forecasts;

@@ -11,6 +11,8 @@ export { trainGlobal } from './train/trainGlobal';
 export type { GlobalEpochView, GlobalModel, PanelInput } from './train/trainGlobal';
 export { savedSeriesViews, seriesHidden, seriesTrace } from './forecast/seriesViews';
 export { forecastSeries, seriesMetaFor } from './forecast/forecastGlobal';
+export { forecastPanel } from './forecast/forecastPanel';
+export type { PanelForecast, SeriesForecast } from './forecast/forecastPanel';
 export { featureCount } from './store/seriesMeta';
 export { readModelPanel } from './data/modelPanel';
 export type { ModelPanelOptions } from './data/modelPanel';

@@ -24,6 +24,7 @@ export type ProbeRequest = Out<typeof W.ProbeRequestSchema>;
 export type InspectRequest = Out<typeof W.InspectRequestSchema>;
 export type CheckRequest = Out<typeof W.CheckRequestSchema>;
 export type NewRowRequest = Out<typeof W.NewRowRequestSchema>;
+export type NewSeriesRowsRequest = Out<typeof W.NewSeriesRowsRequestSchema>;
 export type BacktestRequest = Out<typeof W.BacktestRequestSchema>;
 export type ToWorkerMessage = Out<typeof W.ToWorkerSchema>;
 
@@ -35,6 +36,7 @@ export type RunHidden = Out<typeof W.RunHiddenSchema>;
 export type RunDone = Out<typeof W.RunDoneSchema>;
 export type RunFailed = Out<typeof W.RunFailedSchema>;
 export type Predicted = Out<typeof W.PredictedSchema>;
+export type PredictedSeries = Out<typeof W.SeriesForecastSchema>;
 export type Probed = Out<typeof W.ProbedSchema>;
 export type Inspected = Out<typeof W.InspectedSchema>;
 export type SeriesScore = Out<typeof W.SeriesScoreSchema>;

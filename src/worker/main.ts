@@ -9,7 +9,7 @@ import { MessageHandler } from '../shared/messageHandler';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/protocol';
 import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
-import { check, inspect, newRow, predict, probe } from './requests';
+import { check, inspect, newRow, newSeriesRows, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
 import { enterBackground, setBackgroundPriority } from '../model/kernel/priority';
 import { enableTableCache } from '../model/data';
@@ -55,6 +55,7 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'inspect') return inspect(m);
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
+    if (m.type === 'newSeriesRows') return newSeriesRows(m);
     if (m.type === 'explain' || m.type === 'backtest') enterBackground();
     if (m.type === 'explain') return evalRequests().explainRequest(m);
     if (m.type === 'viewSeries') return jobs.get(m.runId)?.viewSeries(m.series) ?? viewSavedSeries(m);

@@ -7,16 +7,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inspectData, readPanel, readSeries, usableColumns } from '../model/data';
 import { newRowEdits } from '../model/data/newRow/newRowText';
+import { seriesRowEdits } from '../model/data/newRow/seriesRows';
 import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
-import { forecast, loadModel, probeHidden } from '../model';
+import { forecast, forecastPanel, loadModel, probeHidden, readModelPanel, type LoadedModel } from '../model';
 import type {
   CheckRequest,
   Checked,
   NewRowPlanned,
   NewRowRequest,
+  NewSeriesRowsRequest,
   InspectRequest,
   Inspected,
   PredictRequest,
@@ -86,6 +88,7 @@ async function fileSize(path: string): Promise<number> {
 export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
+    if (model.meta.series) return await predictPanel(req, model);
     const series = await readSeries(req.source, { column: model.meta.column });
     const history = req.history ? Array.from(series.values.subarray(-req.history)) : undefined;
     return {
@@ -97,6 +100,35 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A model of many series, or with covariates: the file is read the way it was trained. A model of one series of a
+ * keyed file forecasts that series; a global one the series asked for, or all it knows when none is.
+ */
+async function predictPanel(req: PredictRequest, model: LoadedModel): Promise<Predicted> {
+  const m = model.meta;
+  const keyed = m.seriesColumn !== undefined || m.columns !== undefined;
+  const asked = req.series ?? (keyed && m.series?.length === 1 ? m.series[0].name : undefined);
+  const panel = await readModelPanel(req.source, m, asked === undefined ? {} : { series: asked });
+  const { forecasts, skipped } = forecastPanel(model, panel, {
+    ...(asked !== undefined && { asked }),
+    steps: req.steps,
+  });
+  if (forecasts.length === 0)
+    throw new Error(
+      `${basename(sourceName(req.source))}: no series could be forecast (${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})`,
+    );
+  const [{ series, ...first }] = forecasts;
+  const values = panel.series[0].values;
+  return {
+    type: 'predicted',
+    column: m.column,
+    forecast: first,
+    history: req.history ? Array.from(values.subarray(-req.history)) : undefined,
+    ...(keyed && asked !== undefined && { series }),
+    ...(keyed && asked === undefined && { forecasts, skipped }),
+  };
 }
 
 export async function probe(req: ProbeRequest): Promise<Probed> {
@@ -144,6 +176,22 @@ export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
     return {
       type: 'newRowPlanned',
       insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }),
+    };
+  } catch (e) {
+    throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
+  }
+}
+
+/** Like newRow, for a model of many series: the rows of every series asked for, as one insertion. */
+export async function newSeriesRows(req: NewSeriesRowsRequest): Promise<NewRowPlanned> {
+  const inspection = await inspectData(req.source);
+  const bytes = 'bytes' in req.source ? req.source.bytes : await readFile(req.source.path);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  try {
+    const columns = inspection.columns.map((c) => c.name);
+    return {
+      type: 'newRowPlanned',
+      insertions: seriesRowEdits(text, inspection.layout, { ...req, columns }),
     };
   } catch (e) {
     throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);

@@ -26,6 +26,14 @@ export interface ModelEntry {
   created?: Date;
   /** The model's last backtest (backtest.json), if it had one. */
   backtest?: BacktestReport;
+  /** A model of many series (or with features): the series it knows, by name, in meta.json's order. */
+  series?: string[];
+  /** A long file's key column, when the model was trained on its series. */
+  seriesColumn?: string;
+  /** A wide file's columns, each one series. */
+  columns?: string[];
+  /** Covariate columns fed beside the series. */
+  features?: string[];
   /** The key the training code uses for a run: data URI + NUL + column. */
   key: string;
 }
@@ -88,6 +96,7 @@ export async function readModel(
     created: date(meta.created ?? meta.createdAt),
     backtest: hasBacktest ? await loadBacktest({ base: folder.uri.fsPath, dir: dir.fsPath }) : undefined,
     key: `${data.toString()}\u0000${column}`,
+    ...seriesFields(meta),
   };
 }
 
@@ -138,6 +147,26 @@ async function existsBelow(base: vscode.Uri, dir: vscode.Uri): Promise<boolean> 
     at = vscode.Uri.joinPath(at, name);
   }
   return true;
+}
+
+/** Only well-typed names survive: meta.json comes from the workspace. */
+function seriesFields(meta: Record<string, unknown>): Partial<ModelEntry> {
+  const names = Array.isArray(meta.series)
+    ? meta.series.map((s) => (isRecord(s) ? str(s.name) : undefined)).filter((n) => n !== undefined)
+    : [];
+  const columns = strings(meta.columns);
+  const features = strings(meta.features);
+  const seriesColumn = str(meta.seriesColumn);
+  return {
+    ...(names.length > 0 && { series: names }),
+    ...(seriesColumn !== undefined && { seriesColumn }),
+    ...(columns.length > 0 && { columns }),
+    ...(features.length > 0 && { features }),
+  };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(str).filter((s) => s !== undefined) : [];
 }
 
 /** meta.metrics may be `{ val: {mase} }` or `{ mase }`. */

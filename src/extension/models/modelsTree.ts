@@ -4,6 +4,7 @@ import { listModels, type ModelEntry } from './modelCatalog';
 import { modelRoot } from '../trust';
 import { cellName } from '../../shared/cellName';
 import { backtestSentence } from './backtestText';
+import { seriesSuffix, seriesTooltip } from './seriesLabel';
 
 export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -118,7 +119,7 @@ function fingerprint(models: readonly ModelEntry[]): string {
 }
 
 export function modelLabel(m: ModelEntry): string {
-  return `${m.data.path.slice(m.data.path.lastIndexOf('/') + 1)} › ${m.column}`;
+  return `${m.data.path.slice(m.data.path.lastIndexOf('/') + 1)} › ${m.column}${seriesSuffix(m)}`;
 }
 
 export function describeModel(m: ModelEntry): string {
@@ -135,6 +136,7 @@ export function describeModel(m: ModelEntry): string {
 function tooltip(m: ModelEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.appendText(`${modelLabel(m)}\n\n`);
+  for (const line of seriesTooltip(m)) md.appendText(line + '\n\n');
   md.appendText(vscode.l10n.t('Cell: {0}', cellName(m.cell)) + '\n\n');
   if (m.layers !== undefined) md.appendText(vscode.l10n.t('Layers: {0}', m.layers) + '\n\n');
   if (m.units !== undefined) md.appendText(vscode.l10n.t('Units per layer: {0}', m.units) + '\n\n');

@@ -35,5 +35,18 @@ export function registerModels(
     vscode.commands.registerCommand('seqlab.models.delete', (arg: unknown, options: unknown) =>
       deleteModel(arg, options, tree),
     ),
+    // For tests: the rows as the tree draws them (label, description, tooltip text), after a refresh.
+    vscode.commands.registerCommand('seqlab._modelsTreeItems', async () =>
+      (await tree.refresh()).map((m) => {
+        const item = tree.getTreeItem(m);
+        const tip = item.tooltip;
+        return {
+          dir: m.dir.fsPath,
+          label: item.label,
+          description: item.description,
+          tooltip: typeof tip === 'string' ? tip : tip?.value,
+        };
+      }),
+    ),
   );
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ModelEntry } from '../models/modelCatalog';
 import type { WorkerClient } from '../training/workerClient';
 import { basename } from '../trust';
+import type { NewRowPlanned, WireSource } from '../../shared/protocol';
 
 /**
  * Applies the edit and shows the new row; resolves with the document, or throws a one-line error. The worker parses
@@ -16,10 +17,31 @@ export async function insertRow(
   model: ModelEntry,
   value: number,
 ): Promise<vscode.TextDocument> {
+  return applyPlanned(model, (source) => worker.newRow(source, model.column, value));
+}
+
+/**
+ * A model of many series: one row per series of a long file (key, that series' next time stamp, value), or one row
+ * of a wide file with each series' column filled, still as one edit.
+ */
+export async function insertSeriesRows(
+  worker: Pick<WorkerClient, 'newSeriesRows'>,
+  model: ModelEntry,
+  values: Array<{ series: string; value: number }>,
+): Promise<vscode.TextDocument> {
+  return applyPlanned(model, (source) =>
+    worker.newSeriesRows(source, { column: model.column, seriesColumn: model.seriesColumn, values }),
+  );
+}
+
+async function applyPlanned(
+  model: ModelEntry,
+  plan: (source: WireSource) => Promise<NewRowPlanned>,
+): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(model.data);
   const version = doc.version;
   const source = { name: basename(model.data), bytes: new TextEncoder().encode(doc.getText()) };
-  const { insertions } = await worker.newRow(source, model.column, value);
+  const { insertions } = await plan(source);
   // An edit typed while the worker was busy would shift every offset: refuse rather than insert in the wrong place.
   if (doc.version !== version)
     throw new Error(

@@ -10,7 +10,9 @@ import type { ModelEntry } from '../models/modelCatalog';
 import { modelLabel } from '../models/modelsTree';
 import { backtestSentence } from '../models/backtestText';
 import { basename, sourceFor } from '../trust';
-import { insertRow } from './insertRow';
+import { insertRow, insertSeriesRows } from './insertRow';
+import { ALL_SERIES, chooseSeries, predictAll } from './seriesPredict';
+import type { ForecastTables, TableRow } from './forecastTable';
 import { defaultUi, type PredictAction, type PredictUi } from './predictUi';
 import { resolveModel } from './modelPicker';
 import type { RunKey } from '../training/trainingRun';
@@ -21,10 +23,12 @@ import { errorText } from '../../shared/errorText';
 export type { PredictAction, PredictUi };
 
 export interface PredictDeps {
-  worker: Pick<WorkerClient, 'predict' | 'newRow'>;
+  worker: Pick<WorkerClient, 'predict' | 'newRow' | 'newSeriesRows'>;
   /** Opens the model's training panel and draws the forecast there. */
   showForecast(key: RunKey, message: ForecastMessage): Promise<void>;
   log: vscode.LogOutputChannel;
+  /** Where "All series" shows its table (registerPrediction makes it). */
+  tables?: ForecastTables;
 }
 
 export interface PredictOptions {
@@ -32,6 +36,10 @@ export interface PredictOptions {
   silent?: boolean;
   column?: string;
   ui?: PredictUi;
+  /** A model of many series: forecast this one without asking. */
+  series?: string;
+  /** A model of many series: forecast all of them (a table) without asking. */
+  allSeries?: boolean;
 }
 
 export interface PredictResult {
@@ -53,6 +61,12 @@ export interface PredictResult {
   inserted?: boolean;
   /** Why the follow-up failed, if it did (also shown to the user). */
   followUpError?: string;
+  /** A model of many series: the one forecast; with all series, `next`… are the first one's. */
+  series?: string;
+  /** All series: each one's row of the table, in the model's order. */
+  forecasts?: TableRow[];
+  /** All series: the file's series that got no forecast, and why. */
+  skipped?: Array<{ name: string; reason: string }>;
 }
 
 /** Points of history shown before a forecast in the panel. */
@@ -80,11 +94,14 @@ export async function predictNext(
       return undefined;
     }
     const model = resolved.model;
+    const choice = await chooseSeries(model, options);
+    if (choice === undefined) return undefined;
+    if (choice === ALL_SERIES) return await predictAll(deps, model, options);
     // Starting the worker and reading the file take a moment the first time: say so in the status bar.
     const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
     const { forecast } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title },
-      () => forecastWith(deps, model, 1),
+      () => forecastWith(deps, model, 1, undefined, choice.series),
     );
     const result: PredictResult = {
       file: model.data.toString(),
@@ -99,6 +116,7 @@ export async function predictNext(
         ? backtestSentence(model.backtest)
         : vscode.l10n.t('It has not been backtested yet (SeqLab: Backtest Model).'),
       backtestBest: model.backtest?.best,
+      ...(choice.series !== undefined && { series: choice.series }),
     };
     log.info(`predicted ${modelLabel(model)}: ${forecast.next} [${forecast.interval.join(', ')}]`);
     if (options.silent) return result;
@@ -119,13 +137,15 @@ export async function predictNext(
  * Asks the worker (with `history`, also for the series' last values), and refuses anything that is not a finite
  * forecast of the model's own column.
  */
-async function forecastWith(
-  deps: PredictDeps,
+export async function forecastWith(
+  deps: Pick<PredictDeps, 'worker'>,
   model: ModelEntry,
   steps: number,
   history?: number,
+  series?: string,
 ): Promise<Predicted> {
-  const predicted = await deps.worker.predict(await sourceFor(model.data), model.place, steps, history);
+  const source = await sourceFor(model.data);
+  const predicted = await deps.worker.predict(source, model.place, steps, history, series);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(
@@ -145,11 +165,12 @@ async function forecastWith(
 
 export function formatResult(
   model: ModelEntry,
-  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking'>,
+  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking' | 'series'>,
 ): string {
   const [lo, hi] = r.interval;
   const args = [
-    modelLabel(model),
+    // One series of a global model is named, not the model's count of series.
+    modelLabel(r.series === undefined ? model : { ...model, series: [r.series] }),
     formatNumber(r.next, MESSAGE),
     Math.round(r.level * 100),
     formatNumber(lo, MESSAGE),
@@ -180,13 +201,15 @@ async function afterPrediction(
   result.action = action;
   try {
     if (action === 'insertRow') {
-      await insertRow(deps.worker, model, result.next);
+      if (result.series !== undefined)
+        await insertSeriesRows(deps.worker, model, [{ series: result.series, value: result.next }]);
+      else await insertRow(deps.worker, model, result.next);
       result.inserted = true;
     } else if (action === 'showInPanel') {
-      await showForecast(deps, model, 1);
+      await showForecast(deps, model, 1, result.series);
     } else if (action === 'forecastSteps') {
       const steps = await ui.askSteps();
-      if (steps) await showForecast(deps, model, steps);
+      if (steps) await showForecast(deps, model, steps, result.series);
     }
   } catch (e) {
     const message = errorText(e);
@@ -197,8 +220,13 @@ async function afterPrediction(
 }
 
 /** The training panel draws the forecast; it owns the panel, we hand it the message. */
-async function showForecast(deps: PredictDeps, model: ModelEntry, steps: number): Promise<void> {
-  const { forecast, history } = await forecastWith(deps, model, steps, HISTORY);
+async function showForecast(
+  deps: PredictDeps,
+  model: ModelEntry,
+  steps: number,
+  series: string | undefined,
+): Promise<void> {
+  const { forecast, history } = await forecastWith(deps, model, steps, HISTORY, series);
   const message: ForecastMessage = { type: 'forecast', history: history ?? [], forecast };
   await deps.showForecast({ file: model.data.toString(), column: model.column }, message);
 }
@@ -217,12 +245,17 @@ async function offerTraining(data: vscode.Uri | undefined): Promise<void> {
 function parseOptions(raw: unknown): PredictOptions {
   if (!isRecord(raw)) return {};
   const ui =
-    isRecord(raw.ui) && typeof raw.ui.show === 'function' && typeof raw.ui.askSteps === 'function'
+    isRecord(raw.ui) &&
+    typeof raw.ui.show === 'function' &&
+    typeof raw.ui.askSteps === 'function' &&
+    (raw.ui.pickSeries === undefined || typeof raw.ui.pickSeries === 'function')
       ? (raw.ui as unknown as PredictUi)
       : undefined;
   return {
     silent: raw.silent === true,
     column: typeof raw.column === 'string' ? raw.column : undefined,
     ui,
+    series: typeof raw.series === 'string' ? raw.series : undefined,
+    allSeries: raw.allSeries === true,
   };
 }

@@ -10,6 +10,8 @@ export interface PredictUi {
     actions: Array<{ title: string; action: PredictAction }>,
   ): Thenable<PredictAction | undefined>;
   askSteps(): Thenable<number | undefined>;
+  /** Which series of a model of many (null: all of them); undefined when cancelled. Absent: the quick pick. */
+  pickSeries?(names: string[]): Thenable<string | null | undefined>;
 }
 
 /** Notifications and an input box; tests pass their own PredictUi instead. */
@@ -27,6 +29,18 @@ export const defaultUi: PredictUi = {
         parseSteps(v) === undefined ? vscode.l10n.t('Enter a whole number from 1 to 1000.') : undefined,
     });
     return text === undefined ? undefined : parseSteps(text);
+  },
+  async pickSeries(names) {
+    const all = {
+      label: vscode.l10n.t('All series'),
+      description: vscode.l10n.t('a table of every next value'),
+      series: null,
+    };
+    const picked = await vscode.window.showQuickPick(
+      [all, ...names.map((n) => ({ label: n, description: '', series: n as string | null }))],
+      { placeHolder: vscode.l10n.t('Predict which series?'), matchOnDescription: true },
+    );
+    return picked === undefined ? undefined : picked.series;
   },
 };
 

@@ -14,6 +14,7 @@ import type {
   FromWorkerMessage,
   Inspected,
   NewRowPlanned,
+  NewSeriesRowsRequest,
   Predicted,
   Explained,
   ExplainRequest,
@@ -115,7 +116,13 @@ export class WorkerClient {
   }
 
   /** The forecast, and with `history` the series' last `history` values (for a chart). */
-  async predict(source: WireSource, place: ModelPlace, steps: number, history?: number): Promise<Predicted> {
+  async predict(
+    source: WireSource,
+    place: ModelPlace,
+    steps: number,
+    history?: number,
+    series?: string,
+  ): Promise<Predicted> {
     return this.ask(
       {
         type: 'predict',
@@ -124,6 +131,7 @@ export class WorkerClient {
         modelBase: place.base,
         steps,
         history,
+        series,
       },
       'predicted',
     );
@@ -168,6 +176,13 @@ export class WorkerClient {
   /** The insertions that append `value` to `column` as a new row, at offsets into the text `source` holds. */
   async newRow(source: WireSource, column: string, value: number): Promise<NewRowPlanned> {
     return this.ask({ type: 'newRow', source, column, value }, 'newRowPlanned');
+  }
+
+  async newSeriesRows(
+    source: WireSource,
+    rows: Omit<NewSeriesRowsRequest, 'type' | 'source'>,
+  ): Promise<NewRowPlanned> {
+    return this.ask({ type: 'newSeriesRows', source, ...rows }, 'newRowPlanned');
   }
 
   /** One series of a global run: from its live weights while it trains, else from its saved model. */

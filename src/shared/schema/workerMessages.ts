@@ -66,6 +66,8 @@ export const PredictRequestSchema = v.object({
   modelBase: v.string(),
   steps: anyInteger,
   history: v.optional(count),
+  /** A model of many series: the one to forecast (absent: every series of the file the model knows). */
+  series: v.optional(v.string()),
 });
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with
@@ -90,6 +92,17 @@ export const NewRowRequestSchema = v.object({
   source: WireSourceSchema,
   column: v.string(),
   value: finite,
+});
+/**
+ * Insert as New Row for a model of many series: a row per series of a long file (key `seriesColumn`), or one row
+ * filling each series' column of a wide file. Answered with NewRowPlanned, like NewRow.
+ */
+export const NewSeriesRowsRequestSchema = v.object({
+  type: v.literal('newSeriesRows'),
+  source: WireSourceSchema,
+  column: v.string(),
+  seriesColumn: v.optional(v.string()),
+  values: v.array(v.object({ series: v.string(), value: finite })),
 });
 
 /**
@@ -130,6 +143,7 @@ export const ToWorkerSchema = v.variant('type', [
   CheckRequestSchema,
   NewRowRequestSchema,
   ExplainRequestSchema,
+  NewSeriesRowsRequestSchema,
   BacktestRequestSchema,
   ViewSeriesRequestSchema,
 ]);
@@ -187,11 +201,18 @@ export const RunFailedSchema = v.object({
   runId: v.optional(runId),
   message: v.string(),
 });
+export const SeriesForecastSchema = v.object({ ...ForecastSchema.entries, series: v.string() });
+/** `forecast` is the one series asked for; with many series and none asked, the first of `forecasts` (all of them). */
 export const PredictedSchema = v.object({
   type: v.literal('predicted'),
   column: v.string(),
   forecast: ForecastSchema,
   history: v.optional(numbers),
+  /** The series `forecast` belongs to, for a model of many series. */
+  series: v.optional(v.string()),
+  forecasts: v.optional(v.array(SeriesForecastSchema)),
+  /** Series of the file that got no forecast, each with why. */
+  skipped: v.optional(v.array(v.object({ name: v.string(), reason: v.string() }))),
 });
 export const ProbedSchema = v.object({
   type: v.literal('probed'),

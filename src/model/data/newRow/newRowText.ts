@@ -131,7 +131,7 @@ function rawOf(text: string, node: JsonNode, column: string): string {
   return '';
 }
 
-function continueJsonTime(
+export function continueJsonTime(
   column: string,
   lastRaw: string,
   prevRaw: string | undefined,
@@ -148,7 +148,7 @@ function continueJsonTime(
   return quoted ? JSON.stringify(next) : next;
 }
 
-function continueTime(column: string, last: string, prev: string | undefined, layout: Layout): string {
+export function continueTime(column: string, last: string, prev: string | undefined, layout: Layout): string {
   const next = nextTime(last, prev, layout.timeStepMs);
   if (next === undefined) throw new Error(`cannot continue the dates of column "${column}" after "${last}"`);
   return next;
@@ -166,14 +166,14 @@ export function formatValue(value: number, recent: string[], decimalComma: boole
   return decimalComma ? text.replace('.', ',') : text;
 }
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   text: string;
 }
 
 /** Non-blank lines with their offsets; `end` excludes the line ending. */
-function dataLines(text: string): Line[] {
+export function dataLines(text: string): Line[] {
   const out: Line[] = [];
   const re = /[^\r\n]*(\r\n|\n|\r|$)/g;
   for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) {
@@ -184,7 +184,7 @@ function dataLines(text: string): Line[] {
 }
 
 /** Splits one CSV line, honouring double quotes (a quoted cell may hold the delimiter). */
-function splitCells(line: string, delimiter: string): string[] {
+export function splitCells(line: string, delimiter: string): string[] {
   const cells: string[] = [];
   let cur = '';
   let quoted = false;
@@ -201,7 +201,7 @@ function splitCells(line: string, delimiter: string): string[] {
   return cells;
 }
 
-function unquote(cell: string): string {
+export function unquote(cell: string): string {
   const t = cell.trim();
   return t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/""/g, '"') : t;
 }
