@@ -11,7 +11,8 @@ import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { recentTrace } from './traces';
-import { forecast, loadModel, probeHidden } from '../model';
+import { forecast, loadModel, readModelPanel } from '../model';
+import { chooseSeries, probeWindow } from '../model/explain/modelSeries';
 import type {
   CheckRequest,
   Checked,
@@ -102,13 +103,18 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
 export async function probe(req: ProbeRequest): Promise<Probed> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
-    const series = await readSeries(req.source, { column: model.meta.column });
+    // Read as the model was trained (key, wide columns, features): a keyed model's column alone is no one series.
+    const chosen = chooseSeries(await readModelPanel(req.source, model.meta), model.meta, req.series);
+    const { series } = chosen;
     return {
       type: 'probed',
-      states: probeHidden(model, series, req.start),
+      states: probeWindow(model, series, req.start),
       seriesLength: series.values.length,
       window: model.meta.window,
-      trace: req.trace ? recentTrace(model, series) : undefined,
+      trace: req.trace && !model.meta.series ? recentTrace(model, series) : undefined,
+      ...(chosen.names.length > 1 || series.label !== undefined
+        ? { series: chosen.name, seriesNames: chosen.names }
+        : {}),
     };
   } finally {
     model.dispose();

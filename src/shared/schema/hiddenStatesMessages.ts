@@ -6,7 +6,12 @@ import * as v from 'valibot';
 import { HiddenStatesSchema, RunStateSchema } from './data';
 import { anyInteger, count } from './fields';
 import { stringsOf } from './strings';
-import { HiddenExplainedSchema, HiddenMatchSchema, HiddenRevealRowSchema } from './explainMessages';
+import {
+  HiddenExplainedSchema,
+  HiddenMatchSchema,
+  HiddenRevealRowSchema,
+  HiddenSelectSeriesSchema,
+} from './explainMessages';
 
 /** Every string the view displays; the host localises them (panel and view keep no text of their own). */
 export const HIDDEN_STATES_STRING_KEYS = [
@@ -89,4 +94,5 @@ export const FromHiddenStatesSchema = v.variant('type', [
   HiddenLogSchema,
   HiddenMatchSchema,
   HiddenRevealRowSchema,
+  HiddenSelectSeriesSchema,
 ]);
