@@ -54,7 +54,6 @@ export function explainStrings(): ExplainStrings {
     ),
     leansOnLatest: vscode.l10n.t('The forecast leans mostly on the latest value of {0}.', '{0}'),
     leansOnLag: vscode.l10n.t('The forecast leans mostly on {0} {1} steps back.', '{0}', '{1}'),
-    seriesPick: vscode.l10n.t('Series'),
     query: vscode.l10n.t('Brushed range'),
   };
 }

@@ -127,7 +127,13 @@ export class WorkerClient {
     );
   }
 
-  async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
+  async probe(
+    source: WireSource,
+    place: ModelPlace,
+    start?: number,
+    trace?: boolean,
+    series?: string,
+  ): Promise<Probed> {
     return this.ask(
       {
         type: 'probe',
@@ -136,6 +142,7 @@ export class WorkerClient {
         modelBase: place.base,
         start,
         trace,
+        ...(series !== undefined && { series }),
       },
       'probed',
     );
@@ -145,7 +152,7 @@ export class WorkerClient {
   async explain(
     source: WireSource,
     place: ModelPlace,
-    options: Pick<ExplainRequest, 'windowAt' | 'match'> = {},
+    options: Pick<ExplainRequest, 'windowAt' | 'match' | 'series'> = {},
   ): Promise<Explained> {
     return this.ask(
       { type: 'explain', source, modelDir: place.dir, modelBase: place.base, ...options },

@@ -145,7 +145,6 @@ export const EXPLAIN_STRING_KEYS = [
   'seriesChartHint',
   'leansOnLatest',
   'leansOnLag',
-  'seriesPick',
   'query',
 ] as const;
 

@@ -40,6 +40,7 @@ export const HIDDEN_STATES_STRING_KEYS = [
   'value',
   'share',
   'brushed',
+  'seriesPick',
 ] as const;
 
 // ─── host → view ────────────────────────────────────────────────────────────────
@@ -59,6 +60,9 @@ export const HiddenShowSchema = v.object({
   states: HiddenStatesSchema,
   seriesLength: v.optional(anyInteger),
   label: v.optional(v.string()),
+  /** A global model: the series shown and those the picker offers. */
+  series: v.optional(v.string()),
+  seriesNames: v.optional(v.array(v.string())),
 });
 
 export const ToHiddenStatesSchema = v.variant('type', [
