@@ -72,6 +72,7 @@ export class SeriesChart {
     const ranges = (r: Range[]) => r.map((m) => `${m.start}:${m.end}`).join(',');
     this.canvas.dataset.matches = ranges(this.matches);
     this.canvas.dataset.query = query ? ranges([query]) : '';
+    this.canvas.dataset.length = String(this.length);
     this.canvas.setAttribute(
       'aria-label',
       `${s.seriesChart}. ${s.query}: ${query ? `${query.start}–${query.end - 1}` : '—'}. ${s.matches}: ${
@@ -83,6 +84,7 @@ export class SeriesChart {
 
   private brushRows(start: number, end: number): void {
     this.query = { start, end };
+    this.canvas.dataset.query = `${start}:${end}`;
     this.anchor = undefined;
     this.host.brush(start, end);
     this.draw();
