@@ -7,7 +7,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/codeserver/paths.mjs';
-import { useWorkbench } from './harness.mjs';
+import { screenshotDir, useWorkbench } from './harness.mjs';
 
 /** The chart's inner padding (seriesChart.ts PAD): row r sits at PAD + r / (n - 1) of the rest. */
 const PAD = 6;
@@ -53,9 +53,30 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     }
     await frame.locator('.saliency-view').waitFor({ state: 'visible', timeout: 60_000 });
     await frame
-      .locator('.series-chart-view canvas.series-chart')
+      .locator(`.series-chart-view canvas.series-chart[data-length="${ROWS[file]}"]`)
       .waitFor({ state: 'visible', timeout: 60_000 });
     return frame;
+  }
+
+  /**
+   * A screenshot of the workbench with the side bar widened and the Models pane folded, so the view has room, plus
+   * one of `part` of the view alone; the Models pane unfolds again for the next test's clicks.
+   */
+  async function roomyShot(name, frame, part) {
+    const bar = await vs.page.locator('.part.sidebar').boundingBox();
+    if (bar && bar.width < 600) {
+      await vs.page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+      await vs.page.mouse.down();
+      await vs.page.mouse.move(900, bar.y + bar.height / 2, { steps: 8 });
+      await vs.page.mouse.up();
+    }
+    const models = vs.page.locator('.pane-header', { hasText: /Models/i }).first();
+    const open = (await models.getAttribute('aria-expanded')) === 'true';
+    if (open) await models.click();
+    await frame.locator(part).scrollIntoViewIfNeeded();
+    await vs.screenshot(name);
+    await frame.locator(part).screenshot({ path: join(screenshotDir, `${name}-view.png`) });
+    if (open) await models.click();
   }
 
   /** Page x of row `row` on the series chart. */
@@ -106,7 +127,7 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
       listed,
     );
     for (const [s, e] of matches) assert.ok(e <= qs || s >= qe, `match ${s}:${e} overlaps the query`);
-    await vs.screenshot('series-chart-matches');
+    await roomyShot('series-chart-matches', frame, '.series-chart-view');
     const [s, e] = matches[0];
     const mid = await xOf(chart, (s + e - 1) / 2);
     await vs.page.mouse.click(mid.x, mid.y);
@@ -184,13 +205,11 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     );
     await frame.locator('details.saliency-table > summary').click();
     assert.match((await frame.locator('details.saliency-table thead').textContent()) ?? '', /\(x\)/);
-    await frame.locator('.saliency-view').scrollIntoViewIfNeeded();
-    await vs.screenshot('covariate-saliency');
+    await roomyShot('covariate-saliency', frame, '.saliency-view');
   });
 
   it('shows the hourly temperature series with the matches of a brushed day', async () => {
     const frame = await frameWith('temp.csv');
-    const chart = frame.locator('canvas.series-chart');
     const inputs = frame.locator('.match-panel input[type=number]');
     await inputs.nth(0).fill('500');
     await inputs.nth(1).fill('524');
@@ -198,7 +217,6 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     await frame
       .locator('canvas.series-chart[data-query="500:524"]:not([data-matches=""])')
       .waitFor({ timeout: 60_000 });
-    await chart.scrollIntoViewIfNeeded();
-    await vs.screenshot('series-chart-temperature');
+    await roomyShot('series-chart-temperature', frame, '.series-chart-view');
   });
 });
