@@ -1,4 +1,7 @@
 /** `seqlab explain FILE`: what the model trained on FILE's column learned — saliency, unit meanings, matches. */
+// './train' before './predict': train.ts and trainPanel.ts import each other, and entering the cycle at trainPanel
+// (as predict.ts does) would build train's FLAGS before PANEL_FLAGS exists.
+import { asCliError } from './train';
 import { DataError, readPanel, showText } from '../model/data';
 import { placeOfFolder, readModelPanel } from '../model';
 import { explain, type ExplainReport } from '../model/explain/explain';
@@ -12,7 +15,6 @@ import { UsageError } from './args';
 import { parseFileCommand } from './fileCommand';
 import { loadTrained } from './loadTrained';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
-import { asCliError } from './train';
 
 const FLAGS = {
   column: { type: 'string', help: 'column the model was trained on (default: the only numeric one)' },
