@@ -9,6 +9,7 @@ import {
   PRESETS,
   StoreError,
   TrainingError,
+  deseasonReport,
   forecast,
   modelPlace,
   placeOfFolder,
@@ -23,6 +24,7 @@ import {
   BACKENDS,
   CELLS,
   CONFIG_LIMITS,
+  DESEASONALIZE,
   DIFFERENCES,
   THREAD_CHOICES,
   parseThreads,
@@ -60,6 +62,11 @@ export const FLAGS = {
     help: 'seconds training may take; long series get shorter epochs (default 60, 0: no limit)',
   },
   difference: { type: 'string', choices: DIFFERENCES, help: 'model first differences (default auto)' },
+  deseasonalize: {
+    type: 'string',
+    choices: DESEASONALIZE,
+    help: 'remove the season before the network (default auto: keeps the better of both on validation)',
+  },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
   backend: {
     type: 'string',
@@ -103,6 +110,9 @@ export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
     timeBudgetSeconds: flags['time-budget'],
     threads: flags.threads === undefined ? undefined : parseThreads(flags.threads),
     ...(flags.difference && { difference: flags.difference as TrainConfig['difference'] }),
+    ...(flags.deseasonalize && {
+      deseasonalize: flags.deseasonalize as TrainConfig['deseasonalize'],
+    }),
     ...(flags.backend && { backend: flags.backend as TrainConfig['backend'] }),
   };
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
@@ -134,6 +144,17 @@ function budgetNote(meta: ModelMeta): string {
     parts.push(`${windowsPerEpoch} of ${trainWindows} windows per epoch`);
   if (meta.budgetCut) parts.push(`time budget ${meta.config.timeBudgetSeconds ?? 0} s reached`);
   return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
+/** One line on the season removal, or nothing when none was considered. */
+function deseasonLine(meta: ModelMeta): string {
+  const d = deseasonReport(meta);
+  if (!d) return '';
+  const what = `season ${d.season} (${d.method === 'mul' ? 'multiplicative' : 'additive'})`;
+  const errors = d.errors
+    ? `: multi-step validation MAE ${tableNumber(d.errors.on)} removed, ${tableNumber(d.errors.off)} kept`
+    : '';
+  return `${what} ${d.applied ? 'removed before the network' : 'kept in the input'}${errors}\n`;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -194,6 +215,7 @@ export async function run(argv: string[]): Promise<number> {
           threads: meta.threads ?? 1,
           window: meta.window,
           differenced: meta.differenced,
+          deseasonalized: deseasonReport(meta),
           backend: meta.backend,
           metrics: { val: m },
           baselines: meta.baselines,
@@ -208,6 +230,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
+            deseasonLine(meta) +
             `next value: ${tableNumber(next.next)}  (80% interval ${tableNumber(next.interval[0])} … ${tableNumber(next.interval[1])})\n` +
             `model saved to ${escapeControls(relative(process.cwd(), out) || out)}\n`,
         );

@@ -119,6 +119,8 @@ export async function trainPanel(
         trainSeconds: meta.trainSeconds,
         window: meta.window,
         differenced: meta.differenced,
+        // A model over a key, wide columns or covariates never removes a season (README, "Season removal").
+        deseasonalized: null,
         backend: meta.backend,
         features: meta.features ?? [],
         rows: meta.rows,

@@ -27,6 +27,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   backend: 'auto',
   timeBudgetSeconds: 60,
   threads: 'auto',
+  deseasonalize: 'auto',
 };
 
 /**
@@ -47,6 +48,7 @@ export const SEED_PRESET: Partial<TrainConfig> = {
   patience: 0,
   scaler: 'zscore',
   difference: 'first',
+  deseasonalize: 'off',
 };
 
 export const PRESETS: Record<string, Partial<TrainConfig>> = { seed: SEED_PRESET };

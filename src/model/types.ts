@@ -4,6 +4,7 @@
 export type * from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
 import type { ConformalCalibration } from './forecast/conformal';
+import type { Deseasonalized } from './forecast/seasonFree';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -38,6 +39,8 @@ export interface ModelMeta {
   residuals: number[];
   /** Per-step |error|s of recursive forecasts from validation origins (forecast/conformal.ts); absent in older models. */
   conformal?: ConformalCalibration;
+  /** The season removed before the network (forecast/seasonFree.ts), or 'auto''s record of keeping it; absent: none. */
+  deseasonalized?: Deseasonalized;
   epochsRun: number;
   bestEpoch: number;
   stopped: boolean;

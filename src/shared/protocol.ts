@@ -42,6 +42,8 @@ export type Checked = Out<typeof W.CheckedSchema>;
 export type NewRowPlanned = Out<typeof W.NewRowPlannedSchema>;
 export type BacktestProgressMessage = Out<typeof W.BacktestProgressMessageSchema>;
 export type Backtested = Out<typeof W.BacktestedSchema>;
+export type ViewSeriesRequest = Out<typeof W.ViewSeriesRequestSchema>;
+export type SeriesViewed = Out<typeof W.SeriesViewedSchema>;
 export type FromWorkerMessage = Out<typeof W.FromWorkerSchema>;
 export type ExplainRequest = Out<typeof E.ExplainRequestSchema>;
 export type Explained = Out<typeof E.ExplainedSchema>;
@@ -64,6 +66,7 @@ export type SummaryMessage = Out<typeof P.SummarySchema>;
 export type ForecastMessage = Out<typeof P.ForecastMessageSchema>;
 export type BacktestMessage = Out<typeof P.BacktestMessageSchema>;
 export type ThemeMessage = Out<typeof P.ThemeSchema>;
+export type SeriesListMessage = Out<typeof P.SeriesListSchema>;
 export type ToWebviewMessage = Out<typeof P.ToWebviewSchema>;
 
 export type ReadyMessage = Out<typeof P.ReadySchema>;

@@ -2,7 +2,7 @@
  * One backtest inside the worker: read the series, run the rolling-origin backtest with progress (each fold's start
  * always, the network's epochs at most ~10/s), and keep it beside the saved model (backtest.json) when one is named.
  */
-import { readSeries } from '../model/data';
+import { forgetTables, readSeries } from '../model/data';
 import { BacktestStopped, runBacktest, saveBacktest } from '../model';
 import type { ModelPlace } from '../model/store/paths';
 import { errorText } from '../shared/errorText';
@@ -30,6 +30,7 @@ export class BacktestJob {
     const place: ModelPlace | undefined =
       req.modelDir && req.modelBase ? { dir: req.modelDir, base: req.modelBase } : undefined;
     const series = await readSeries(req.source, { column: req.column });
+    forgetTables();
     try {
       const report = await runBacktest(series, {
         folds: req.folds,

@@ -3,8 +3,7 @@
  * global model (a key, wide columns or features, the CLI's rule) or is a plain single series.
  */
 import { readPanel, type Panel } from '../model/data';
-import type { ModelMeta } from '../model';
-import type { SeriesScore, TrainRequest } from '../shared/protocol';
+import type { TrainRequest } from '../shared/protocol';
 
 /** True when the request asks for more than the plain single-column path (the host found a key, or covariates). */
 export function wantsPanel(req: TrainRequest): boolean {
@@ -24,15 +23,5 @@ export async function readRequestPanel(req: TrainRequest): Promise<Panel> {
   });
 }
 
-/** Each series' validation scores, for the panel's table (absent for a single-series model). */
-export function seriesScores(meta: ModelMeta): SeriesScore[] | undefined {
-  if (!meta.series || meta.series.length < 2) return undefined;
-  return meta.series.map((s) => ({
-    name: s.name,
-    rows: s.rows,
-    mae: s.metrics.val.mae,
-    rmse: s.metrics.val.rmse,
-    mase: s.metrics.val.mase,
-    naiveMase: s.baselines.naive.mase,
-  }));
-}
+/** Moved to the model's store, where a panel restored from meta.json reads them too. */
+export { seriesScores } from '../model/store/seriesScores';

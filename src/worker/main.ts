@@ -3,7 +3,7 @@
  * the kernel cannot run, loaded then). It answers Train/Stop with a stream of events, Predict/Probe/Inspect/Check/
  * NewRow/Explain as requests, and Backtest as a request with progress events, and posts plain data only.
  */
-import { constants, setPriority } from 'node:os';
+import { constants } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/messageHandler';
 import type { FromWorkerMessage, ToWorkerMessage } from '../shared/protocol';
@@ -11,8 +11,11 @@ import { isToWorkerMessage } from '../shared/protocolGuards';
 import { isRecord, isString } from '../shared/validate';
 import { check, inspect, newRow, predict, probe } from './requests';
 import { kernelAvailable } from '../model/kernel/load';
+import { enterBackground, setBackgroundPriority } from '../model/kernel/priority';
+import { enableTableCache } from '../model/data';
 import { TrainJob } from './trainJob';
 import type { BacktestJob } from './backtestJob';
+import { viewSavedSeries } from './seriesViews';
 
 type EvalRequests = typeof import('./evalRequests.js');
 /** Required on first use, so a worker that only trains never compiles it. */
@@ -21,16 +24,14 @@ const evalRequests = (): EvalRequests => require('./evalRequests.js') as EvalReq
 const port = parentPort;
 if (!port) throw new Error('dist/worker.js must run as a worker thread');
 
-// Training is background work: on Linux a nice value is per thread, so this lowers only this thread and the
-// extension host's own thread wins whenever they compete for a core. On macOS and Windows the same call would lower
-// the whole extension host, so it is made on Linux only.
-if (process.platform === 'linux') {
-  try {
-    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // Not permitted: train at normal priority.
-  }
-}
+// Training is background work, but the user waits for its first epoch and for inspections: the thread lowers itself
+// once a run's first epoch is out (TrainJob), or as a backtest or explanation starts, and kernel threads start lowered.
+// On Linux a nice value is per thread, so this lowers only the worker and the extension host's own thread wins
+// whenever they compete for a core; on macOS and Windows the same call would lower the whole extension host.
+if (process.platform === 'linux') setBackgroundPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+
+// The host inspects a file and then trains on it (or probes it again and again): one parse serves them.
+enableTableCache();
 
 const jobs = new Map<string, TrainJob>();
 const backtests = new Map<string, BacktestJob>();
@@ -54,7 +55,9 @@ const channel = new MessageHandler<FromWorkerMessage, ToWorkerMessage>({
     if (m.type === 'inspect') return inspect(m);
     if (m.type === 'check') return check(m);
     if (m.type === 'newRow') return newRow(m);
+    if (m.type === 'explain' || m.type === 'backtest') enterBackground();
     if (m.type === 'explain') return evalRequests().explainRequest(m);
+    if (m.type === 'viewSeries') return jobs.get(m.runId)?.viewSeries(m.series) ?? viewSavedSeries(m);
     if (m.type === 'backtest') {
       const job = new (evalRequests().BacktestJob)(m, (e) => channel.sendEvent(e));
       backtests.set(m.runId, job);

@@ -3,12 +3,15 @@
  * million-row series still sends small messages and costs a small forward pass per redraw.
  */
 import { probeHidden, validationTrace } from '../model/forecast/forecast';
+import { shiftRemoval } from '../model/forecast/seasonFree';
 import type { ModelHandle } from '../model/network/handle';
 import type { Series } from '../model/data';
 import type { HiddenStates, ValidationTrace } from '../model/types';
 
 /** What the panel is sent after an epoch and at the end. */
 export interface PanelViews {
+  /** A global run: the series these views are of. */
+  readonly series?: string;
   validationTrace(): ValidationTrace;
   hidden(start?: number): HiddenStates;
 }
@@ -68,7 +71,7 @@ export function recentTrace(model: ModelHandle, series: Series, max = MAX_TRACE_
     values: series.values.subarray(offset),
     time: series.time?.subarray(offset),
   };
-  const shifted = { ...model, meta: { ...model.meta, splitIndex: first - offset } };
+  const shifted = { ...model, meta: shiftRemoval({ ...model.meta, splitIndex: first - offset }, offset) };
   const t = validationTrace(shifted, sliced);
   return { ...t, index: t.index.map((i) => i + offset) };
 }

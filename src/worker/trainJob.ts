@@ -5,8 +5,15 @@
  * message each swamped the extension host). The validation trace and hidden
  * states are recomputed at most ~4/s and never for more than a tenth of the training time (and always at the end).
  */
-import { readSeries, type Panel } from '../model/data';
-import { KERNEL_BACKEND, saveModel, trainGlobal, trainModel, type TrainedModel } from '../model';
+import { forgetTables, readSeries, type Panel } from '../model/data';
+import {
+  KERNEL_BACKEND,
+  deseasonReport,
+  saveModel,
+  trainGlobal,
+  trainModel,
+  type TrainedModel,
+} from '../model';
 import { planFor } from '../model/train/trainModel';
 import { resolveConfig } from '../model/config';
 import type { FromWorkerMessage, TrainRequest } from '../shared/protocol';
@@ -14,8 +21,12 @@ import type { EpochReport } from '../shared/types';
 import { hashSource } from './sourceUtil';
 import { errorText } from '../shared/errorText';
 import { Throttle } from './throttle';
+import { enterBackground } from '../model/kernel/priority';
 import { panelViews, previewTrace, type PanelViews } from './traces';
 import { readRequestPanel, seriesScores, wantsPanel } from './globalRun';
+import type { GlobalEpochView } from '../model';
+import type { SeriesViewed } from '../shared/protocol';
+import { liveSeriesViews, viewLiveSeries } from './seriesViews';
 
 export class TrainJob {
   private stopRequested = false;
@@ -26,6 +37,10 @@ export class TrainJob {
   private unsent: EpochReport[] = [];
   /** When the next per-epoch view may be computed (adaptive: see maybeSendViews). */
   private nextViewAt = 0;
+  /** A global run: the series the panel shows, and the latest epoch's view (until the model is disposed). */
+  private selected: string | undefined;
+  private live: GlobalEpochView | undefined;
+  private finished = false;
 
   constructor(
     private readonly req: TrainRequest,
@@ -35,6 +50,8 @@ export class TrainJob {
       this.unsent = [];
       const report = reports[reports.length - 1];
       post({ type: 'epoch', runId: req.runId, report, earlier: reports.slice(0, -1) });
+      // The first epoch is what the user waits for; the rest is background work.
+      enterBackground();
     }, 20);
     this.batches = new Throttle(post, 10);
   }
@@ -44,17 +61,30 @@ export class TrainJob {
     this.keep = keep;
   }
 
+  /**
+   * The panel selected `series`: later views are of it, and this one is computed now from the live weights.
+   * Undefined once the run is over (its weights are gone; the saved model answers instead).
+   */
+  viewSeries(series: string): SeriesViewed | undefined {
+    if (this.finished) return undefined;
+    this.selected = series;
+    return viewLiveSeries(this.req.runId, series, this.live);
+  }
+
   async run(): Promise<void> {
     const { req } = this;
     const runId = req.runId;
     const t0 = performance.now();
     try {
+      // The parsed table is dropped before training: the series holds what is needed, and memory is the kernel's now.
       if (wantsPanel(req)) {
         const panel = await readRequestPanel(req);
+        forgetTables();
         if (panel.key !== undefined || panel.columns || panel.features.length > 0)
           return await this.runGlobal(panel, t0);
       }
       const series = await readSeries(req.source, { column: req.column });
+      forgetTables();
       const config = resolveConfig(req.config);
       const plan = planFor(series, config);
       this.post({
@@ -95,20 +125,20 @@ export class TrainJob {
       column: panel.column,
       rows: panel.series.reduce((a, s) => a + s.values.length, 0),
       backend: KERNEL_BACKEND,
+      ...(panel.series.length > 1 && { series: panel.series.map((s) => s.label ?? panel.column) }),
     });
-    // trainGlobal's views show its first series (per-series scaling means no single trace covers them all).
-    let views: PanelViews | undefined;
+    // Views are of one series (per-series scaling means no single trace covers them all): the selected one.
     const model = await trainGlobal(panel, config, {
       onBatch: (report) => this.batches.offer({ type: 'batch', runId, report }),
       onEpoch: (report, view) => {
         this.unsent.push(report);
         this.epochSender.offer(this.unsent);
-        views = view;
-        this.maybeSendViews(view);
+        this.live = view;
+        this.maybeSendViews(liveSeriesViews(view, this.selected));
       },
       shouldStop: () => this.stopRequested,
     });
-    await this.finish(model, views, panel.column, t0);
+    await this.finish(model, this.live && liveSeriesViews(this.live, this.selected), panel.column, t0);
   }
 
   /** Final views, the atomic save (unless stopped without keeping) and Done. */
@@ -127,6 +157,7 @@ export class TrainJob {
         });
       }
       const perSeries = seriesScores(model.meta);
+      const deseasonalized = deseasonReport(model.meta);
       this.post({
         type: 'done',
         runId: req.runId,
@@ -137,8 +168,11 @@ export class TrainJob {
         baselines: model.meta.baselines,
         stoppedEarly: model.stopped,
         ...(perSeries && { perSeries }),
+        ...(deseasonalized && { deseasonalized }),
       });
     } finally {
+      this.finished = true;
+      this.live = undefined;
       model.dispose();
     }
   }
@@ -156,7 +190,8 @@ export class TrainJob {
   private sendViews(view: PanelViews): void {
     this.epochSender.flush();
     const runId = this.req.runId;
-    this.post({ type: 'validation', runId, trace: view.validationTrace() });
-    this.post({ type: 'hidden', runId, states: view.hidden() });
+    const series = view.series !== undefined ? { series: view.series } : {};
+    this.post({ type: 'validation', runId, trace: view.validationTrace(), ...series });
+    this.post({ type: 'hidden', runId, states: view.hidden(), ...series });
   }
 }

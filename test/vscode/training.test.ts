@@ -211,6 +211,14 @@ describe('Training from the train command', function () {
     }
   });
 
+  it('says a file that has gone is gone, naming it, before anything reads it', async () => {
+    const gone = workspaceFile('gone.csv', sineCsv('value'));
+    fs.rmSync(gone.fsPath);
+    const out = await train({ uri: gone, column: 'value', config: SMALL });
+    assert.strictEqual(out.state, 'error');
+    assert.match(out.error ?? '', /^gone\.csv: the file no longer exists\.$/);
+  });
+
   it('refuses to save through a link in .seqlab/ that leads out of the workspace, and leaves its target untouched', async () => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'seqlab-outside-'));

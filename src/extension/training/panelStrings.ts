@@ -93,5 +93,16 @@ export function panelStrings(): PanelStrings {
     seriesRows: t('Rows'),
     naiveMase: t('Naive MASE'),
     sortHint: t('Select a column heading (Enter or Space) to sort by it; again to reverse.'),
+    seriesShown: t('Series shown in predictions and hidden states'),
+    seriesViewMissing: t('No view of series {0}: {1}'),
+    seriesSelectHint: t('Select a row to show its series in the charts.'),
+    covariates: t('covariates: {0}'),
+    deseasonalize: t('Remove season'),
+    deseasonAuto: t('Auto (the better on validation)'),
+    deseasonOn: t('On'),
+    deseasonOff: t('Off'),
+    deseasonRemoved: t('Season {0} removed before the network.'),
+    deseasonKept: t("Season {0} kept in the network's input: removing it forecast worse."),
+    deseasonErrors: t('Multi-step validation MAE: {0} with it removed, {1} with it kept.'),
   };
 }

@@ -19,6 +19,7 @@ import { PANEL_VIEW_TYPE } from './trainingPanel';
 import type { RunKey } from './trainingRun';
 import { TrainingService } from './trainingService';
 import { TrainingStatus } from './trainingStatus';
+import { selectSeries } from './seriesSelection';
 import type { WorkerClient } from './workerClient';
 
 /** What training shares with the rest of the extension. */
@@ -54,6 +55,10 @@ export function registerTraining(
       },
       backtest: (key) => evaluation.fromPanel(key),
       stopBacktest: (key) => evaluation.backtests.stop(key),
+      selectSeries: (key, series) => {
+        const run = service.runFor(key);
+        if (run) void selectSeries(run, series, worker);
+      },
     },
     log,
   );

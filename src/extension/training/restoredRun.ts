@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig } from '../../model/config';
 import { checkMeta } from '../../model/store/meta';
+import { seriesScores } from '../../model/store/seriesScores';
 import type { ModelPlace } from '../../model/store/paths';
 import type { EpochReport } from '../../model/types';
 import { TrainingRun, type RunKey } from './trainingRun';
@@ -21,6 +22,7 @@ export async function restoreRun(key: RunKey, label: string, place: ModelPlace):
     const metaFile = path.join(modelDir, 'meta.json');
     const meta = checkMeta(metaFile, JSON.parse(await readCapped(metaFile, MAX_META_BYTES)));
     run.config = meta.config;
+    const perSeries = seriesScores(meta);
     run.summary = {
       type: 'summary',
       saved: true,
@@ -28,8 +30,11 @@ export async function restoreRun(key: RunKey, label: string, place: ModelPlace):
       seconds: meta.trainSeconds,
       metrics: meta.metrics.val,
       baselines: meta.baselines,
+      ...(perSeries && { perSeries }),
     };
     run.state = 'done';
+    // A global model's series, for the panel's series selector (their views come from the saved model).
+    if (meta.series && meta.series.length > 1) run.seriesNames = meta.series.map((s) => s.name);
     const history = await readCapped(path.join(modelDir, 'history.csv'), MAX_HISTORY_BYTES).catch(() => '');
     run.epochs.push(...parseHistory(history, meta.config.epochs));
   } catch {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { errorText } from '../../shared/errorText';
 import { sourceFor } from '../trust';
 import { restoreRun } from './restoredRun';
+import { selectSeries } from './seriesSelection';
 import type { RunKey, TrainingRun } from './trainingRun';
 import type { TrainingService } from './trainingService';
 import { displayPath, modelPlaceFor } from './trainingSettings';
@@ -14,7 +15,7 @@ import type { WorkerClient } from './workerClient';
 export class RunRestorer {
   constructor(
     private readonly service: TrainingService,
-    private readonly worker: Pick<WorkerClient, 'probe'>,
+    private readonly worker: Pick<WorkerClient, 'probe' | 'viewSeries'>,
     /** The extension's global storage, where models of files outside a workspace folder live. */
     private readonly storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
@@ -39,6 +40,9 @@ export class RunRestorer {
   }
 
   private async restoreViews(run: TrainingRun, uri: vscode.Uri): Promise<void> {
+    // A global model's views are of one series, read the way it was trained: its first, as after training.
+    const first = run.seriesNames?.[0];
+    if (first !== undefined) return selectSeries(run, first, this.worker);
     try {
       const probed = await this.worker.probe(await sourceFor(uri), run.place, undefined, true);
       if (probed.trace) run.apply({ type: 'validation', runId: run.id, trace: probed.trace });

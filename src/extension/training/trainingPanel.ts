@@ -22,6 +22,8 @@ export interface PanelActions {
   closed(key: RunKey): void;
   backtest(key: RunKey): void;
   stopBacktest(key: RunKey): void;
+  /** `series` is webview text: the action checks it is one of the run's. */
+  selectSeries(key: RunKey, series: string): void;
 }
 
 export class TrainingPanel {
@@ -116,6 +118,8 @@ export class TrainingPanel {
         return this.actions.backtest(this.key);
       case 'stopBacktest':
         return this.actions.stopBacktest(this.key);
+      case 'selectSeries':
+        return this.actions.selectSeries(this.key, m.series);
       case 'log':
         if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
         return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
@@ -133,6 +137,7 @@ export class TrainingPanel {
       config: run.config,
       strings: panelStrings(),
       key: { file: run.key.file, column: run.key.column },
+      ...(run.key.features?.length && { features: run.key.features }),
     });
     this.channel.sendEvent({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
     this.channel.sendEvent(run.replay());

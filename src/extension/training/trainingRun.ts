@@ -10,6 +10,7 @@ import type {
   FromWorkerMessage,
   ReplayMessage,
   RunState,
+  SeriesViewed,
   SummaryMessage,
   ToWebviewMessage,
 } from '../../shared/protocol';
@@ -43,6 +44,10 @@ export class TrainingRun {
   forecast: ForecastMessage | undefined;
   /** Where this model's latest backtest stands (with its report once one finished). */
   backtest: BacktestMessage | undefined;
+  /** A global run: its series, the one `validation` and `hidden` are of, and the one the panel asked for last. */
+  seriesNames: string[] | undefined;
+  series: string | undefined;
+  selected: string | undefined;
   error: string | undefined;
   backend: string | undefined;
   rows: number | undefined;
@@ -88,6 +93,10 @@ export class TrainingRun {
         this.config = m.config;
         this.backend = m.backend;
         this.rows = m.rows;
+        if (m.series) {
+          this.seriesNames = m.series;
+          this.emit({ type: 'seriesList', names: m.series });
+        }
         return;
       case 'epoch':
         this.firstEpochAt ??= Date.now();
@@ -98,11 +107,23 @@ export class TrainingRun {
         if (this.batches.length > MAX_BATCHES) this.batches = this.batches.filter((_, i) => i % 2 === 0);
         return this.emit({ type: 'batch', report: m.report });
       case 'validation':
+        if (this.stale(m.series)) return;
         this.validation = m.trace;
-        return this.emit({ type: 'validation', trace: m.trace });
+        this.series = m.series;
+        return this.emit({
+          type: 'validation',
+          trace: m.trace,
+          ...(m.series !== undefined && { series: m.series }),
+        });
       case 'hidden':
+        if (this.stale(m.series)) return;
         this.hidden = m.states;
-        return this.emit({ type: 'hidden', states: m.states });
+        this.series = m.series;
+        return this.emit({
+          type: 'hidden',
+          states: m.states,
+          ...(m.series !== undefined && { series: m.series }),
+        });
       case 'done':
         this.summary = {
           type: 'summary',
@@ -112,6 +133,7 @@ export class TrainingRun {
           metrics: m.metrics,
           baselines: m.baselines,
           ...(m.perSeries && { perSeries: m.perSeries }),
+          ...(m.deseasonalized && { deseasonalized: m.deseasonalized }),
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');
@@ -120,6 +142,24 @@ export class TrainingRun {
       default:
         return;
     }
+  }
+
+  /** The panel asked for `series`: views of any other one still on their way are dropped. */
+  select(series: string): void {
+    this.selected = series;
+  }
+
+  /** The worker's answer to a selection (a newer selection supersedes it). */
+  showSeries(m: SeriesViewed): void {
+    if (m.series !== this.selected) return;
+    if (m.trace) this.apply({ type: 'validation', runId: this.id, trace: m.trace, series: m.series });
+    if (m.states) this.apply({ type: 'hidden', runId: this.id, states: m.states, series: m.series });
+    if (m.message !== undefined) this.emit({ type: 'seriesMissing', series: m.series, message: m.message });
+  }
+
+  /** A view of a series other than the selected one was computed before the selection reached the worker. */
+  private stale(series: string | undefined): boolean {
+    return series !== undefined && this.selected !== undefined && series !== this.selected;
   }
 
   showForecast(m: ForecastMessage): void {
@@ -142,6 +182,8 @@ export class TrainingRun {
       hidden: this.hidden,
       summary: this.summary,
       message: this.error,
+      seriesNames: this.seriesNames ?? this.summary?.perSeries?.map((p) => p.name),
+      series: this.series,
     };
   }
 

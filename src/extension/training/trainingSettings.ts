@@ -24,6 +24,7 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
     // A value outside the setting's choices (VS Code flags it in settings.json) falls back to 'auto'.
     threads: parseThreads(get<unknown>('training.threads')),
     backend: get<TrainConfig['backend']>('backend'),
+    deseasonalize: get<TrainConfig['deseasonalize']>('training.deseasonalize'),
   };
 }
 

@@ -20,6 +20,8 @@ import type {
   Probed,
   TrainRequest,
   ToWorkerMessage,
+  SeriesViewed,
+  ViewSeriesRequest,
   WireSource,
 } from '../../shared/protocol';
 import { isFromWorkerMessage } from '../../shared/protocolGuards';
@@ -173,6 +175,11 @@ export class WorkerClient {
   /** The insertions that append `value` to `column` as a new row, at offsets into the text `source` holds. */
   async newRow(source: WireSource, column: string, value: number): Promise<NewRowPlanned> {
     return this.ask({ type: 'newRow', source, column, value }, 'newRowPlanned');
+  }
+
+  /** One series of a global run: from its live weights while it trains, else from its saved model. */
+  async viewSeries(params: Omit<ViewSeriesRequest, 'type'>): Promise<SeriesViewed> {
+    return this.ask({ type: 'viewSeries', ...params }, 'seriesViewed');
   }
 
   onDidExit(listener: (code: number) => void): { dispose(): void } {

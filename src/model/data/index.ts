@@ -9,6 +9,7 @@ import { allSeries, oneSeries, type Panel, type PanelOptions } from './panel';
 import { pickRows, seriesGroups, type SeriesGroups } from './seriesKey';
 import type { Table } from './table';
 import { extensionOf, openSource } from './source';
+import { cachedParse } from './tableCache';
 import type {
   ColumnSummary,
   DataSource,
@@ -29,6 +30,7 @@ import { quoteText } from '../../shared/quote';
 export * from './types';
 export type { Panel, PanelOptions } from './panel';
 export { selectSeries } from './seriesKey';
+export { enableTableCache, forgetTables } from './tableCache';
 
 interface Loaded {
   file: string;
@@ -118,6 +120,12 @@ function sortProblems(problems: Problem[]): Problem[] {
 }
 
 async function load(source: DataSource, opts: ReadOptions): Promise<Loaded> {
+  const { file, table, layout } = await cachedParse(source, opts.maxBytes, () => parse(source, opts));
+  // inspectData completes the layout it gets: each caller gets its own.
+  return { file, table, layout: { ...layout } };
+}
+
+async function parse(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const opened = await openSource(source, opts.maxBytes);
   const { file } = opened;
   if (opened.size === 0) throw new DataError(file, 'the file is empty');

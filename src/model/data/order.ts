@@ -1,5 +1,6 @@
 /** Time order of rows: which rows are out of order, which timestamps repeat, and the usual step. */
 import { quoteText } from '../../shared/quote';
+import { timeGaps } from './timeGaps';
 import type { Problem } from './types';
 
 export interface TimeOrder {
@@ -55,7 +56,9 @@ export function timeOrder(times: Float64Array, lines: Uint32Array, column: strin
       message: `${duplicates - REPORTED_DUPLICATES} more duplicate timestamps`,
     });
   }
-  return { order, stepMs: medianStep(times, order), problems };
+  const stepMs = medianStep(times, order);
+  problems.push(...timeGaps(times, order, lines, column, stepMs));
+  return { order, stepMs, problems };
 }
 
 function medianStep(times: Float64Array, order: Uint32Array): number | undefined {

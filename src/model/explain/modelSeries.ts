@@ -1,13 +1,11 @@
 /**
  * Which series of a file a saved model is explained on: the one asked for, else the first the model was trained on,
- * with the names of all of them for a picker. Also the series as the view's chart draws it, and one window's states.
+ * with the names of all of them for a picker; and the series as the view's chart draws it.
  */
 import type { Panel, Series } from '../data';
-import type { HiddenStates, ModelMeta } from '../types';
-import type { ModelHandle } from '../network/handle';
+import type { ModelMeta } from '../types';
 import { ModelMismatchError } from '../forecast/forecast';
 import { quoteText } from '../../shared/quote';
-import { explainInput, inputsFor } from './windows';
 
 export interface ChosenSeries {
   series: Series;
@@ -59,25 +57,4 @@ export function chartPoints(values: ArrayLike<number>, max = 2000): { index: num
     if (hi !== lo) index.push(Math.max(lo, hi));
   }
   return { index, value: index.map((i) => values[i]) };
-}
-
-/**
- * h_t (and c_t) along the window starting at row `start` (default: the latest), for any saved model: a global
- * model's series scaled with its own scalers, covariates carried as inputs.
- */
-export function probeWindow(model: ModelHandle, series: Series, start?: number): HiddenStates {
-  const x = explainInput(model, series);
-  const n = x.values.length;
-  const W = x.window;
-  const lowest = x.first - W;
-  const s = Math.min(Math.max(start ?? n - W, lowest), n - W);
-  const r = model.net.probe(inputsFor(x, s + W));
-  return {
-    cell: model.net.spec.cell,
-    steps: W,
-    units: model.net.spec.units,
-    start: s,
-    input: Array.from(series.values.subarray(s, s + W)),
-    layers: r.layers,
-  };
 }

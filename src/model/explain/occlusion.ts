@@ -4,6 +4,7 @@
  * series' units.
  */
 import { scale, unscale } from '../windows/scaler';
+import { seasonAt, withoutSeason } from '../forecast/seasonFree';
 import { inputRows, type ExplainInput } from './windows';
 
 /** Windows per predict call. */
@@ -24,13 +25,15 @@ export function occlusion(x: ExplainInput, targets: Int32Array): number[][] {
     part.forEach((t, b) => {
       const rows = x.inputs.map((v) => v.slice(t - L, t));
       for (let k = 0; k < per; k++) {
-        const vals = rows.map((r) => Float64Array.from(r));
+        const occluded = rows.map((r) => Float64Array.from(r));
         // Copy k < F·L occludes input ⌊k / L⌋ at lag (k mod L) + 1; the last copy is the window as it is.
         if (k < F * L) {
           const f = Math.floor(k / L);
           const at = L - 1 - (k % L);
-          vals[f][at] = localMean(rows[f], at);
+          occluded[f][at] = localMean(rows[f], at);
         }
+        // The series' values as the network reads them (a removed season taken out); covariates as they are.
+        const vals = occluded.map((v, f) => (f === 0 ? withoutSeason(v, x.removal, t - L) : v));
         const base = (b * per + k) * T * F;
         for (let p = 0; p < T; p++)
           for (let f = 0; f < F; f++) {
@@ -43,7 +46,7 @@ export function occlusion(x: ExplainInput, targets: Int32Array): number[][] {
     const y = model.net.predict(buf, part.length * per);
     const level = (i: number) => {
       const d = unscale(x.scalers[0], y[i]);
-      return x.differenced ? last[i] + d : d;
+      return seasonAt(x.differenced ? last[i] + d : d, x.removal, part[Math.floor(i / per)]);
     };
     for (let b = 0; b < part.length; b++) {
       const base = level(b * per + per - 1);

@@ -4,12 +4,14 @@
  * one call; no input-gradient export in the kernel). The chain rule then maps it to values: the forecast is de-scaled
  * by the series' spread and input f was scaled by its own, so ∂/∂value = ∂y/∂z · spread₀ / spread_f (1 for the series
  * itself); with differencing, value v_k enters d_{k-1} = v_k - v_{k-1} and d_k = v_{k+1} - v_k, and the forecast
- * v_{t-1} + Δ̂ also holds the series' last value directly.
+ * v_{t-1} + Δ̂ also holds the series' last value directly. A removed multiplicative season scales each of the series'
+ * inputs by 1/index of its row and the forecast by the index of its own row.
  */
 import type { Series } from '../data/types';
 import type { ModelHandle } from '../network/handle';
 import { ModelMismatchError } from '../forecast/forecast';
 import { spread as spreadOf } from '../windows/scaler';
+import { removalSlope } from '../forecast/seasonFree';
 import { occlusion } from './occlusion';
 import { explainInput, inputRows, inputsFor, spread, type ExplainInput } from './windows';
 
@@ -129,10 +131,15 @@ export function saliency(model: ModelHandle, series: Series, windowAt?: number):
   const values = Array.from({ length: F }, () => new Array<number>(L).fill(0));
   const col = new Float64Array(T);
   for (let b = 0; b < targets.length; b++) {
+    const t = targets[b];
+    // A removed season: the series' input at row k enters as v_k / index_k, the forecast leaves times index_t.
+    const out = removalSlope(x.removal, t);
     for (let f = 0; f < F; f++) {
       const factor = f === 0 ? 1 : spreadOf(x.scalers[0]) / spreadOf(x.scalers[f]);
       for (let p = 0; p < T; p++) col[p] = g[(b * T + p) * F + f] * factor;
-      const v = valueGradient(col, x.differenced, f === 0);
+      const v = valueGradient(col, x.differenced, f === 0).map(
+        (d, l) => (d * (f === 0 ? removalSlope(x.removal, t - l - 1) : 1)) / out,
+      );
       for (let l = 0; l < L; l++)
         values[f][l] += targets.length === 1 ? v[l] : Math.abs(v[l]) / targets.length;
     }

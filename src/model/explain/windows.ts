@@ -8,6 +8,7 @@ import type { ModelHandle } from '../network/handle';
 import type { ScalerState } from '../types';
 import { ModelMismatchError } from '../forecast/forecast';
 import { seriesMetaFor } from '../forecast/forecastGlobal';
+import { removalOf, withoutSeason, type SeasonRemoval } from '../forecast/seasonFree';
 import { firstTarget, windowStart } from '../windows/prepare';
 import { inputsOf, seriesSignal } from '../windows/panelSignal';
 
@@ -19,6 +20,9 @@ export interface ExplainInput {
   /** Input names: the column, then the features. */
   names: string[];
   scalers: ScalerState[];
+  /** The season the model removes from the series before its network (null: none), and the values so. */
+  removal: SeasonRemoval | null;
+  net: Float64Array;
   /** The scaled working signal (levels or first differences), [step, feature] row-major. */
   z: Float32Array;
   window: number;
@@ -49,13 +53,17 @@ export function explainInput(model: ModelHandle, series: Series): ExplainInput {
       `${own && series.label ? `series "${series.label}"` : `column "${m.column}"`} has ${series.values.length} rows; the model's window needs at least ${first + 1}`,
     );
   const scalers = own ? own.scalers : [m.scaler];
+  const removal = removalOf(m);
+  const net = withoutSeason(series.values, removal);
   return {
     model,
     values: series.values,
     inputs,
     names: [m.column, ...(m.features ?? [])],
     scalers,
-    z: seriesSignal(series, scalers, m.differenced),
+    removal,
+    net,
+    z: seriesSignal({ ...series, values: net }, scalers, m.differenced),
     window: m.window,
     differenced: m.differenced,
     features: F,

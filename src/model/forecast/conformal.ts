@@ -8,6 +8,7 @@ import type { SeqNet } from '../network/seqnet';
 import type { ScalerState } from '../types';
 import { firstTarget, scaledSignal, windowStart } from '../windows/prepare';
 import { unscale } from '../windows/scaler';
+import { seasonAt, withoutSeason, type SeasonRemoval } from './seasonFree';
 
 export interface ConformalCalibration {
   /** Sorted |actual − forecast| per step ahead (index 0 = 1 step), from the two halves of the origins. */
@@ -30,6 +31,8 @@ export interface CalibrationInput {
   window: number;
   splitIndex: number;
   season: number;
+  /** The season removed before the network: forecasts get it back, so errors are in the series' units. */
+  removal?: SeasonRemoval | null;
 }
 
 /** Forecasts `horizon` steps from up to 256 evenly spaced validation origins at once (one batch per step). */
@@ -41,17 +44,19 @@ export function calibrate(values: Float64Array, m: CalibrationInput): ConformalC
   if (span < 4) return undefined;
   const count = Math.min(MAX_ORIGINS, span);
   const origins = Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
-  const z = scaledSignal(values, m.scaler, m.differenced);
+  const removal = m.removal ?? null;
+  const net = withoutSeason(values, removal);
+  const z = scaledSignal(net, m.scaler, m.differenced);
   const W = m.window;
   const x = new Float32Array(count * W);
   origins.forEach((t, i) => x.set(z.subarray(windowStart(m, t), windowStart(m, t) + W), i * W));
-  const level = origins.map((t) => values[t - 1]);
+  const level = origins.map((t) => net[t - 1]);
   const errors: number[][][] = [[], []].map(() => Array.from({ length: H }, () => [] as number[]));
   for (let h = 0; h < H; h++) {
     const y = m.net.predict(x, count);
     origins.forEach((t, i) => {
       level[i] = m.differenced ? level[i] + unscale(m.scaler, y[i]) : unscale(m.scaler, y[i]);
-      if (t + h < n) errors[i % 2][h].push(Math.abs(values[t + h] - level[i]));
+      if (t + h < n) errors[i % 2][h].push(Math.abs(values[t + h] - seasonAt(level[i], removal, t + h)));
       // Slide the window: drop its oldest input, feed the prediction back.
       x.copyWithin(i * W, i * W + 1, (i + 1) * W);
       x[(i + 1) * W - 1] = y[i];

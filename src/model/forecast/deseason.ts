@@ -12,10 +12,13 @@ export interface SeasonFit {
   indices: number[];
 }
 
-/** The season of y at lag `season`, or null when there is too little data or the seasonal test finds none. */
-export function fitSeason(y: ArrayLike<number>, season: number): SeasonFit | null {
+/**
+ * The season of y at lag `season`, or null when there is too little data or the seasonal test finds none. `only`
+ * 'add' skips the multiplicative form.
+ */
+export function fitSeason(y: ArrayLike<number>, season: number, only?: 'add'): SeasonFit | null {
   if (!(season > 1 && y.length >= 2 * season && isSeasonal(y, season))) return null;
-  if (Array.prototype.every.call(y, (v: number) => v > 0)) {
+  if (only !== 'add' && Array.prototype.every.call(y, (v: number) => v > 0)) {
     const indices = seasonalIndices(y, season, 'mul');
     if (Math.min(...indices) > 0) return { season, method: 'mul', indices };
   }

@@ -7,6 +7,7 @@ import { unscale } from '../windows/scaler';
 import { firstTarget, scaledSignal, toLevel, windowStart } from '../windows/prepare';
 import { interval } from './intervals';
 import { conformalHalfWidth, heldOutCoverage } from './conformal';
+import { removalOf, seasonAt, withoutSeason } from './seasonFree';
 
 /** A model is only ever applied to the column and window it was trained on. */
 export class ModelMismatchError extends Error {
@@ -39,8 +40,12 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
   check(model, series, W + (m.differenced ? 1 : 0));
   if (!(level > 0 && level < 1))
     throw new ModelMismatchError(`the interval level must be between 0 and 1, got ${level}`);
-  // Only the tail matters: keep the last W (+1) levels and extend them one prediction at a time.
-  const tail = Array.from(series.values.subarray(Math.max(0, series.values.length - W - 1)));
+  // Only the tail matters: keep the last W (+1) levels (season-free when the model removed it) and extend them one
+  // prediction at a time; each output gets the season of its own future row back.
+  const n = series.values.length;
+  const from = Math.max(0, n - W - 1);
+  const removal = removalOf(m);
+  const tail = Array.from(withoutSeason(series.values.subarray(from), removal, from));
   const out: number[] = [];
   for (let h = 0; h < Math.max(1, steps); h++) {
     const vals = Float64Array.from(tail.slice(tail.length - W - (m.differenced ? 1 : 0)));
@@ -48,7 +53,7 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
     const t = vals.length;
     const y = predictScaled(model.net, { z, differenced: m.differenced, window: W }, Int32Array.of(t))[0];
     const next = m.differenced ? vals[t - 1] + unscale(m.scaler, y) : unscale(m.scaler, y);
-    out.push(next);
+    out.push(seasonAt(next, removal, n + h));
     tail.push(next);
   }
   const c = m.conformal;
@@ -77,7 +82,7 @@ export function probeHidden(model: ModelHandle, series: Series, start?: number):
   const first = m.differenced ? 1 : 0;
   check(model, series, W + first);
   const s = Math.min(Math.max(start ?? n - W, first), n - W);
-  const z = scaledSignal(series.values, m.scaler, m.differenced);
+  const z = scaledSignal(withoutSeason(series.values, removalOf(m)), m.scaler, m.differenced);
   const t = s + W;
   const from = windowStart({ differenced: m.differenced, window: W }, t);
   const r = model.net.probe(z.slice(from, from + W));
@@ -95,15 +100,17 @@ export function probeHidden(model: ModelHandle, series: Series, start?: number):
 export function validationTrace(model: ModelHandle, series: Series): ValidationTrace {
   const m = model.meta;
   const values = series.values;
+  const removal = removalOf(m);
+  const net = withoutSeason(values, removal);
   const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
   const targets = new Int32Array(Math.max(0, values.length - first)).map((_, i) => first + i);
-  const z = scaledSignal(values, m.scaler, m.differenced);
+  const z = scaledSignal(net, m.scaler, m.differenced);
   const yhat = predictScaled(model.net, { z, differenced: m.differenced, window: m.window }, targets);
   const index = Array.from(targets);
   return {
     index,
     actual: index.map((t) => values[t]),
-    predicted: index.map((t, i) => toLevel(values, m, t, yhat[i])),
+    predicted: index.map((t, i) => seasonAt(toLevel(net, m, t, yhat[i]), removal, t)),
     naive: index.map((t) => values[t - 1]),
   };
 }

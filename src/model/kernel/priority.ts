@@ -24,3 +24,26 @@ export function takePriority(priority: number): void {
     // Raising priority back needs privileges: the shard then runs at what it inherited.
   }
 }
+
+/**
+ * The nice value of work nobody is waiting on, set by a long-lived host of training (the worker); unset in the CLI,
+ * whose user waits on all of it. A thread enters it when its first result is out (enterBackground), and kernel
+ * threads start in it, being background work from their first step.
+ */
+let background: number | undefined;
+
+export function setBackgroundPriority(priority: number): void {
+  background = priority;
+}
+
+/** Lowers this thread to the background priority; never raises it (that would need privileges). */
+export function enterBackground(): void {
+  const now = threadPriority();
+  if (background !== undefined && now !== undefined && now < background) takePriority(background);
+}
+
+/** The nice value a new kernel thread takes: the background one when set and lower than this thread's. */
+export function kernelThreadPriority(): number | undefined {
+  const now = threadPriority();
+  return background !== undefined && now !== undefined ? Math.max(now, background) : now;
+}

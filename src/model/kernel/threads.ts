@@ -1,7 +1,7 @@
 /** The second thread of a KernelNet: a worker running one shard (shardWorker.ts) over the net's shared memory. */
 import { Worker } from 'node:worker_threads';
 import { findShipped } from './load';
-import { threadPriority } from './priority';
+import { kernelThreadPriority } from './priority';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
 export const SHARD_WORKER_FILE = 'shardWorker.js';
@@ -51,7 +51,7 @@ export class RemoteShard {
     const file = findShipped(SHARD_WORKER_FILE);
     if (!file) return undefined;
     const shard = new RemoteShard(new Worker(file));
-    const r = await shard.ask({ ...init, priority: init.priority ?? threadPriority() });
+    const r = await shard.ask({ ...init, priority: init.priority ?? kernelThreadPriority() });
     if (r.type !== 'ready' || r.end < 0) {
       shard.dispose();
       return undefined;

@@ -4,6 +4,7 @@ import { resolveConfig } from '../config';
 import { RETIRED_ENGINES } from '../../shared/schema/config';
 import { StoreError } from './errors';
 import { checkSeriesMeta } from './seriesMeta';
+import { checkDeseasonMeta } from './deseasonMeta';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -66,5 +67,6 @@ export function checkMeta(file: string, j: Json): ModelMeta {
   if (m.config.window !== m.window)
     bad(`"config.window" ${m.config.window} differs from "window" ${m.window}`);
   checkSeriesMeta(file, m);
+  checkDeseasonMeta(file, m);
   return m;
 }

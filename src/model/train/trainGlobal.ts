@@ -17,7 +17,7 @@ import { metrics, naiveScale } from '../forecast/metrics';
 import { residualSummary } from '../forecast/intervals';
 import { predictScaled } from './evaluate';
 import { trainLoop, TrainingError } from './trainer';
-import { KERNEL_BACKEND, type TrainedModel, type TrainHooks } from './trainModel';
+import { KERNEL_BACKEND, type EpochView, type TrainedModel, type TrainHooks } from './trainModel';
 
 /** What a global model is trained on: the reader's Panel, or any list of series with the same features. */
 export interface PanelInput {
@@ -27,6 +27,16 @@ export interface PanelInput {
   features: string[];
   /** Each with `label` (defaults to the column) and the same number of covariates. */
   series: Series[];
+}
+
+/** An epoch's view of a global run, with the series trained on and where each sits, to view any of them. */
+export interface GlobalEpochView extends EpochView {
+  readonly kept: readonly { name: string; series: Series; block: Block }[];
+  readonly shape: { window: number; differenced: boolean };
+}
+
+export interface GlobalHooks extends Omit<TrainHooks, 'onEpoch'> {
+  onEpoch?(r: Parameters<NonNullable<TrainHooks['onEpoch']>>[0], view: GlobalEpochView): void | Promise<void>;
 }
 
 export interface GlobalModel extends TrainedModel {
@@ -76,7 +86,7 @@ const nameOf = (s: Series, column: string) => s.label ?? column;
 export async function trainGlobal(
   input: PanelInput,
   config: Partial<TrainConfig>,
-  hooks: TrainHooks = {},
+  hooks: GlobalHooks = {},
 ): Promise<GlobalModel> {
   const c = resolveConfig(config);
   const F = 1 + input.features.length;
@@ -126,6 +136,7 @@ export async function trainGlobal(
   };
   const handle = { meta, net, dispose: () => net.dispose() };
   const trace = (k: number): ValidationTrace => traceOf(net, prep, k);
+  const kept = prep.kept.map((s, k) => ({ name: nameOf(s, input.column), series: s, block: prep.blocks[k] }));
   try {
     const run = await trainLoop(net, prep.pooled, c, {
       ...hooks,
@@ -136,6 +147,8 @@ export async function trainGlobal(
             model: handle,
             validationTrace: () => trace(0),
             hidden: (start) => hiddenOf(net, prep, 0, start),
+            kept,
+            shape: { window, differenced },
           })),
     });
     const parts = prep.kept.map((s, k) => {

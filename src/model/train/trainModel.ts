@@ -22,6 +22,8 @@ import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaledAsync } from './evaluate';
 import { scoringThreads } from '../kernel/threadCount';
 import { trainLoop, TrainingError } from './trainer';
+import { fitRemoval, removalOf, seasonAt, withoutSeason, type Deseasonalized } from '../forecast/seasonFree';
+import { chooseRemoval } from './deseasonChoice';
 
 /** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
 export const KERNEL_BACKEND = 'kernel';
@@ -53,11 +55,24 @@ function medianStep(time?: Float64Array): number | undefined {
   return d[d.length >> 1];
 }
 
+export interface Plan {
+  window: number;
+  differenced: boolean;
+  season: number;
+  splitIndex: number;
+}
+
+/**
+ * The worker announces a run's plan before training it, and trainModel needs the same plan: the season search and
+ * the differencing test scan the whole series, so the plan is worked out once per series and setting.
+ */
+const plans = new WeakMap<Series, { key: string; plan: Plan }>();
+
 /** Resolves the window and differencing a config leaves to the data. */
-export function planFor(
-  series: Series,
-  c: TrainConfig,
-): { window: number; differenced: boolean; season: number; splitIndex: number } {
+export function planFor(series: Series, c: TrainConfig): Plan {
+  const key = `${c.validationSplit}:${c.window}:${c.difference}`;
+  const known = plans.get(series);
+  if (known?.key === key) return known.plan;
   const n = series.values.length;
   const splitIndex = splitIndexOf(n, c.validationSplit);
   const season = detectSeason(series.values, splitIndex, medianStep(series.time));
@@ -65,7 +80,9 @@ export function planFor(
   const differenced =
     c.difference === 'first' ||
     (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
-  return { window, differenced, season, splitIndex };
+  const plan = { window, differenced, season, splitIndex };
+  plans.set(series, { key, plan });
+  return plan;
 }
 
 export async function trainModel(
@@ -87,16 +104,41 @@ export async function trainModel(
     throw new TrainingError((e as Error).message);
   }
   const plan = planFor(series, c);
+  const removal =
+    c.deseasonalize === 'off' || c.deseasonalize === undefined
+      ? null
+      : fitRemoval(values, plan.splitIndex, plan.season);
+  if (!removal) return trainCandidate(series, c, plan, undefined, hooks);
+  if (c.deseasonalize === 'on')
+    return trainCandidate(series, c, plan, { ...removal, applied: true, setting: 'on' }, hooks);
+  return chooseRemoval(c, removal, (cc, d, h) => trainCandidate(series, cc, plan, d, h), hooks);
+}
+
+/** One network trained on the series as the plan and the removal (if any) say. */
+async function trainCandidate(
+  series: Series,
+  c: TrainConfig,
+  plan: Plan,
+  deseasonalized: Deseasonalized | undefined,
+  hooks: TrainHooks,
+): Promise<TrainedModel> {
+  const values = series.values;
+  const removal = deseasonalized ? removalOf({ deseasonalized }) : null;
+  // What the network reads: the series with its season removed when the model removes it.
+  const netValues = withoutSeason(values, removal);
+  const differenced =
+    c.difference === 'first' ||
+    (c.difference === 'auto' && chooseDifference(netValues, plan.splitIndex, plan.window));
   let p;
   try {
-    p = prepare(values, c, plan.window, plan.differenced);
+    p = prepare(netValues, c, plan.window, differenced);
   } catch (e) {
     throw new TrainingError(`column "${series.name}": ${(e as Error).message}`);
   }
   const resolved: TrainConfig = {
     ...c,
     window: plan.window,
-    difference: plan.differenced ? 'first' : 'none',
+    difference: differenced ? 'first' : 'none',
   };
   const net = createNet(
     { cell: c.cell, layers: c.layers, units: c.units, window: plan.window, features: 1 },
@@ -114,8 +156,9 @@ export async function trainModel(
     rows: values.length,
     splitIndex: p.splitIndex,
     scaler: p.scaler,
-    differenced: plan.differenced,
+    differenced,
     season: plan.season,
+    ...(deseasonalized && { deseasonalized }),
     metrics: { val: baselines(values, p.valTargets, p.splitIndex, 1).naive },
     baselines: baselines(values, p.valTargets, p.splitIndex, plan.season),
     residuals: [],
@@ -138,12 +181,14 @@ export async function trainModel(
     });
     const yhat = await predictScaledAsync(net, p, p.valTargets, scoringThreads(net.spec, c.threads));
     const actual = Array.from(p.valTargets, (t) => values[t]);
-    const predicted = Array.from(p.valTargets, (t, i) => toLevel(values, p, t, yhat[i]));
+    const predicted = Array.from(p.valTargets, (t, i) =>
+      seasonAt(toLevel(netValues, p, t, yhat[i]), removal, t),
+    );
     if (predicted.some((v) => !Number.isFinite(v)))
       throw new TrainingError('training diverged: the model predicts non-finite values');
     meta.metrics = { val: metrics(actual, predicted, naiveScale(values, p.splitIndex)) };
     meta.residuals = residualSummary(actual.map((a, i) => a - predicted[i]));
-    meta.conformal = calibrate(values, { ...meta, net });
+    meta.conformal = calibrate(values, { ...meta, net, removal });
     Object.assign(meta, {
       epochsRun: run.history.length,
       bestEpoch: run.bestEpoch,

@@ -9,6 +9,7 @@ export const CELLS = ['rnn', 'gru', 'lstm'] as const;
 export const SCALERS = ['zscore', 'minmax'] as const;
 export const DIFFERENCES = ['auto', 'none', 'first'] as const;
 export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
+export const DESEASONALIZE = ['auto', 'on', 'off'] as const;
 export const ENGINES = ['kernel'] as const;
 /** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
 export const RETIRED_ENGINES = ['fused', 'layers'] as const;
@@ -79,6 +80,11 @@ export const TrainConfigSchema = v.strictObject({
   threads: v.optional(v.union([v.literal('auto'), int(1, MAX_THREADS)])),
   /** How batches are trained: the WebAssembly kernel (the only engine left; train/engines.ts). */
   engine: v.optional(v.picklist(ENGINES)),
+  /**
+   * Remove the season (fitted on the training range) before the network and put it back after; 'auto' trains both
+   * and keeps the lower multi-step validation error (train/deseasonChoice.ts). Absent: 'off', as models before it.
+   */
+  deseasonalize: v.optional(v.picklist(DESEASONALIZE)),
 });
 export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);
 
@@ -99,6 +105,7 @@ const PICKLISTS: Record<string, readonly string[]> = {
   difference: DIFFERENCES,
   backend: BACKENDS,
   engine: ENGINES,
+  deseasonalize: DESEASONALIZE,
 };
 
 /** The first thing wrong with a config, as one sentence naming the setting and what it allows; undefined when valid. */

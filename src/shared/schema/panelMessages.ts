@@ -18,6 +18,7 @@ import { anyInteger, anyNumber, numbers } from './fields';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { stringsOf } from './strings';
 import { SeriesScoreSchema } from './workerMessages';
+import { DeseasonReportSchema } from './deseason';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
 export const PANEL_STRING_KEYS = [
@@ -103,6 +104,17 @@ export const PANEL_STRING_KEYS = [
   'seriesRows',
   'naiveMase',
   'sortHint',
+  'seriesShown',
+  'seriesViewMissing',
+  'seriesSelectHint',
+  'covariates',
+  'deseasonalize',
+  'deseasonAuto',
+  'deseasonOn',
+  'deseasonOff',
+  'deseasonRemoved',
+  'deseasonKept',
+  'deseasonErrors',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -116,6 +128,8 @@ export const InitSchema = v.object({
   strings: stringsOf(PANEL_STRING_KEYS),
   /** Opaque to the webview: stored with setState so the host's serializer can restore this panel. */
   key: v.optional(v.object({ file: v.string(), column: v.string() })),
+  /** Covariate columns the run feeds beside the series. */
+  features: v.optional(v.array(v.string())),
 });
 export const SummarySchema = v.object({
   type: v.literal('summary'),
@@ -126,6 +140,7 @@ export const SummarySchema = v.object({
   baselines: BaselinesSchema,
   /** A global model's per-series scores (the panel's sortable table). */
   perSeries: v.optional(v.array(SeriesScoreSchema)),
+  deseasonalized: v.optional(DeseasonReportSchema),
 });
 /** The whole history so far, so a restored or re-shown webview is complete. */
 export const ReplaySchema = v.object({
@@ -138,6 +153,9 @@ export const ReplaySchema = v.object({
   summary: v.optional(SummarySchema),
   /** The error, when state is 'error'. */
   message: v.optional(v.string()),
+  /** A global run: its series (the selector's list) and the one `validation` and `hidden` are of. */
+  seriesNames: v.optional(v.array(v.string())),
+  series: v.optional(v.string()),
 });
 export const StateSchema = v.object({
   type: v.literal('state'),
@@ -151,12 +169,26 @@ export const EpochSchema = v.object({
   earlier: v.optional(v.array(EpochReportSchema)),
 });
 export const BatchSchema = v.object({ type: v.literal('batch'), report: BatchReportSchema });
-export const ValidationSchema = v.object({ type: v.literal('validation'), trace: ValidationTraceSchema });
+export const ValidationSchema = v.object({
+  type: v.literal('validation'),
+  trace: ValidationTraceSchema,
+  /** A global run: the series the trace is of. */
+  series: v.optional(v.string()),
+});
 export const HiddenSchema = v.object({
   type: v.literal('hidden'),
   states: HiddenStatesSchema,
   seriesLength: v.optional(anyInteger),
   label: v.optional(v.string()),
+  series: v.optional(v.string()),
+});
+/** A global run's series, once the worker has read them (the selector's list). */
+export const SeriesListSchema = v.object({ type: v.literal('seriesList'), names: v.array(v.string()) });
+/** The selected series has no view (the run kept no model, or its file no longer holds that series). */
+export const SeriesMissingSchema = v.object({
+  type: v.literal('seriesMissing'),
+  series: v.string(),
+  message: v.optional(v.string()),
 });
 export const ForecastMessageSchema = v.object({
   type: v.literal('forecast'),
@@ -189,6 +221,8 @@ export const ToWebviewSchema = v.variant('type', [
   ForecastMessageSchema,
   BacktestMessageSchema,
   ThemeSchema,
+  SeriesListSchema,
+  SeriesMissingSchema,
 ]);
 
 // ─── webview → host ─────────────────────────────────────────────────────────────
@@ -205,6 +239,9 @@ export const LogSchema = v.object({
   message: v.string(),
 });
 
+/** Show this series of a global run in the predictions chart and heatmap (the host checks it is one of the run's). */
+export const SelectSeriesSchema = v.object({ type: v.literal('selectSeries'), series: v.string() });
+
 export const FromWebviewSchema = v.variant('type', [
   ReadySchema,
   StopSchema,
@@ -213,4 +250,5 @@ export const FromWebviewSchema = v.variant('type', [
   RunBacktestSchema,
   StopBacktestSchema,
   LogSchema,
+  SelectSeriesSchema,
 ]);

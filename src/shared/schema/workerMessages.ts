@@ -21,6 +21,7 @@ import {
 import { anyInteger, anyNumber, count, finite, numbers } from './fields';
 import { ExplainedSchema, ExplainRequestSchema } from './explainMessages';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
+import { DeseasonReportSchema } from './deseason';
 
 const runId = v.string();
 
@@ -109,6 +110,19 @@ export const BacktestRequestSchema = v.object({
   modelBase: v.optional(v.string()),
 });
 
+/**
+ * One series of a global run, for the panel's series selector: answered from the live weights while the run trains
+ * (and its later views follow that series), else from the saved model read the way it was trained.
+ */
+export const ViewSeriesRequestSchema = v.object({
+  type: v.literal('viewSeries'),
+  runId,
+  series: v.string(),
+  source: WireSourceSchema,
+  modelDir: v.string(),
+  modelBase: v.string(),
+});
+
 export const ToWorkerSchema = v.variant('type', [
   TrainRequestSchema,
   StopRequestSchema,
@@ -119,6 +133,7 @@ export const ToWorkerSchema = v.variant('type', [
   NewRowRequestSchema,
   ExplainRequestSchema,
   BacktestRequestSchema,
+  ViewSeriesRequestSchema,
 ]);
 
 // ─── worker → host ──────────────────────────────────────────────────────────────
@@ -129,6 +144,8 @@ export const RunStartedSchema = v.object({
   column: v.string(),
   rows: anyInteger,
   backend: v.string(),
+  /** A global run over several series: their names, in file order (the panel's series selector). */
+  series: v.optional(v.array(v.string())),
 });
 /** `report` is the latest epoch; `earlier` the ones coalesced into this message, oldest first (the worker sends ~20/s). */
 export const RunEpochSchema = v.object({
@@ -142,8 +159,16 @@ export const RunValidationSchema = v.object({
   type: v.literal('validation'),
   runId,
   trace: ValidationTraceSchema,
+  /** A global run: the series the trace is of. */
+  series: v.optional(v.string()),
 });
-export const RunHiddenSchema = v.object({ type: v.literal('hidden'), runId, states: HiddenStatesSchema });
+export const RunHiddenSchema = v.object({
+  type: v.literal('hidden'),
+  runId,
+  states: HiddenStatesSchema,
+  /** A global run: the series the window is of. */
+  series: v.optional(v.string()),
+});
 export const RunDoneSchema = v.object({
   type: v.literal('done'),
   runId,
@@ -156,6 +181,8 @@ export const RunDoneSchema = v.object({
   stoppedEarly: v.boolean(),
   /** A global model: each series' validation metrics beside its naive baseline. */
   perSeries: v.optional(v.array(SeriesScoreSchema)),
+  /** Whether the season was removed before the network, and what 'auto' measured. */
+  deseasonalized: v.optional(DeseasonReportSchema),
 });
 export const RunFailedSchema = v.object({
   type: v.literal('failed'),
@@ -224,6 +251,17 @@ export const BacktestedSchema = v.object({
   saveError: v.optional(v.string()),
 });
 
+/** ViewSeries' answer; no trace or states when the run kept no model (stopped without saving, or deleted). */
+export const SeriesViewedSchema = v.object({
+  type: v.literal('seriesViewed'),
+  runId,
+  series: v.string(),
+  trace: v.optional(ValidationTraceSchema),
+  states: v.optional(HiddenStatesSchema),
+  /** Why there is no view (the model or the series could not be read). */
+  message: v.optional(v.string()),
+});
+
 export const FromWorkerSchema = v.variant('type', [
   RunStartedSchema,
   RunEpochSchema,
@@ -240,4 +278,5 @@ export const FromWorkerSchema = v.variant('type', [
   ExplainedSchema,
   BacktestProgressMessageSchema,
   BacktestedSchema,
+  SeriesViewedSchema,
 ]);

@@ -2,6 +2,9 @@
 import type { BatchReport, EpochReport, Forecast, ValidationTrace } from '../../shared/types';
 import { smooth } from './chartTheme';
 import type { ChartData } from './lineChart';
+import type { TableData } from './tableAlternative';
+import type { PanelStrings } from '../../shared/protocol';
+import { formatNumber } from '../../shared/formatNumber';
 
 /**
  * x is in epochs: an epoch's end sits at x = epoch, a batch at its fraction through the epoch. Series: train loss,
@@ -23,6 +26,19 @@ export function lossData(epochs: readonly EpochReport[], batches: readonly Batch
     points.map((p) => p.val),
     points.map((p) => p.batch),
   ];
+}
+
+/** The predictions chart's table alternative: one row per validation point (row index, actual, model, naive). */
+export function predictionTable(trace: ValidationTrace, s: PanelStrings): TableData {
+  return {
+    head: [s.index, s.actual, s.predicted, s.naive],
+    rows: trace.index.map((t, i) => [
+      String(t),
+      formatNumber(trace.actual[i]),
+      formatNumber(trace.predicted[i]),
+      formatNumber(trace.naive[i]),
+    ]),
+  };
 }
 
 /** Predicted vs actual vs naive over the validation range, x = series row index. */

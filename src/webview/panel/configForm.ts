@@ -9,6 +9,7 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import {
   CELLS,
   CONFIG_LIMITS,
+  DESEASONALIZE,
   type CellType,
   type NumberLimit,
   type TrainConfig,
@@ -53,6 +54,7 @@ function inRange(key: NumberField, v: number): boolean {
 export class ConfigForm {
   readonly element: HTMLFormElement;
   private readonly cell: VscodeSingleSelect;
+  private readonly deseasonalize: VscodeSingleSelect;
   private readonly fields = new Map<NumberField, VscodeTextfield>();
 
   constructor(parent: HTMLElement, strings: PanelStrings, onRetrain: (config: Partial<TrainConfig>) => void) {
@@ -86,6 +88,9 @@ export class ConfigForm {
       this.fields.set(key, input);
       this.row(strings[key], input);
     }
+    const choices = { auto: strings.deseasonAuto, on: strings.deseasonOn, off: strings.deseasonOff };
+    this.deseasonalize = select('cfg-deseasonalize', choices);
+    this.row(strings.deseasonalize, this.deseasonalize);
     const retrain = document.createElement('vscode-button');
     retrain.id = 'retrain';
     retrain.textContent = strings.retrain;
@@ -100,6 +105,8 @@ export class ConfigForm {
 
   fill(config: TrainConfig): void {
     this.cell.value = config.cell;
+    // Absent in configs from before the setting: those models never removed a season.
+    this.deseasonalize.value = config.deseasonalize ?? 'off';
     // An absent budget is no budget (a config from before budgets existed).
     for (const [key, input] of this.fields) input.value = String(config[key] ?? 0);
   }
@@ -110,6 +117,8 @@ export class ConfigForm {
     const cell = this.cell.value;
     const known = CELLS.find((c) => c === cell);
     if (known) out.cell = known;
+    const d = DESEASONALIZE.find((c) => c === this.deseasonalize.value);
+    if (d) out.deseasonalize = d;
     for (const key of NUMBER_FIELDS) {
       const input = this.fields.get(key);
       if (!input) continue;
@@ -129,4 +138,17 @@ export class ConfigForm {
     row.append(l, control);
     this.element.appendChild(row);
   }
+}
+
+/** A single-select of fixed choices, value → label. */
+function select(id: string, choices: Record<string, string>): VscodeSingleSelect {
+  const s = document.createElement('vscode-single-select') as VscodeSingleSelect;
+  s.id = id;
+  for (const [value, label] of Object.entries(choices)) {
+    const o = document.createElement('vscode-option');
+    o.setAttribute('value', value);
+    o.textContent = label;
+    s.appendChild(o);
+  }
+  return s;
 }

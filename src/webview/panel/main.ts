@@ -32,6 +32,7 @@ function handle(m: ToWebviewMessage): void {
       reveal: () => channel.sendEvent({ type: 'revealModel' }),
       runBacktest: () => channel.sendEvent({ type: 'runBacktest' }),
       stopBacktest: () => channel.sendEvent({ type: 'stopBacktest' }),
+      selectSeries: (series) => channel.sendEvent({ type: 'selectSeries', series }),
     });
     return;
   }
@@ -46,9 +47,13 @@ function handle(m: ToWebviewMessage): void {
     case 'batch':
       return view.batch(m.report);
     case 'validation':
-      return view.validation(m.trace);
+      return view.validation(m.trace, m.series);
     case 'hidden':
-      return view.hidden(m.states);
+      return view.hidden(m.states, m.series);
+    case 'seriesList':
+      return view.seriesNames(m.names);
+    case 'seriesMissing':
+      return view.seriesMissing(m.series, m.message);
     case 'summary':
       return view.showSummary(m);
     case 'forecast':

@@ -14,9 +14,11 @@ import type {
   RunState,
   SummaryMessage,
 } from '../../shared/protocol';
+import { SeriesSelector } from './seriesSelector';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { BacktestView } from './backtestView';
-import { lossData, predictionData } from './chartData';
+import { lossData, predictionData, predictionTable } from './chartData';
+import { TableAlternative } from './tableAlternative';
 import { ConfigForm } from './configForm';
 import { button, el, format, section } from './dom';
 import { formatNumber } from '../../shared/formatNumber';
@@ -25,6 +27,7 @@ import { LineChart } from './lineChart';
 import { SeriesTable } from './seriesTable';
 import { renderMetrics } from './metricsTable';
 import { budgetText } from './budgetLine';
+import { deseasonText } from './deseasonLine';
 
 export interface PanelCallbacks {
   stop(keep: boolean): void;
@@ -32,6 +35,7 @@ export interface PanelCallbacks {
   reveal(): void;
   runBacktest(): void;
   stopBacktest(): void;
+  selectSeries(series: string): void;
 }
 
 export class PanelView {
@@ -44,6 +48,7 @@ export class PanelView {
   private readonly keepButton: HTMLElement;
   private readonly loss: LineChart;
   private readonly prediction: LineChart;
+  private readonly predictionTable: TableAlternative;
   private readonly metrics = el('table', 'metrics');
   private readonly heatmap: Heatmap;
   private readonly heatmapCaption = el('p', 'caption');
@@ -57,6 +62,7 @@ export class PanelView {
   private readonly grid: HTMLElement;
   private readonly backtestView: BacktestView;
   private readonly seriesTable: SeriesTable;
+  private readonly selector: SeriesSelector;
 
   private readonly column: string;
 
@@ -77,6 +83,11 @@ export class PanelView {
       document.createTextNode(' · '),
       el('span', 'column', init.column),
     );
+    if (init.features?.length)
+      where.append(
+        document.createTextNode(' · '),
+        el('span', 'features', format(this.s.covariates, init.features.join(', '))),
+      );
     header.append(where, this.status);
     const actions = el('div', 'actions');
     this.stopButton = button('stop', this.s.stop, () => cb.stop(false));
@@ -85,8 +96,12 @@ export class PanelView {
     actions.append(this.stopButton, this.keepButton);
     this.budget.id = 'budget';
     header.append(actions, this.budget);
-    this.seriesTable = new SeriesTable(this.s);
-    root.append(header, this.summary, this.seriesTable.root);
+    this.selector = new SeriesSelector(this.s, (series) => {
+      this.seriesTable.mark(series);
+      cb.selectSeries(series);
+    });
+    this.seriesTable = new SeriesTable(this.s, (series) => this.selector.choose(series));
+    root.append(header, this.summary, this.seriesTable.root, this.selector.root);
     this.summary.hidden = true;
     const grid = el('div', 'grid');
     this.grid = grid;
@@ -102,7 +117,8 @@ export class PanelView {
         { label: this.s.batchLoss, color: (c) => c.batch, width: 1, dash: [4, 3] },
       ],
     });
-    this.prediction = new LineChart(section(grid, 'predictions', this.s.predictions), {
+    const predictions = section(grid, 'predictions', this.s.predictions);
+    this.prediction = new LineChart(predictions, {
       title: this.s.predictions,
       xLabel: this.s.index,
       yLabel: init.column,
@@ -112,6 +128,7 @@ export class PanelView {
         { label: this.s.naive, color: (c) => c.naive, width: 1, dash: [5, 4] },
       ],
     });
+    this.predictionTable = new TableAlternative(predictions, this.s.value, this.s.predictions);
     const metricsSection = section(grid, 'metrics', this.s.metrics);
     metricsSection.append(this.metrics);
     this.metrics.append(el('caption', undefined, this.s.noData));
@@ -141,8 +158,9 @@ export class PanelView {
     );
     this.showBudget();
     this.scheduleLoss();
-    if (m.validation) this.validation(m.validation);
-    if (m.hidden) this.hidden(m.hidden);
+    this.seriesNames(m.seriesNames);
+    if (m.validation) this.validation(m.validation, m.series);
+    if (m.hidden) this.hidden(m.hidden, m.series);
     if (m.summary) this.showSummary(m.summary);
     else {
       this.summary.hidden = true;
@@ -168,17 +186,31 @@ export class PanelView {
     this.scheduleLoss();
   }
 
-  validation(t: ValidationTrace): void {
+  /** A global run's series: the selector's list. */
+  seriesNames(names: readonly string[] | undefined): void {
+    this.selector.setNames(names);
+  }
+
+  /** The selected series has no view. */
+  seriesMissing(series: string, message?: string): void {
+    this.selector.missing(series, message);
+  }
+
+  validation(t: ValidationTrace, series?: string): void {
+    if (!this.selector.accepts(series)) return;
+    if (series !== undefined) this.seriesTable.mark(series);
     this.prediction.setData(predictionData(t));
+    this.predictionTable.set(predictionTable(t, this.s));
     // How many points carry the model's prediction (none in the preview before the first epoch), for tests.
     this.prediction.element.dataset.predicted = String(t.predicted.filter(Number.isFinite).length);
   }
 
-  hidden(h: HiddenStates): void {
+  hidden(h: HiddenStates, series?: string): void {
+    if (!this.selector.accepts(series)) return;
     const layer = h.layers[h.layers.length - 1];
     if (!layer) return;
     this.heatmap.setData({ values: layer.h, steps: h.steps, units: h.units });
-    this.heatmapCaption.textContent = `${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
+    this.heatmapCaption.textContent = `${series === undefined ? '' : `${series} · `}${this.s.layer} ${h.layers.length} · ${this.s.units} ${h.units} · ${this.s.step} ${h.start}…${h.start + h.steps - 1}`;
   }
 
   /** The recent history, then the forecast with its interval band (after training, or from Predict Next Value). */
@@ -194,6 +226,7 @@ export class PanelView {
   showSummary(m: SummaryMessage): void {
     renderMetrics(this.metrics, this.s, m.metrics, m.baselines);
     this.seriesTable.show(m.perSeries);
+    if (m.perSeries) this.seriesNames(m.perSeries.map((p) => p.name));
     this.summary.replaceChildren();
     if (m.saved) {
       const p = el('p');
@@ -213,6 +246,7 @@ export class PanelView {
     } else {
       this.summary.append(el('p', undefined, this.s.notSaved));
     }
+    if (m.deseasonalized) this.summary.append(el('p', 'deseason', deseasonText(this.s, m.deseasonalized)));
     this.summary.append(el('p', 'took', format(this.s.tookSeconds, m.seconds.toFixed(1))));
     this.summary.hidden = false;
   }

@@ -14,9 +14,21 @@ export class SeriesTable {
   private rows: SeriesScore[] = [];
   private sortKey: Key = 'mase';
   private ascending = true;
+  private selected: string | undefined;
 
-  constructor(private readonly s: PanelStrings) {
+  /** `onPick` hears a row chosen (by click, or Enter/Space on its name): the charts then show that series. */
+  constructor(
+    private readonly s: PanelStrings,
+    private readonly onPick: (series: string) => void = () => undefined,
+  ) {
     this.root.hidden = true;
+  }
+
+  /** Marks the row of the series the charts show. */
+  mark(series: string | undefined): void {
+    this.selected = series;
+    for (const tr of this.root.querySelectorAll<HTMLTableRowElement>('tbody tr'))
+      tr.classList.toggle('selected', tr.dataset.series === series);
   }
 
   show(rows: SeriesScore[] | undefined): void {
@@ -29,7 +41,10 @@ export class SeriesTable {
     this.root.replaceChildren();
     if (this.rows.length === 0) return;
     const s = this.s;
-    this.root.append(el('h3', undefined, s.perSeries), el('p', 'hint', s.sortHint));
+    this.root.append(
+      el('h3', undefined, s.perSeries),
+      el('p', 'hint', `${s.sortHint} ${s.seriesSelectHint}`),
+    );
     const cols: Array<[Key, string]> = [
       ['name', s.seriesName],
       ['rows', s.seriesRows],
@@ -54,8 +69,15 @@ export class SeriesTable {
     const body = table.appendChild(el('tbody'));
     for (const r of this.sorted()) {
       const tr = el('tr');
-      const th = el('th', undefined, r.name);
+      tr.dataset.series = r.name;
+      tr.classList.toggle('selected', r.name === this.selected);
+      // The whole row is a pointer target; its name is a button so the keyboard can pick it too.
+      tr.addEventListener('click', () => this.onPick(r.name));
+      const th = el('th');
       th.scope = 'row';
+      const pick = el('button', 'pick', r.name);
+      pick.type = 'button';
+      th.append(pick);
       tr.append(th);
       for (const [key] of cols.slice(1)) tr.append(el('td', undefined, formatNumber(r[key] as number)));
       body.append(tr);

@@ -6,20 +6,24 @@ import { headOutput, traceGates } from '../../../src/model/explain/gates';
 import { scale, unscale } from '../../../src/model/windows/scaler';
 import { series, TINY, useCpu } from '../model/helpers';
 import { oneLag } from './generators';
+import { removalOf, seasonAt, withoutSeason } from '../../../src/model/forecast/seasonFree';
 
 /** The one-step forecast from the rows before target t, all in float64, with one row moved by `dv`. */
 function reference(model: TrainedModel, values: Float64Array, t: number, row: number, dv: number): number {
   const m = model.meta;
   const W = m.window;
-  const vals = Float64Array.from(values.subarray(0, t));
-  vals[row] += dv;
+  const raw = Float64Array.from(values.subarray(0, t));
+  raw[row] += dv;
+  // A season the model removes (deseasonalize 'auto' may choose it) is removed here too and put back on y.
+  const removal = removalOf(m);
+  const vals = withoutSeason(raw, removal);
   const z = Array.from({ length: W }, (_, p) => {
     const k = t - W + p;
     return scale(m.scaler, m.differenced ? vals[k] - vals[k - 1] : vals[k]);
   });
   const w = model.net.readWeights();
   const y = headOutput(model.net.spec, w, traceGates(model.net.spec, w, z));
-  return m.differenced ? vals[t - 1] + unscale(m.scaler, y) : unscale(m.scaler, y);
+  return seasonAt(m.differenced ? vals[t - 1] + unscale(m.scaler, y) : unscale(m.scaler, y), removal, t);
 }
 
 describe('explain: saliency', () => {

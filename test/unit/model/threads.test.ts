@@ -86,3 +86,30 @@ describe('training threads', () => {
     assert.deepEqual(reply, { threads: 2, shard: linux ? 12 : undefined });
   });
 });
+
+describe('background priority (the worker lowers itself once its first result is out)', () => {
+  it('kernel threads start lowered, and the thread itself only when it enters the background (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const priorityJs = join(__dirname, '../../../src/model/kernel/priority.js');
+    // Nice values cannot be raised again without privileges: the test lowers a thread of its own.
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const p = require(workerData.priorityJs);
+      const before = p.threadPriority();
+      p.setBackgroundPriority(before + 10);
+      const seen = [p.threadPriority() - before, p.kernelThreadPriority() - before];
+      p.enterBackground();
+      seen.push(p.threadPriority() - before);
+      p.setBackgroundPriority(before);
+      p.enterBackground();
+      seen.push(p.threadPriority() - before, p.kernelThreadPriority() - before);
+      parentPort.postMessage(seen);`;
+    const w = new Worker(code, { eval: true, workerData: { priorityJs } });
+    const seen = await new Promise((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    assert.deepEqual(seen, [0, 10, 10, 10, 10]);
+  });
+});

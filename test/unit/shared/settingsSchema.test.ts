@@ -10,6 +10,7 @@ import {
   BACKENDS,
   CELLS,
   CONFIG_LIMITS,
+  DESEASONALIZE,
   MAX_THREADS,
   configProblem,
   parseThreads,
@@ -37,6 +38,7 @@ describe('package.json settings match the config schema', () => {
     assert.deepEqual(fields, [
       'batchSize',
       'cell',
+      'deseasonalize',
       'epochs',
       'layers',
       'learningRate',
@@ -64,6 +66,16 @@ describe('package.json settings match the config schema', () => {
       assert.equal(s.default, DEFAULT_CONFIG[field as keyof typeof DEFAULT_CONFIG]);
     });
   }
+
+  it('offers exactly the deseasonalize choices the schema allows, with its default', () => {
+    const s = settings['seqlab.training.deseasonalize'];
+    assert.deepEqual(s.enum, [...DESEASONALIZE]);
+    assert.equal(s.default, DEFAULT_CONFIG.deseasonalize);
+    assert.match(
+      String(configProblem({ ...DEFAULT_CONFIG, deseasonalize: 'yes' })),
+      /deseasonalize must be one of auto\|on\|off, got "yes"/,
+    );
+  });
 
   it('offers exactly the thread counts the schema allows, with auto by default', () => {
     const s = settings['seqlab.training.threads'];
