@@ -1,14 +1,20 @@
 /** `seqlab explain FILE`: what the model trained on FILE's column learned — saliency, unit meanings, matches. */
-import { DataError, readSeries, showText } from '../model/data';
-import { modelPlace, placeOfFolder } from '../model';
+// './train' before './predict': train.ts and trainPanel.ts import each other, and entering the cycle at trainPanel
+// (as predict.ts does) would build train's FLAGS before PANEL_FLAGS exists.
+import { asCliError } from './train';
+import { DataError, readPanel, showText } from '../model/data';
+import { placeOfFolder, readModelPanel } from '../model';
 import { explain, type ExplainReport } from '../model/explain/explain';
+import { chooseSeries } from '../model/explain/modelSeries';
+import type { Saliency } from '../model/explain/saliency';
+import { modelFor } from './predict';
+import { PANEL_FLAGS, panelOptions } from './trainPanel';
 import { MATCH_METHODS, MatchError, type MatchMethod } from '../model/explain/match';
 import { BACKENDS } from '../shared/schema/config';
 import { UsageError } from './args';
 import { parseFileCommand } from './fileCommand';
 import { loadTrained } from './loadTrained';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
-import { asCliError } from './train';
 
 const FLAGS = {
   column: { type: 'string', help: 'column the model was trained on (default: the only numeric one)' },
@@ -34,6 +40,9 @@ const FLAGS = {
   top: { type: 'int', min: 1, max: 1000, help: 'matches listed at most (default 10)' },
   backend: { type: 'string', choices: BACKENDS, help: 'TensorFlow.js backend (default auto)' },
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
+  series: { type: 'string', help: 'in a file of many series: explain this one (default: the first)' },
+  'series-column': PANEL_FLAGS['series-column'],
+  columns: PANEL_FLAGS.columns,
 } as const;
 
 export function parseRange(text: string): { start: number; end: number } {
@@ -52,8 +61,15 @@ export function parseUnits(text: string): number[] {
   return parts.map(Number);
 }
 
-/** "the forecast leans mostly on the value 12 steps back": lag ℓ is ℓ steps before the forecast value. */
-export function saliencySentence(peakLag: number): string {
+/**
+ * "the forecast leans mostly on the value 12 steps back" (or "on x 3 steps back" for a covariate): lag ℓ is ℓ steps
+ * before the forecast value.
+ */
+export function saliencySentence(peakLag: number, feature?: string): string {
+  if (feature !== undefined)
+    return peakLag === 1
+      ? `the forecast leans mostly on the latest value of ${showText(feature)}`
+      : `the forecast leans mostly on ${showText(feature)} ${peakLag} steps back`;
   return peakLag === 1
     ? 'the forecast leans mostly on the latest value'
     : `the forecast leans mostly on the value ${peakLag} steps back`;
@@ -65,12 +81,20 @@ export async function run(argv: string[]): Promise<number> {
   const { file, flags } = parsed;
   const range = flags.match !== undefined ? parseRange(flags.match) : undefined;
   const units = flags.units !== undefined ? parseUnits(flags.units) : undefined;
-  const series = await readSeries({ path: file }, flags.column ? { column: flags.column } : {});
-  const place = flags.model ? placeOfFolder(flags.model) : modelPlace(process.cwd(), file, series.name);
+  // A model folder named on the command line says how to read the file; otherwise the file says which model.
+  const panel = flags.model ? undefined : await readPanel({ path: file }, panelOptions(flags));
+  const column = panel?.column ?? flags.column ?? '';
+  const place = flags.model ? placeOfFolder(flags.model) : await modelFor(file, column, flags.series);
   const dir = place.dir;
   try {
-    const model = await loadTrained(file, place, series.name, flags.backend);
+    const model = await loadTrained(file, place, column, flags.backend);
     try {
+      // Read as the model was trained (key, wide columns, features), whatever the flags made of the file above.
+      const all = await readModelPanel({ path: file }, model.meta, {
+        ...(flags['series-column'] !== undefined && { seriesColumn: flags['series-column'] }),
+      });
+      const chosen = chooseSeries(all, model.meta, flags.series);
+      const { series } = chosen;
       const report = explain(model, series, {
         windowAt: flags['window-at'],
         ...(range && {
@@ -83,14 +107,15 @@ export async function run(argv: string[]): Promise<number> {
           },
         }),
       });
-      if (flags.json) printJson({ column: series.name, modelDir: dir, ...jsonOf(report) });
-      else process.stdout.write(`${textOf(series.name, report)}\n`);
+      const named = series.label !== undefined ? { series: chosen.name } : {};
+      if (flags.json) printJson({ column: model.meta.column, ...named, modelDir: dir, ...jsonOf(report) });
+      else process.stdout.write(`${textOf(series.label ?? model.meta.column, report)}\n`);
       return EXIT_OK;
     } finally {
       model.dispose();
     }
   } catch (err) {
-    if (err instanceof MatchError) throw new DataError(file, err.message, { column: series.name });
+    if (err instanceof MatchError) throw new DataError(file, err.message, { column });
     throw asCliError(err, file);
   }
 }
@@ -104,7 +129,11 @@ export function jsonOf(r: ExplainReport): Record<string, unknown> {
     saliencyMode: s.mode,
     saliencyTarget: s.target,
     peakLag: s.peakLag,
-    saliency: s.value.map((value, i) => ({ lag: i + 1, value, occlusion: s.occlusion[i] })),
+    saliency: byLag(s),
+    leansOn: { feature: s.leans.feature ?? null, lag: s.leans.lag },
+    ...(s.covariates && {
+      covariates: s.covariates.map((c) => ({ feature: c.feature, peakLag: c.peakLag, saliency: byLag(c) })),
+    }),
     units: r.units.map((u) => ({
       layer: u.layer,
       unit: u.unit,
@@ -123,6 +152,12 @@ export function jsonOf(r: ExplainReport): Record<string, unknown> {
   };
 }
 
+function byLag(
+  s: Pick<Saliency, 'value' | 'occlusion'>,
+): { lag: number; value: number; occlusion: number }[] {
+  return s.value.map((value, i) => ({ lag: i + 1, value, occlusion: s.occlusion[i] }));
+}
+
 function textOf(column: string, r: ExplainReport): string {
   const s = r.saliency;
   const what =
@@ -130,11 +165,16 @@ function textOf(column: string, r: ExplainReport): string {
       ? `the window ending at row ${s.target - 1}`
       : `mean |gradient| over ${s.windows} validation windows`;
   const lines = [
-    `${showText(column)}: ${saliencySentence(s.peakLag)} (${what})`,
+    `${showText(column)}: ${saliencySentence(s.leans.lag, s.leans.feature)} (${what})`,
     '',
     formatTable(
-      ['lag', 'gradient', 'occlusion'],
-      s.value.map((v, i) => [String(i + 1), tableNumber(v), tableNumber(s.occlusion[i])]),
+      ['lag', 'gradient', 'occlusion', ...(s.covariates ?? []).flatMap((c) => [c.feature, 'occlusion'])],
+      s.value.map((v, i) => [
+        String(i + 1),
+        tableNumber(v),
+        tableNumber(s.occlusion[i]),
+        ...(s.covariates ?? []).flatMap((c) => [tableNumber(c.value[i]), tableNumber(c.occlusion[i])]),
+      ]),
     ),
     '',
     formatTable(

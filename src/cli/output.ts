@@ -24,7 +24,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   backtest:
     'usage: seqlab backtest FILE [--column C] [--series S] [--folds K] [--horizon H] [--out DIR] [--json] [training options]',
   explain:
-    'usage: seqlab explain FILE [--column C] [--model DIR] [--window-at ROW] [--match START:END] [--json]',
+    'usage: seqlab explain FILE [--column C] [--series NAME] [--model DIR] [--window-at ROW] [--match START:END] [--json]',
 };
 
 /**

@@ -83,7 +83,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** One series' own model if it was trained alone (train --series), else the model of the whole column. */
-async function modelFor(file: string, column: string, series: string | undefined): Promise<ModelPlace> {
+export async function modelFor(
+  file: string,
+  column: string,
+  series: string | undefined,
+): Promise<ModelPlace> {
   const whole = modelPlace(process.cwd(), file, column);
   if (series === undefined) return whole;
   const own = modelPlace(process.cwd(), file, modelName(column, series));

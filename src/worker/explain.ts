@@ -1,13 +1,17 @@
 /** The explain request: saliency, unit meanings, memory, matches and the state trajectory of a saved model. */
-import { inspectData, readSeries } from '../model/data';
-import { loadModel } from '../model';
+import { inspectData } from '../model/data';
+import { loadModel, readModelPanel } from '../model';
 import { explain } from '../model/explain/explain';
+import { chartPoints, chooseSeries } from '../model/explain/modelSeries';
 import type { Explained, ExplainRequest } from '../shared/protocol';
 
 export async function explainRequest(req: ExplainRequest): Promise<Explained> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
-    const series = await readSeries(req.source, { column: model.meta.column });
+    // Read as the model was trained (key, wide columns, features), every series, so the view can offer the others.
+    const panel = await readModelPanel(req.source, model.meta);
+    const chosen = chooseSeries(panel, model.meta, req.series);
+    const { series } = chosen;
     const line = await lineOfRow0(req.source, series.values.length, series.problems.length);
     return {
       type: 'explained',
@@ -19,6 +23,10 @@ export async function explainRequest(req: ExplainRequest): Promise<Explained> {
         ...(req.match ? { match: req.match } : {}),
       }),
       ...(line !== undefined ? { lineOfRow0: line } : {}),
+      points: chartPoints(series.values),
+      ...(chosen.names.length > 1 || series.label !== undefined
+        ? { series: chosen.name, seriesNames: chosen.names }
+        : {}),
     };
   } finally {
     model.dispose();
@@ -27,7 +35,8 @@ export async function explainRequest(req: ExplainRequest): Promise<Explained> {
 
 /**
  * Row i is line lineOfRow0 + i only when each record is one line and the series kept every record in file order:
- * CSV/TSV/JSON Lines, no rows dropped (no problems) and as many values as records.
+ * CSV/TSV/JSON Lines, no rows dropped (no problems) and as many values as records. One series of a long file has
+ * fewer values than the file has records, so it gets no line (the host says why it cannot point at the row).
  */
 async function lineOfRow0(
   source: ExplainRequest['source'],

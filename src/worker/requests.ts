@@ -11,8 +11,18 @@ import { seriesRowEdits } from '../model/data/newRow/seriesRows';
 import { sourceName } from '../model/data/source';
 import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
-import { recentTrace } from './traces';
-import { forecast, forecastPanel, loadModel, probeHidden, readModelPanel, type LoadedModel } from '../model';
+import { MAX_TRACE_POINTS, recentTrace } from './traces';
+import {
+  forecast,
+  forecastPanel,
+  loadModel,
+  probeHidden,
+  readModelPanel,
+  seriesMetaFor,
+  type LoadedModel,
+} from '../model';
+import { seriesHidden, seriesTrace } from '../model/forecast/seriesViews';
+import { chooseSeries } from '../model/explain/modelSeries';
 import type {
   CheckRequest,
   Checked,
@@ -134,13 +144,28 @@ async function predictPanel(req: PredictRequest, model: LoadedModel): Promise<Pr
 export async function probe(req: ProbeRequest): Promise<Probed> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
-    const series = await readSeries(req.source, { column: model.meta.column });
+    // Read as the model was trained (key, wide columns, features): a keyed model's column alone is no one series.
+    const chosen = chooseSeries(await readModelPanel(req.source, model.meta), model.meta, req.series);
+    const { series } = chosen;
+    const m = model.meta;
+    // A global or covariate model: the series' own scalers and split (the panel's series views do the same).
+    const place = m.series ? seriesMetaFor(model, series) : undefined;
+    const shape = { window: m.window, differenced: m.differenced };
     return {
       type: 'probed',
-      states: probeHidden(model, series, req.start),
+      states: place
+        ? seriesHidden(model.net, series, place, shape, req.start)
+        : probeHidden(model, series, req.start),
       seriesLength: series.values.length,
-      window: model.meta.window,
-      trace: req.trace ? recentTrace(model, series) : undefined,
+      window: m.window,
+      trace: !req.trace
+        ? undefined
+        : place
+          ? seriesTrace(model.net, series, place, shape, MAX_TRACE_POINTS)
+          : recentTrace(model, series),
+      ...(chosen.names.length > 1 || series.label !== undefined
+        ? { series: chosen.name, seriesNames: chosen.names }
+        : {}),
     };
   } finally {
     model.dispose();

@@ -20,6 +20,8 @@ export class ExplainBridge {
   private last: { key: string; explained?: Explained; error?: string } | undefined;
   private seq = 0;
   private windowAt: number | undefined;
+  /** The series of a global model the report is for. */
+  private series: string | undefined;
 
   constructor(
     private readonly worker: Pick<WorkerClient, 'explain'>,
@@ -27,15 +29,21 @@ export class ExplainBridge {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Explains `model` for the saliency window starting at `windowAt`, with the matches of `match` if given. */
-  async refresh(model: ModelEntry, windowAt?: number, match?: MatchQuery): Promise<void> {
+  /**
+   * Explains `model` (its `series`, for a global model) for the saliency window starting at `windowAt`, with the
+   * matches of `match` if given.
+   */
+  async refresh(model: ModelEntry, windowAt?: number, match?: MatchQuery, series?: string): Promise<void> {
     const seq = ++this.seq;
     this.windowAt = windowAt;
-    if (this.last?.key !== model.key) this.last = { key: model.key };
+    // Another series' report (its rows, its lines) must not stand in for this one's.
+    if (this.last?.key !== model.key || this.series !== series) this.last = { key: model.key };
+    this.series = series;
     try {
       const explained = await this.worker.explain(await sourceFor(model.data), model.place, {
         windowAt,
         ...(match ? { match } : {}),
+        ...(series !== undefined ? { series } : {}),
       });
       if (seq !== this.seq) return;
       this.last = { key: model.key, explained };
@@ -50,8 +58,14 @@ export class ExplainBridge {
   /** The view asked for matches of a range, or to see a row in the data file. */
   handle(m: HiddenMatchMessage | HiddenRevealRowMessage, model: ModelEntry | undefined): void {
     if (!model) return;
-    if (m.type === 'match') void this.refresh(model, this.windowAt, m.query);
+    if (m.type === 'match') void this.refresh(model, this.windowAt, m.query, this.series);
     else void this.revealRow(model, m.row);
+  }
+
+  /** The last report for the model `key`. */
+  current(key: string | undefined): Explained | undefined {
+    const last = this.last;
+    return last && last.key === key ? last.explained : undefined;
   }
 
   replay(key: string | undefined): void {

@@ -48,5 +48,12 @@ export function explainStrings(): ExplainStrings {
     trajectoryTable: vscode.l10n.t('Trajectory as a table'),
     row: vscode.l10n.t('Row'),
     computing: vscode.l10n.t('Explaining the model…'),
+    seriesChart: vscode.l10n.t('The series, with the brushed range and its best matches'),
+    seriesChartHint: vscode.l10n.t(
+      'Drag across the series, or focus it and use Shift+arrows then Enter, to match a range; click a highlighted match, or press Enter on it, to show its row.',
+    ),
+    leansOnLatest: vscode.l10n.t('The forecast leans mostly on the latest value of {0}.', '{0}'),
+    leansOnLag: vscode.l10n.t('The forecast leans mostly on {0} {1} steps back.', '{0}', '{1}'),
+    query: vscode.l10n.t('Brushed range'),
   };
 }

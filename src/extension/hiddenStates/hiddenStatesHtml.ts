@@ -44,5 +44,6 @@ export function hiddenStatesStrings(): HiddenStatesStrings {
       '{0}',
       '{1}',
     ),
+    seriesPick: vscode.l10n.t('Series'),
   };
 }

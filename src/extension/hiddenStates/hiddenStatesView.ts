@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { HiddenStates } from '../../model/types';
 import { MessageHandler } from '../../shared/messageHandler';
 import type {
+  Explained,
   FromHiddenStatesMessage,
   RenderedMessage,
   RunState,
@@ -38,6 +39,8 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
   private readonly disposables: vscode.Disposable[] = [];
   /** Saliency, unit meanings, matches and the trajectory of the saved model shown. */
   private readonly explainer: ExplainBridge;
+  /** The explain request of the model shown last, while it runs. */
+  private explaining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -74,31 +77,39 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     this.liveRuns = training;
   }
 
-  /** Shows a saved model's hidden states for its most recent window (or the window starting at `start`). */
-  async showModel(model: ModelEntry, start?: number): Promise<void> {
-    if (start === undefined && this.follow(model)) return;
+  /**
+   * Shows a saved model's hidden states for its most recent window (or the window starting at `start`), of `series`
+   * for a global model (default: the one shown, else its first).
+   */
+  async showModel(model: ModelEntry, start?: number, series?: string): Promise<void> {
+    const same = this.shown?.key === model.key ? this.shown : undefined;
+    const wanted = series ?? same?.series;
+    if (start === undefined && series === undefined && this.follow(model)) return;
     this.shown = {
       key: model.key,
       label: modelLabel(model),
       ...shapeOf(model),
       model,
       state: 'queued',
-      seriesLength: this.shown?.key === model.key ? this.shown.seriesLength : undefined,
+      seriesLength: same && same.series === wanted ? same.seriesLength : undefined,
+      ...(wanted !== undefined && { series: wanted, seriesNames: same?.seriesNames }),
     };
     this.replay();
     const seq = ++this.probeSeq;
     try {
-      const probed = await this.worker.probe(await sourceFor(model.data), model.place, start);
+      const probed = await this.worker.probe(await sourceFor(model.data), model.place, start, false, wanted);
       if (seq !== this.probeSeq || this.shown?.key !== model.key) return;
       Object.assign(this.shown, {
         states: probed.states,
         seriesLength: probed.seriesLength,
         window: probed.window,
         state: 'done' as RunState,
+        series: probed.series,
+        seriesNames: probed.seriesNames,
       });
       this.shown.units = probed.states.units;
       this.shown.layers = probed.states.layers.length;
-      void this.explainer.refresh(model, probed.states.start);
+      this.explaining = this.explainer.refresh(model, probed.states.start, undefined, probed.series);
     } catch (e) {
       if (seq !== this.probeSeq || !this.shown) return;
       this.shown.state = 'error';
@@ -211,6 +222,17 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     return this.shown;
   }
 
+  /** The explain report of the model shown, once its request has settled. */
+  async explained(): Promise<Explained | undefined> {
+    await this.explaining;
+    return this.explainer.current(this.shown?.key);
+  }
+
+  /** The title: the model, and the series of a global model. */
+  private titleOf(s: Shown): string {
+    return s.series !== undefined ? `${s.label} › ${s.series}` : s.label;
+  }
+
   private replay(): void {
     const s = this.shown;
     if (!this.view) return;
@@ -221,12 +243,18 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
     }
     this.post({
       type: 'init',
-      title: s.label,
+      title: this.titleOf(s),
       strings: hiddenStatesStrings(),
     });
     this.post({ type: 'state', state: s.state, message: s.message });
     if (s.states)
-      this.post({ type: 'hidden', states: s.states, seriesLength: s.seriesLength, label: s.label });
+      this.post({
+        type: 'hidden',
+        states: s.states,
+        seriesLength: s.seriesLength,
+        label: this.titleOf(s),
+        ...(s.series !== undefined && { series: s.series, seriesNames: s.seriesNames ?? [s.series] }),
+      });
     this.explainer.replay(s.key);
   }
 
@@ -245,6 +273,10 @@ export class HiddenStatesView implements vscode.WebviewViewProvider, vscode.Disp
       case 'match':
       case 'revealRow':
         return this.explainer.handle(m, this.shown?.model);
+      case 'selectSeries':
+        if (this.shown?.model && this.shown.state !== 'training')
+          void this.showModel(this.shown.model, undefined, m.series);
+        return;
     }
   }
 

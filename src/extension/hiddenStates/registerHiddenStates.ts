@@ -1,6 +1,7 @@
 /** Registers the Hidden States view: it probes through the shared worker and follows runs through training's events. */
 import * as vscode from 'vscode';
 import { pickModel } from '../models/modelCommands';
+import { isRecord } from '../../shared/validate';
 import type { WorkerClient } from '../training/workerClient';
 import { HIDDEN_STATES_VIEW, HiddenStatesView, type LiveTraining } from './hiddenStatesView';
 
@@ -28,6 +29,26 @@ export function registerHiddenStates(
       const state = view.current?.state;
       if (state === 'error') throw new Error(view.current?.message);
       return { ...(await drawn), state };
+    }),
+    // Not in the palette either: one series of a global model ({ dir, series }), resolving with what the view drew
+    // and the explain report it got, so tests can hold the view to `seqlab explain --series`.
+    vscode.commands.registerCommand('seqlab.hiddenStates.showSeries', async (arg: unknown) => {
+      const model = await pickModel(arg);
+      if (!model) return undefined;
+      const series = isRecord(arg) && typeof arg.series === 'string' ? arg.series : undefined;
+      await vscode.commands.executeCommand('seqlab.hiddenStates.focus');
+      const drawn = view.nextRender();
+      await view.showModel(model, undefined, series);
+      const shown = view.current;
+      if (shown?.state === 'error') throw new Error(shown.message);
+      return {
+        ...(await drawn),
+        state: shown?.state,
+        series: shown?.series,
+        seriesNames: shown?.seriesNames,
+        start: shown?.states?.start,
+        explained: await view.explained(),
+      };
     }),
   );
   return view;

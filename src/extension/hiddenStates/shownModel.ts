@@ -16,6 +16,9 @@ export interface Shown {
   seriesLength?: number;
   state: RunState;
   message?: string;
+  /** A global model's series shown, and the file's series it knows (for the view's picker). */
+  series?: string;
+  seriesNames?: string[];
 }
 
 /** The part of a training run this view follows (the training service's TrainingRun satisfies it). */

@@ -137,7 +137,13 @@ export class WorkerClient {
     );
   }
 
-  async probe(source: WireSource, place: ModelPlace, start?: number, trace?: boolean): Promise<Probed> {
+  async probe(
+    source: WireSource,
+    place: ModelPlace,
+    start?: number,
+    trace?: boolean,
+    series?: string,
+  ): Promise<Probed> {
     return this.ask(
       {
         type: 'probe',
@@ -146,6 +152,7 @@ export class WorkerClient {
         modelBase: place.base,
         start,
         trace,
+        ...(series !== undefined && { series }),
       },
       'probed',
     );
@@ -155,7 +162,7 @@ export class WorkerClient {
   async explain(
     source: WireSource,
     place: ModelPlace,
-    options: Pick<ExplainRequest, 'windowAt' | 'match'> = {},
+    options: Pick<ExplainRequest, 'windowAt' | 'match' | 'series'> = {},
   ): Promise<Explained> {
     return this.ask(
       { type: 'explain', source, modelDir: place.dir, modelBase: place.base, ...options },

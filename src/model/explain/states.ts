@@ -38,7 +38,8 @@ export function seriesStates(model: ModelHandle, series: Series, maxRows = MAX_S
     const t = firstT + j;
     const r = model.net.probe(inputsFor(x, t));
     rows[j] = t - 1;
-    predicted[j] = seasonAt(toLevel(x.net, model.meta, t, r.output), x.removal, t);
+    const level = toLevel(x.net, { differenced: x.differenced, scaler: x.scalers[0] }, t, r.output);
+    predicted[j] = seasonAt(level, x.removal, t);
     for (let l = 0; l < L; l++) {
       layers[l].h.set(r.layers[l].h.subarray((T - 1) * u, T * u), j * u);
       const c = r.layers[l].c;

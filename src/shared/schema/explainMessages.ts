@@ -30,6 +30,8 @@ export const ExplainRequestSchema = v.object({
   modelBase: v.string(),
   windowAt: v.optional(count),
   match: v.optional(MatchQuerySchema),
+  /** One series of a global model (else its first). */
+  series: v.optional(v.string()),
 });
 
 const signal = v.picklist(SIGNALS);
@@ -41,6 +43,10 @@ export const SaliencySchema = v.object({
   value: numbers,
   occlusion: numbers,
   peakLag: anyInteger,
+  covariates: v.optional(
+    v.array(v.object({ feature: v.string(), value: numbers, occlusion: numbers, peakLag: anyInteger })),
+  ),
+  leans: v.object({ feature: v.optional(v.string()), lag: anyInteger }),
 });
 
 export const UnitReportSchema = v.object({
@@ -83,6 +89,11 @@ export const ExplainedSchema = v.object({
   report: ExplainReportSchema,
   /** 0-based line of the file that holds row 0, when every row is one line in file order (CSV, TSV, JSON Lines). */
   lineOfRow0: v.optional(count),
+  /** The series for the view's chart: values at rows `index` (every row, or a min/max pick per bucket when long). */
+  points: v.optional(v.object({ index: numbers, value: numbers })),
+  /** The series explained, and every series of the model found in the file (global models). */
+  series: v.optional(v.string()),
+  seriesNames: v.optional(v.array(v.string())),
 });
 
 // ─── Hidden States view ─────────────────────────────────────────────────────────
@@ -130,6 +141,11 @@ export const EXPLAIN_STRING_KEYS = [
   'trajectoryTable',
   'row',
   'computing',
+  'seriesChart',
+  'seriesChartHint',
+  'leansOnLatest',
+  'leansOnLag',
+  'query',
 ] as const;
 
 /** The report for the model shown (or why there is none), with the section's strings. */
@@ -143,3 +159,5 @@ export const HiddenExplainedSchema = v.object({
 export const HiddenMatchSchema = v.object({ type: v.literal('match'), query: MatchQuerySchema });
 /** Show a row of the data file in its editor. */
 export const HiddenRevealRowSchema = v.object({ type: v.literal('revealRow'), row: count });
+/** Show another series of a global model. */
+export const HiddenSelectSeriesSchema = v.object({ type: v.literal('selectSeries'), series: v.string() });

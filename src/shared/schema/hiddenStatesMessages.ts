@@ -6,7 +6,12 @@ import * as v from 'valibot';
 import { HiddenStatesSchema, RunStateSchema } from './data';
 import { anyInteger, count } from './fields';
 import { stringsOf } from './strings';
-import { HiddenExplainedSchema, HiddenMatchSchema, HiddenRevealRowSchema } from './explainMessages';
+import {
+  HiddenExplainedSchema,
+  HiddenMatchSchema,
+  HiddenRevealRowSchema,
+  HiddenSelectSeriesSchema,
+} from './explainMessages';
 
 /** Every string the view displays; the host localises them (panel and view keep no text of their own). */
 export const HIDDEN_STATES_STRING_KEYS = [
@@ -35,6 +40,7 @@ export const HIDDEN_STATES_STRING_KEYS = [
   'value',
   'share',
   'brushed',
+  'seriesPick',
 ] as const;
 
 // ─── host → view ────────────────────────────────────────────────────────────────
@@ -54,6 +60,9 @@ export const HiddenShowSchema = v.object({
   states: HiddenStatesSchema,
   seriesLength: v.optional(anyInteger),
   label: v.optional(v.string()),
+  /** A global model: the series shown and those the picker offers. */
+  series: v.optional(v.string()),
+  seriesNames: v.optional(v.array(v.string())),
 });
 
 export const ToHiddenStatesSchema = v.variant('type', [
@@ -89,4 +98,5 @@ export const FromHiddenStatesSchema = v.variant('type', [
   HiddenLogSchema,
   HiddenMatchSchema,
   HiddenRevealRowSchema,
+  HiddenSelectSeriesSchema,
 ]);

@@ -80,6 +80,8 @@ export const ProbeRequestSchema = v.object({
   modelBase: v.string(),
   start: v.optional(count),
   trace: v.optional(v.boolean()),
+  /** One series of a global model (else its first). */
+  series: v.optional(v.string()),
 });
 /** Columns of a data file and a sparkline of each usable one: parsing stays off the extension host's thread. */
 export const InspectRequestSchema = v.object({ type: v.literal('inspect'), source: WireSourceSchema });
@@ -220,6 +222,9 @@ export const ProbedSchema = v.object({
   seriesLength: anyInteger,
   window: anyInteger,
   trace: v.optional(ValidationTraceSchema),
+  /** The series probed, and every series of the model found in the file (global models). */
+  series: v.optional(v.string()),
+  seriesNames: v.optional(v.array(v.string())),
 });
 export const InspectedSchema = v.object({
   type: v.literal('inspected'),

@@ -48,6 +48,8 @@ export class HiddenStatesApp {
   /** Where the explain section draws saliency bars (right under the inputs) and the rest (after the charts). */
   readonly saliencyMount = el('div', 'saliency');
   readonly explainMount = el('div', 'explain');
+  /** Where a global model's series picker sits, under the title. */
+  readonly seriesMount = el('div', 'series-picker');
   /** Holds the heatmap canvas; the explain section brushes time ranges on it. */
   readonly heatWrap = el('div', 'heatmap-wrap');
   /** Called after the charts are drawn (resize, theme change, new data), so other canvases follow. */
@@ -134,7 +136,7 @@ export class HiddenStatesApp {
       this.explainMount,
     );
     this.body.hidden = true;
-    root.replaceChildren(this.title, this.status, this.body);
+    root.replaceChildren(this.title, this.seriesMount, this.status, this.body);
     this.setStatus(s.empty);
     new ResizeObserver(() => this.drawCharts()).observe(this.body);
     // VS Code swaps body classes on a theme change: redraw so the charts pick up the new colours.

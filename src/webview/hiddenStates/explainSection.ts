@@ -3,6 +3,7 @@ import type { ExplainStrings, Explained, MatchQuery } from '../../shared/protoco
 import type { HiddenStatesApp } from './app';
 import { MatchPanel } from './matchPanel';
 import { SaliencyView } from './saliencyView';
+import { SeriesChart } from './seriesChart';
 import { TrajectoryView } from './trajectoryView';
 import { UnitsView } from './unitsView';
 
@@ -11,6 +12,7 @@ export class ExplainSection {
   private readonly units: UnitsView;
   private readonly matches: MatchPanel;
   private readonly trajectory = new TrajectoryView();
+  private readonly chart: SeriesChart;
 
   constructor(
     private readonly app: HiddenStatesApp,
@@ -26,11 +28,21 @@ export class ExplainSection {
       match: (q) => callbacks.match(q),
       reveal: (row) => callbacks.reveal(row),
     });
+    this.chart = new SeriesChart({
+      brush: (start, end) => this.matches.matchRows(start, end),
+      reveal: (row) => callbacks.reveal(row),
+    });
     app.onBrush = (from, to) => this.matches.brush(from, to);
     app.saliencyMount.append(this.saliency.element);
-    app.explainMount.append(this.units.element, this.matches.element, this.trajectory.element);
+    app.explainMount.append(
+      this.units.element,
+      this.chart.element,
+      this.matches.element,
+      this.trajectory.element,
+    );
     app.onDraw = () => {
       this.saliency.draw(app.geometry());
+      this.chart.draw();
       this.trajectory.draw();
     };
   }
@@ -40,6 +52,7 @@ export class ExplainSection {
       this.saliency.show(s, e);
       this.units.show(s, e);
       this.trajectory.show(s, e);
+      this.chart.show(s, e, error ? undefined : this.matches.range);
     }
     this.matches.show(s, e, error);
     this.saliency.draw(this.app.geometry());

@@ -11,6 +11,7 @@ import { isRecord } from '../../shared/validate';
 import { receiveFromHost } from '../../shared/webviewInbox';
 import { HiddenStatesApp, type UiState } from './app';
 import { ExplainSection } from './explainSection';
+import { SeriesPicker } from './seriesPicker';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -24,6 +25,7 @@ const root = document.getElementById('app') ?? document.body;
 let app: HiddenStatesApp | undefined;
 let strings: HiddenStatesStrings | undefined;
 let explainSection: ExplainSection | undefined;
+let picker: SeriesPicker | undefined;
 
 const channel = new MessageHandler<FromHiddenStatesMessage, ToHiddenStatesMessage>({
   post: (envelope) => vscode.postMessage(envelope),
@@ -60,6 +62,9 @@ function onMessage(m: ToHiddenStatesMessage): void {
         saveUi: (ui) => vscode.setState({ ui }),
       });
       app.setTitle(m.title);
+      picker ??= new SeriesPicker(app.seriesMount, strings.seriesPick, (series) =>
+        channel.sendEvent({ type: 'selectSeries', series }),
+      );
       explainSection ??= new ExplainSection(app, {
         match: (query) => channel.sendEvent({ type: 'match', query }),
         reveal: (row) => channel.sendEvent({ type: 'revealRow', row }),
@@ -74,6 +79,7 @@ function onMessage(m: ToHiddenStatesMessage): void {
       return;
     case 'hidden':
       if (m.label) app?.setTitle(m.label);
+      picker?.show(m.series, m.seriesNames);
       app?.show(m.states, m.seriesLength);
       return;
     case 'explained':

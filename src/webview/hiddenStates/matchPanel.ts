@@ -62,6 +62,22 @@ export class MatchPanel {
     this.submit();
   }
 
+  /** Matches rows [start, end) brushed elsewhere (the series chart). */
+  matchRows(start: number, end: number): void {
+    this.from.value = String(start);
+    this.to.value = String(end);
+    this.submit();
+  }
+
+  /** The rows last asked for, as the From/To fields hold them. */
+  get range(): { start: number; end: number } | undefined {
+    const start = Number(this.from.value);
+    const end = Number(this.to.value);
+    return this.from.value && Number.isInteger(start) && Number.isInteger(end) && end > start
+      ? { start, end }
+      : undefined;
+  }
+
   private stepAt(e: PointerEvent): number | undefined {
     const w = this.host.shownWindow;
     const canvas = this.host.heatWrap.querySelector('canvas.hm-canvas');
