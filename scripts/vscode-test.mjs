@@ -40,7 +40,9 @@ await runMain(async () => {
       env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {},
       // Each suite's worker lifetime is its own: no forecast or backtest starts by itself after a run (the backtest
       // suite turns it on where it tests it).
-      settings: { 'seqlab.evaluateAfterTraining': false },
+      // Nor does 'auto' season removal train a second candidate, which counts both runs' epochs: the suites count
+      // epochs (deseason.test.ts turns it on where it tests it).
+      settings: { 'seqlab.evaluateAfterTraining': false, 'seqlab.training.deseasonalize': 'off' },
     },
     async ({ run, server, context, workspace }) => {
       const devPath = vsix ? probeExtension(run.dir) : repoRoot;

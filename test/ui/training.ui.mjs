@@ -62,6 +62,8 @@ describe('Training panel from the Explorer', function () {
       'seqlab.training.patience': 0,
       // These tests time and stop runs; a backtest started after each would share the worker (backtest.ui.mjs).
       'seqlab.evaluateAfterTraining': false,
+      // 'auto' trains a second candidate where a season is found and counts both runs' epochs: these tests count epochs.
+      'seqlab.training.deseasonalize': 'off',
     },
     theme: null,
   });
