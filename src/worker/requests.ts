@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { inspectData, readPanel, readSeries, usableColumns } from '../model/data';
+import { inspectData, readPanel, readSeries, usableColumns, type Layout } from '../model/data';
 import { newRowEdits } from '../model/data/newRow/newRowText';
 import { seriesRowEdits } from '../model/data/newRow/seriesRows';
 import { sourceName } from '../model/data/source';
@@ -27,6 +27,7 @@ import type {
   CheckRequest,
   Checked,
   NewRowPlanned,
+  WireSource,
   NewRowRequest,
   NewSeriesRowsRequest,
   InspectRequest,
@@ -192,33 +193,28 @@ export async function check(req: CheckRequest): Promise<Checked> {
  * Offsets are into the text the request sent (the editor's document, so they match its positions exactly), decoded
  * the way VS Code holds it: UTF-8 without a BOM.
  */
-export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
-  const inspection = await inspectData(req.source);
-  const bytes = 'bytes' in req.source ? req.source.bytes : await readFile(req.source.path);
+async function planRows(
+  source: WireSource,
+  plan: (text: string, layout: Layout, columns: string[]) => NewRowPlanned['insertions'],
+): Promise<NewRowPlanned> {
+  const inspection = await inspectData(source);
+  const bytes = 'bytes' in source ? source.bytes : await readFile(source.path);
   const text = new TextDecoder('utf-8').decode(bytes);
   try {
     const columns = inspection.columns.map((c) => c.name);
-    return {
-      type: 'newRowPlanned',
-      insertions: newRowEdits(text, inspection.layout, { column: req.column, value: req.value, columns }),
-    };
+    return { type: 'newRowPlanned', insertions: plan(text, inspection.layout, columns) };
   } catch (e) {
-    throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
+    throw new Error(`${basename(sourceName(source))}: ${errorText(e)}`);
   }
 }
 
+export function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
+  return planRows(req.source, (text, layout, columns) =>
+    newRowEdits(text, layout, { column: req.column, value: req.value, columns }),
+  );
+}
+
 /** Like newRow, for a model of many series: the rows of every series asked for, as one insertion. */
-export async function newSeriesRows(req: NewSeriesRowsRequest): Promise<NewRowPlanned> {
-  const inspection = await inspectData(req.source);
-  const bytes = 'bytes' in req.source ? req.source.bytes : await readFile(req.source.path);
-  const text = new TextDecoder('utf-8').decode(bytes);
-  try {
-    const columns = inspection.columns.map((c) => c.name);
-    return {
-      type: 'newRowPlanned',
-      insertions: seriesRowEdits(text, inspection.layout, { ...req, columns }),
-    };
-  } catch (e) {
-    throw new Error(`${basename(sourceName(req.source))}: ${errorText(e)}`);
-  }
+export function newSeriesRows(req: NewSeriesRowsRequest): Promise<NewRowPlanned> {
+  return planRows(req.source, (text, layout, columns) => seriesRowEdits(text, layout, { ...req, columns }));
 }
