@@ -1,4 +1,5 @@
 /** Paints a heatmap canvas: cells, axis labels, the selected row and the keyboard cursor. No state of its own. */
+import { sizedContext } from './canvasSize';
 import { colorAt, cssVar, rgbCss, type DivergingScale } from './colors';
 import type { HeatmapData, HeatmapGeometry } from './heatmap';
 
@@ -24,14 +25,8 @@ export function paintHeatmap(canvas: HTMLCanvasElement, p: PaintInput): void {
   const g = p.geometry;
   const rh = p.rowHeight;
   const height = units * rh + p.axis;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.style.height = `${height}px`;
-  canvas.width = Math.round(g.width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d');
+  const ctx = sizedContext(canvas, g.width, height, null);
   if (!ctx) return;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, g.width, height);
   const rowAt = (pos: number) => (p.order ? p.order[pos] : pos);
   for (let t = 0; t < steps; t++) {
     for (let u = 0; u < units; u++) {

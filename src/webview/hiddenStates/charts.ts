@@ -1,17 +1,11 @@
 /** Small canvas charts of the Hidden States view, drawn on the heatmap's time axis so steps line up vertically. */
+import { sizedContext } from '../common/canvasSize';
 import { cssVar } from '../common/colors';
 import type { HeatmapGeometry } from '../common/heatmap';
 
 function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
-  const dpr = window.devicePixelRatio || 1;
-  canvas.style.width = '100%';
-  canvas.style.height = `${height}px`;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d');
+  const ctx = sizedContext(canvas, width, height);
   if (!ctx) return null;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   ctx.font = `10px ${cssVar('--vscode-font-family', 'sans-serif')}`;
   ctx.textBaseline = 'middle';
   return ctx;

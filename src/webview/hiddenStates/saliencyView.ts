@@ -3,6 +3,7 @@
  * bars per covariate under its name, the sentence naming the input and lag the forecast leans on, and the table
  * alternative (gradient and occlusion by lag, for the series and each covariate).
  */
+import { sizedContext } from '../common/canvasSize';
 import type { ExplainStrings, Explained } from '../../shared/protocol';
 import { cssVar } from '../common/colors';
 import { formatValue, type HeatmapGeometry } from '../common/heatmap';
@@ -91,15 +92,8 @@ function drawBars(canvas: HTMLCanvasElement, value: number[], steps: number, g: 
   const d = { value, steps };
   const big = Math.max(1e-12, ...value.map(Math.abs));
   const height = 48;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.style.width = '100%';
-  canvas.style.height = `${height}px`;
-  canvas.width = Math.round(g.width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d');
+  const ctx = sizedContext(canvas, g.width, height);
   if (!ctx) return;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, g.width, height);
   const zero = height / 2;
   const pos = cssVar('--vscode-charts-purple', '#b180d7');
   const neg = cssVar('--vscode-charts-yellow', '#cca700');

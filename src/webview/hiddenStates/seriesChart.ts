@@ -4,6 +4,7 @@
  * it; Up/Down jump between matches, and a click on a match (or Enter with the cursor in one) reveals its row. The
  * matches list is its table alternative.
  */
+import { sizedContext } from '../common/canvasSize';
 import type { ExplainStrings, Explained } from '../../shared/protocol';
 import { cssVar } from '../common/colors';
 import { el } from './dom';
@@ -158,15 +159,8 @@ export class SeriesChart {
     const p = this.points;
     if (!p || this.element.hidden) return;
     const width = this.canvas.clientWidth || this.element.clientWidth || 300;
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.style.width = '100%';
-    this.canvas.style.height = `${HEIGHT}px`;
-    this.canvas.width = Math.round(width * dpr);
-    this.canvas.height = Math.round(HEIGHT * dpr);
-    const ctx = this.canvas.getContext('2d');
+    const ctx = sizedContext(this.canvas, width, HEIGHT);
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, HEIGHT);
     const span = Math.max(1, this.length - 1);
     const x = (row: number) => PAD + (row / span) * (width - 2 * PAD);
     const finite = p.value.filter(Number.isFinite);
