@@ -129,8 +129,16 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     for (const [s, e] of matches) assert.ok(e <= qs || s >= qe, `match ${s}:${e} overlaps the query`);
     await roomyShot('series-chart-matches', frame, '.series-chart-view');
     const [s, e] = matches[0];
-    const mid = await xOf(chart, (s + e - 1) / 2);
-    await vs.page.mouse.click(mid.x, mid.y);
+    // The screenshot folded and unfolded the Models pane, so the chart may have moved or scrolled out of the view:
+    // a locator click scrolls it in, waits for it to settle and checks the point lands on it, and the position is
+    // read from the box it settled in.
+    await chart.hover();
+    const box = await chart.boundingBox();
+    const n = Number(await chart.getAttribute('data-length'));
+    const x = PAD + ((s + e - 1) / 2 / (n - 1)) * (box.width - 2 * PAD);
+    await chart.click({ position: { x, y: box.height / 2 } });
+    const cursor = Number(await chart.getAttribute('data-cursor'));
+    assert.ok(cursor >= s && cursor < e, `the click landed on row ${cursor}, not in the match ${s}:${e}`);
     // sales.csv has a header line: row r is line r + 2 (1-based).
     await editorAtLine('sales.csv', s + 2);
   });

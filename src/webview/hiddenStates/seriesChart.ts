@@ -51,6 +51,7 @@ export class SeriesChart {
       const b = this.rowAt(e.clientX);
       if (a === undefined || b === undefined) return;
       this.cursor = b;
+      this.canvas.dataset.cursor = String(b);
       if (a !== b) this.brushRows(Math.min(a, b), Math.max(a, b) + 1);
       else this.revealAt(b);
     });
