@@ -84,7 +84,8 @@ describe('Hidden States explain section (UI)', function () {
   it('brushes a range on the heatmap with the mouse, lists matches, and reveals a match in the data file', async () => {
     const frame = await frameWithModel();
     const canvas = frame.locator('canvas.hm-canvas');
-    await canvas.scrollIntoViewIfNeeded();
+    // Hovering scrolls the heatmap into the view and waits until it stops moving, so the box is current.
+    await canvas.hover();
     const box = await canvas.boundingBox();
     // The heatmap's unit labels take the left gutter; time steps share the rest.
     const gutter = 34;

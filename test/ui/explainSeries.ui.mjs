@@ -79,11 +79,15 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     if (open) await models.click();
   }
 
-  /** Page x of row `row` on the series chart. */
-  async function xOf(chart, row) {
+  /**
+   * The point of row `row` on the series chart, relative to the chart. The chart is hovered first: that scrolls it
+   * into the view and waits until it stops moving (unfolding a pane relays the view out), so the box is current.
+   */
+  async function rowPoint(chart, row) {
+    await chart.hover();
     const box = await chart.boundingBox();
     const n = Number(await chart.getAttribute('data-length'));
-    return { x: box.x + PAD + (row / (n - 1)) * (box.width - 2 * PAD), y: box.y + box.height / 2 };
+    return { x: PAD + (row / (n - 1)) * (box.width - 2 * PAD), y: box.height / 2, box };
   }
 
   /** Waits until the editor's status bar shows line `line` (1-based). */
@@ -98,12 +102,11 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
   it('brushes a range on the series chart with the mouse, highlights matches, and reveals a clicked match', async () => {
     const frame = await frameWith('sales.csv');
     const chart = frame.locator('canvas.series-chart');
-    await chart.scrollIntoViewIfNeeded();
-    const a = await xOf(chart, 40);
-    const b = await xOf(chart, 51);
-    await vs.page.mouse.move(a.x, a.y);
+    const a = await rowPoint(chart, 40);
+    const b = await rowPoint(chart, 51);
+    await chart.hover({ position: { x: a.x, y: a.y } });
     await vs.page.mouse.down();
-    await vs.page.mouse.move(b.x, b.y, { steps: 6 });
+    await vs.page.mouse.move(b.box.x + b.x, b.box.y + b.y, { steps: 6 });
     await vs.page.mouse.up();
     const query = (await chart.getAttribute('data-query')) ?? '';
     const [qs, qe] = query.split(':').map(Number);
@@ -129,14 +132,10 @@ describe('Hidden States series chart and covariate saliency (UI)', function () {
     for (const [s, e] of matches) assert.ok(e <= qs || s >= qe, `match ${s}:${e} overlaps the query`);
     await roomyShot('series-chart-matches', frame, '.series-chart-view');
     const [s, e] = matches[0];
-    // The screenshot folded and unfolded the Models pane, so the chart may have moved or scrolled out of the view:
-    // a locator click scrolls it in, waits for it to settle and checks the point lands on it, and the position is
-    // read from the box it settled in.
-    await chart.hover();
-    const box = await chart.boundingBox();
-    const n = Number(await chart.getAttribute('data-length'));
-    const x = PAD + ((s + e - 1) / 2 / (n - 1)) * (box.width - 2 * PAD);
-    await chart.click({ position: { x, y: box.height / 2 } });
+    // The screenshot folded and unfolded the Models pane, which can leave the chart out of the view: a locator
+    // click scrolls it in and checks the point lands on it.
+    const { x, y } = await rowPoint(chart, (s + e - 1) / 2);
+    await chart.click({ position: { x, y } });
     const cursor = Number(await chart.getAttribute('data-cursor'));
     assert.ok(cursor >= s && cursor < e, `the click landed on row ${cursor}, not in the match ${s}:${e}`);
     // sales.csv has a header line: row r is line r + 2 (1-based).
