@@ -186,7 +186,7 @@ export async function run(argv: string[]): Promise<number> {
       if (flags.json || !process.stderr.isTTY) return;
       if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
         process.stderr.write(
-          `epoch ${r.epoch}/${r.epochs}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
+          `epoch ${r.epoch}/${r.epochs}${candidate(r.seasonRemoved)}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
         );
       }
     },
@@ -251,4 +251,9 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
+}
+
+/** Which of 'auto''s two candidates an epoch trains (it counts twice the epochs asked for). */
+function candidate(seasonRemoved: boolean | undefined): string {
+  return seasonRemoved === undefined ? '' : seasonRemoved ? '  (season removed)' : '  (season kept)';
 }

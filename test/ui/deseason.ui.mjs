@@ -1,5 +1,6 @@
 // Season removal in the training panel: the form offers the choice, and the summary says what training did with the
-// season (here 'on', from the setting) in one line.
+// season (here 'on', from the setting) in one line; with 'auto' chosen in the form, the status line says which of the
+// two candidates each epoch trains.
 import assert from 'node:assert';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,5 +43,38 @@ describe('Season removal in the training panel', function () {
     assert.strictEqual(await frame.locator('#cfg-deseasonalize').evaluate((e) => e.value), 'on');
     const line = await frame.locator('.summary .deseason').textContent();
     assert.strictEqual(line, 'Season 12 removed before the network.');
+  });
+
+  it("says which candidate 'auto' trains while it compares them, and what each scored", async () => {
+    const frame = await panelFrame(vs, 'season12.csv');
+    // Every text the status line shows, as it changes (it says the state again once training ends).
+    // Every text the status line shows, as it changes (a run redraws the panel, and the line says the state again
+    // once training ends).
+    await frame.locator('body').evaluate((body) => {
+      window.statusTexts = [];
+      new MutationObserver(() => {
+        const text = body.querySelector('p.status')?.textContent;
+        if (text && text !== window.statusTexts.at(-1)) window.statusTexts.push(text);
+      }).observe(body, { childList: true, characterData: true, subtree: true });
+    });
+    await frame.locator('#cfg-deseasonalize').click();
+    await frame.getByRole('option', { name: 'Auto (the better on validation)' }).click();
+    assert.strictEqual(await frame.locator('#cfg-deseasonalize').evaluate((e) => e.value), 'auto');
+    await frame.locator('#retrain').click();
+    await frame.locator('body[data-state="training"]').waitFor({ timeout: 60_000 });
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 180_000 });
+    const texts = await frame.locator('body').evaluate(() => window.statusTexts);
+    assert.ok(
+      texts.some((t) => /^Epoch 10 of 10 · comparing: season kept \(2 of 2\) · /.test(t)),
+      `status lines: ${JSON.stringify(texts)}`,
+    );
+    assert.ok(
+      texts.every((t) => !/^Epoch ([6-9]|10) of 10 · comparing: season removed/.test(t)),
+      `the season-free candidate trains first: ${JSON.stringify(texts)}`,
+    );
+    assert.match(
+      (await frame.locator('.summary .deseason').textContent()) ?? '',
+      /Multi-step validation MAE: .+ with it removed, .+ with it kept\./,
+    );
   });
 });

@@ -104,5 +104,7 @@ export function panelStrings(): PanelStrings {
     deseasonRemoved: t('Season {0} removed before the network.'),
     deseasonKept: t("Season {0} kept in the network's input: removing it forecast worse."),
     deseasonErrors: t('Multi-step validation MAE: {0} with it removed, {1} with it kept.'),
+    candidateRemoved: t('comparing: season removed (1 of 2)'),
+    candidateKept: t('comparing: season kept (2 of 2)'),
   };
 }

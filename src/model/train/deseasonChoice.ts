@@ -49,7 +49,9 @@ export async function chooseRemoval(
     record(true),
     {
       ...hooks,
-      onEpoch: hooks.onEpoch && ((r, view) => hooks.onEpoch?.({ ...r, epochs: r.epochs + c.epochs }, view)),
+      onEpoch:
+        hooks.onEpoch &&
+        ((r, view) => hooks.onEpoch?.({ ...r, epochs: r.epochs + c.epochs, seasonRemoved: true }, view)),
     },
   );
   if (first.stopped || hooks.shouldStop?.()) return restore(first, c, first.meta.trainSeconds);
@@ -71,6 +73,7 @@ export async function chooseRemoval(
                 epoch: r.epoch + shift,
                 epochs: r.epochs + c.epochs,
                 elapsed: (r.elapsed ?? 0) + spent,
+                seasonRemoved: false,
               },
               view,
             )),

@@ -36,6 +36,11 @@ export const EpochReportSchema = v.object({
   elapsed: v.optional(anyNumber),
   /** The time budget ended training with this epoch. */
   budgetCut: v.optional(v.literal(true)),
+  /**
+   * Season removal 'auto' trains two candidates one after the other and keeps the better: set on their epochs, true
+   * while the season-free one trains, false while the one on the series as it is does.
+   */
+  seasonRemoved: v.optional(v.boolean()),
 });
 export type EpochReport = v.InferOutput<typeof EpochReportSchema>;
 

@@ -115,6 +115,8 @@ export const PANEL_STRING_KEYS = [
   'deseasonRemoved',
   'deseasonKept',
   'deseasonErrors',
+  'candidateRemoved',
+  'candidateKept',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────

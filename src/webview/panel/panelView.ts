@@ -21,13 +21,13 @@ import { lossData, predictionData, predictionTable } from './chartData';
 import { TableAlternative } from './tableAlternative';
 import { ConfigForm } from './configForm';
 import { button, el, format, section } from './dom';
-import { formatNumber } from '../../shared/formatNumber';
 import { ForecastView } from './forecastView';
 import { LineChart } from './lineChart';
 import { SeriesTable } from './seriesTable';
 import { renderMetrics } from './metricsTable';
 import { budgetText } from './budgetLine';
 import { deseasonText } from './deseasonLine';
+import { epochStatus } from './epochStatus';
 
 export interface PanelCallbacks {
   stop(keep: boolean): void;
@@ -173,7 +173,7 @@ export class PanelView {
     this.epochs.push(...earlier, r);
     this.elapsed = r.elapsed ?? this.elapsed;
     this.showBudget();
-    this.status.textContent = `${format(this.s.epochOf, r.epoch, r.epochs)} · ${this.s.trainLoss} ${formatNumber(r.loss)} · ${this.s.valLoss} ${formatNumber(r.valLoss)}`;
+    this.status.textContent = epochStatus(this.s, r);
     this.scheduleLoss();
   }
 

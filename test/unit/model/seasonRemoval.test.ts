@@ -134,6 +134,24 @@ describe('season removal (deseasonalize)', () => {
     }
   });
 
+  it("'auto' reports its two candidates as one run of two parts, each epoch saying which it trains", async () => {
+    const seen: { epoch: number; epochs: number; seasonRemoved?: boolean }[] = [];
+    const m = await trainModel(
+      series(seasonFlat(300, 2)),
+      { ...QUICK, epochs: 3, deseasonalize: 'auto' },
+      {
+        onEpoch: (r) => {
+          seen.push({ epoch: r.epoch, epochs: r.epochs, seasonRemoved: r.seasonRemoved });
+        },
+      },
+    );
+    m.dispose();
+    assert.deepEqual(
+      seen.map((r) => `${r.epoch}/${r.epochs} ${r.seasonRemoved ? 'removed' : 'kept'}`),
+      ['1/6 removed', '2/6 removed', '3/6 removed', '4/6 kept', '5/6 kept', '6/6 kept'],
+    );
+  });
+
   it("'off' and a series without a season record nothing", async () => {
     const off = await trainModel(series(seasonFlat(300, 2)), { ...QUICK, epochs: 2, deseasonalize: 'off' });
     const noise = await trainModel(series(normals(300, 11).map((v) => 10 + v)), { ...QUICK, epochs: 2 });
