@@ -31,6 +31,9 @@ describe('Hidden States explain section (UI)', function () {
         '3',
         '--window',
         String(WINDOW),
+        // The sample is a pure sine: with its season removed nothing is left to learn, and every state is zero.
+        '--deseasonalize',
+        'off',
       ];
       const trained = execFileSync(process.execPath, [cli, ...args, '--json'], {
         cwd: workspace,
@@ -139,6 +142,42 @@ describe('Hidden States explain section (UI)', function () {
     await frame.locator('.trajectory-view canvas.trajectory').waitFor();
     await frame.locator('.trajectory-view select').selectOption('time');
     await vs.screenshot('explain-trajectory');
+  });
+
+  it('keeps the matched range and its matches when the window slider moves', async () => {
+    const frame = await frameWithModel();
+    const inputs = frame.locator('.match-panel input[type=number]');
+    await inputs.nth(0).fill('30');
+    await inputs.nth(1).fill('36');
+    await frame.locator('.match-panel select').selectOption('cosine');
+    await frame.locator('button.find-matches').click();
+    await frame.locator('.match-panel:not([data-busy])').waitFor({ timeout: 60_000 });
+    const rows = () =>
+      frame.locator('.match-list button.match').evaluateAll((bs) => bs.map((b) => b.dataset.row));
+    const before = await rows();
+    assert.ok(before.length > 0, 'cosine similarity always ranks some ranges');
+    const target = await frame.locator('.saliency-view').getAttribute('data-target');
+    const slider = frame.locator('.slider input[type=range]');
+    const back =
+      Number(await slider.inputValue()) > 0 ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
+    // One window over (and back after, so the next test meets the window it expects).
+    const move = async (key, from) => {
+      await slider.focus();
+      await slider.press(key);
+      // The report for the new window has arrived once the saliency is for another target row.
+      await frame
+        .locator(`.saliency-view:not([data-target="${from}"])`)
+        .waitFor({ state: 'attached', timeout: 60_000 });
+      await frame.locator('.match-panel:not([data-busy])').waitFor({ timeout: 60_000 });
+    };
+    await move(back[0], target);
+    assert.deepStrictEqual(await rows(), before);
+    assert.deepStrictEqual(
+      [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()],
+      ['30', '36'],
+    );
+    await move(back[1], await frame.locator('.saliency-view').getAttribute('data-target'));
+    assert.strictEqual(await frame.locator('.saliency-view').getAttribute('data-target'), target);
   });
 
   it('sorts the heatmap rows by meaning and brushes a range by keyboard (Shift+arrows, Enter)', async () => {

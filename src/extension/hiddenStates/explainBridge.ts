@@ -22,6 +22,8 @@ export class ExplainBridge {
   private windowAt: number | undefined;
   /** The series of a global model the report is for. */
   private series: string | undefined;
+  /** The range the user last matched, kept while the same model and series stay shown. */
+  private query: MatchQuery | undefined;
 
   constructor(
     private readonly worker: Pick<WorkerClient, 'explain'>,
@@ -36,9 +38,16 @@ export class ExplainBridge {
   async refresh(model: ModelEntry, windowAt?: number, match?: MatchQuery, series?: string): Promise<void> {
     const seq = ++this.seq;
     this.windowAt = windowAt;
-    // Another series' report (its rows, its lines) must not stand in for this one's.
-    if (this.last?.key !== model.key || this.series !== series) this.last = { key: model.key };
+    // Another series' report (its rows, its lines) must not stand in for this one's, nor its brushed range.
+    if (this.last?.key !== model.key || this.series !== series) {
+      this.last = { key: model.key };
+      this.query = undefined;
+    }
     this.series = series;
+    // A new window (the slider, or the probe that follows a brush made while the model was loading) re-explains the
+    // model: the user's range stays matched rather than its matches vanishing.
+    if (match) this.query = match;
+    match ??= this.query;
     try {
       const explained = await this.worker.explain(await sourceFor(model.data), model.place, {
         windowAt,

@@ -39,6 +39,7 @@ export class SaliencyView {
         : lag === 1
           ? s.leansOnLatest.replace('{0}', feature)
           : s.leansOnLag.replace('{0}', feature).replace('{1}', String(lag));
+    this.element.dataset.target = String(sal.target);
     this.element.dataset.peakLag = String(sal.peakLag);
     this.element.dataset.leansOn = feature ?? '';
     this.element.dataset.leansLag = String(lag);
