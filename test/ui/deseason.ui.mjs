@@ -1,3 +1,4 @@
+/* global window, MutationObserver */
 // Season removal in the training panel: the form offers the choice, and the summary says what training did with the
 // season (here 'on', from the setting) in one line; with 'auto' chosen in the form, the status line says which of the
 // two candidates each epoch trains.
