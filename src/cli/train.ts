@@ -24,6 +24,7 @@ import {
   BACKENDS,
   CELLS,
   CONFIG_LIMITS,
+  COMBINE,
   DESEASONALIZE,
   DIFFERENCES,
   THREAD_CHOICES,
@@ -66,6 +67,12 @@ export const FLAGS = {
     type: 'string',
     choices: DESEASONALIZE,
     help: 'remove the season before the network (default auto: keeps the better of both on validation)',
+  },
+  ensemble: { ...range('ensemble'), help: 'networks trained with other seeds; the forecast is their median (default 5)' },
+  combine: {
+    type: 'string',
+    choices: COMBINE,
+    help: "theta: weigh the network's forecast with Theta's by validation error (default); off: the network alone",
   },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
   backend: {
@@ -113,6 +120,8 @@ export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
     ...(flags.deseasonalize && {
       deseasonalize: flags.deseasonalize as TrainConfig['deseasonalize'],
     }),
+    ensemble: flags.ensemble,
+    ...(flags.combine && { combine: flags.combine as TrainConfig['combine'] }),
     ...(flags.backend && { backend: flags.backend as TrainConfig['backend'] }),
   };
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));

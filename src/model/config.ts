@@ -28,6 +28,8 @@ export const DEFAULT_CONFIG: TrainConfig = {
   timeBudgetSeconds: 60,
   threads: 'auto',
   deseasonalize: 'auto',
+  ensemble: 1,
+  combine: 'theta',
 };
 
 /**
@@ -49,6 +51,8 @@ export const SEED_PRESET: Partial<TrainConfig> = {
   scaler: 'zscore',
   difference: 'first',
   deseasonalize: 'off',
+  ensemble: 1,
+  combine: 'off',
 };
 
 export const PRESETS: Record<string, Partial<TrainConfig>> = { seed: SEED_PRESET };

@@ -5,6 +5,7 @@ export type * from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
 import type { ConformalCalibration } from './forecast/conformal';
 import type { Deseasonalized } from './forecast/seasonFree';
+import type { ForecastCheck } from './forecast/check';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -41,6 +42,12 @@ export interface ModelMeta {
   conformal?: ConformalCalibration;
   /** The season removed before the network (forecast/seasonFree.ts), or 'auto''s record of keeping it; absent: none. */
   deseasonalized?: Deseasonalized;
+  /** What 'auto' choices trained and each one's multi-step validation error (series units); the lowest was kept. */
+  candidates?: { seasonRemoved: boolean; differenced: boolean; error: number }[];
+  /** Networks whose median is the forecast; the model's own weights are the first (designated) member's. */
+  ensemble?: { members: number; seeds: number[] };
+  /** The forecast against plain methods on the validation origins (forecast/check.ts); absent in older models. */
+  check?: ForecastCheck;
   epochsRun: number;
   bestEpoch: number;
   stopped: boolean;

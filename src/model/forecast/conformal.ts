@@ -1,14 +1,11 @@
 /**
  * Per-horizon conformal intervals: the network forecasts recursively from many origins in the validation range, and
  * each step ahead keeps its own sorted |error|s; an interval at level q is the point ± the q-quantile of that step's
- * errors. Calibrated once, at training time, into meta.json. The origins are dealt alternately into two halves, so
+ * errors (forecast/check.ts gives the forecasts, recursive.ts the network's part). Calibrated once, at training time, into
+ * meta.json. The origins are dealt alternately into two halves, so
  * the coverage each half's quantile achieves on the other half is a held-out estimate reported next to the level.
  */
-import type { SeqNet } from '../network/seqnet';
-import type { ScalerState } from '../types';
-import { firstTarget, scaledSignal, windowStart } from '../windows/prepare';
-import { unscale } from '../windows/scaler';
-import { seasonAt, withoutSeason, type SeasonRemoval } from './seasonFree';
+import { MAX_ORIGINS } from './check';
 
 export interface ConformalCalibration {
   /** Sorted |actual − forecast| per step ahead (index 0 = 1 step), from the two halves of the origins. */
@@ -16,59 +13,28 @@ export interface ConformalCalibration {
   b: number[][];
 }
 
-const MAX_ORIGINS = 256;
-const MAX_HORIZON = 48;
-
-/** Steps calibrated: one season (10 without one), at most 48 and fewer than the validation rows. */
-export function calibrationHorizon(season: number, valRows: number): number {
-  return Math.max(1, Math.min(season > 1 ? season : 10, MAX_HORIZON, valRows - 1));
-}
-
-export interface CalibrationInput {
-  net: Pick<SeqNet, 'predict'>;
-  scaler: ScalerState;
-  differenced: boolean;
-  window: number;
-  splitIndex: number;
-  season: number;
-  /** The season removed before the network: forecasts get it back, so errors are in the series' units. */
-  removal?: SeasonRemoval | null;
-}
-
-/** Forecasts `horizon` steps from up to 256 evenly spaced validation origins at once (one batch per step). */
-export function calibrate(values: Float64Array, m: CalibrationInput): ConformalCalibration | undefined {
-  const n = values.length;
-  const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
-  const H = calibrationHorizon(m.season, n - first);
-  const span = n - first;
-  if (span < 4) return undefined;
-  const count = Math.min(MAX_ORIGINS, span);
-  const origins = Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
-  const removal = m.removal ?? null;
-  // Only the rows from the first origin's window on are read, so a long series is not copied whole (twice with a
-  // removed season): `net` and `z` start at row `from`.
-  const from = windowStart(m, first);
-  const net = withoutSeason(values.subarray(from), removal, from);
-  const z = scaledSignal(net, m.scaler, m.differenced);
-  const W = m.window;
-  const x = new Float32Array(count * W);
-  origins.forEach((t, i) => x.set(z.subarray(windowStart(m, t) - from, windowStart(m, t) - from + W), i * W));
-  const level = origins.map((t) => net[t - 1 - from]);
+/**
+ * Sorted per-step |errors| of the forecasts made from `origins` (forecasts[i][h] is row origins[i] + h), the origins
+ * dealt alternately into two halves; undefined when a half has no error at step 1.
+ */
+export function calibrate(
+  values: Float64Array,
+  origins: readonly number[],
+  forecasts: readonly ArrayLike<number>[],
+): ConformalCalibration | undefined {
+  if (origins.length === 0 || origins.length > MAX_ORIGINS) return undefined;
+  const H = forecasts[0].length;
   const errors: number[][][] = [[], []].map(() => Array.from({ length: H }, () => [] as number[]));
-  for (let h = 0; h < H; h++) {
-    const y = m.net.predict(x, count);
-    origins.forEach((t, i) => {
-      level[i] = m.differenced ? level[i] + unscale(m.scaler, y[i]) : unscale(m.scaler, y[i]);
-      if (t + h < n) errors[i % 2][h].push(Math.abs(values[t + h] - seasonAt(level[i], removal, t + h)));
-      // Slide the window: drop its oldest input, feed the prediction back.
-      x.copyWithin(i * W, i * W + 1, (i + 1) * W);
-      x[(i + 1) * W - 1] = y[i];
-    });
-  }
+  origins.forEach((t, i) => {
+    for (let h = 0; h < H && t + h < values.length; h++)
+      errors[i % 2][h].push(Math.abs(values[t + h] - forecasts[i][h]));
+  });
   const sorted = (e: number[][]) => e.map((s) => s.filter(Number.isFinite).sort((p, q) => p - q));
   const [a, b] = [sorted(errors[0]), sorted(errors[1])];
   if (a[0].length === 0 || b[0].length === 0) return undefined;
-  return { a, b };
+  // A step too far ahead for any origin's actual in one half is dropped from both: each step needs both halves.
+  const steps = a.findIndex((s, h) => s.length === 0 || b[h].length === 0);
+  return steps < 0 ? { a, b } : { a: a.slice(0, steps), b: b.slice(0, steps) };
 }
 
 /** The finite-sample conformal quantile: the ⌈(n+1)q⌉-th smallest of n sorted errors (the largest when that is past n). */

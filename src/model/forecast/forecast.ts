@@ -1,13 +1,15 @@
 /** One-step and recursive n-step forecasts, hidden-state probes and validation traces for a model handle. */
 import type { Series } from '../data/types';
-import type { Forecast, HiddenStates, ValidationTrace } from '../types';
+import type { Forecast, HiddenStates, ModelMeta, ValidationTrace } from '../types';
+import type { SeqNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
 import { predictScaled } from '../train/evaluate';
-import { unscale } from '../windows/scaler';
 import { firstTarget, scaledSignal, toLevel, windowStart } from '../windows/prepare';
 import { interval } from './intervals';
 import { conformalHalfWidth, heldOutCoverage } from './conformal';
 import { removalOf, seasonAt, withoutSeason } from './seasonFree';
+import { recursiveForecasts, type RecursiveModel } from './recursive';
+import { combine, plainForecast } from './check';
 
 /** A model is only ever applied to the column and window it was trained on. */
 export class ModelMismatchError extends Error {
@@ -33,29 +35,31 @@ function check(model: ModelHandle, series: Series, need: number): void {
   }
 }
 
+/** What recursive.ts needs of a model: its networks (every ensemble member) and how it reads the series. */
+export function recursiveModel(m: ModelMeta, nets: readonly SeqNet[]): RecursiveModel {
+  return { nets, scaler: m.scaler, differenced: m.differenced, window: m.window, removal: removalOf(m) };
+}
+
+/**
+ * The forecast of `steps` rows past the series, as the validation check formed it (forecast/check.ts): the median of
+ * the ensemble's recursive forecasts, combined with Theta's by the stored weight.
+ */
+export function forecastPath(model: ModelHandle, values: Float64Array, steps: number): number[] {
+  const m = model.meta;
+  const nets = [model.net, ...(model.members ?? [])];
+  const network = recursiveForecasts(values, recursiveModel(m, nets), [values.length], steps)[0];
+  const w = m.check?.weight ?? 1;
+  if (w === 1) return Array.from(network);
+  return Array.from(combine(network, plainForecast('theta', values, values.length, steps, m.season), w));
+}
+
 /** The next value with its interval at `level` (default 0.8), and `steps` values ahead, each fed back as input. */
 export function forecast(model: ModelHandle, series: Series, steps = 1, level = 0.8): Forecast {
   const m = model.meta;
-  const W = m.window;
-  check(model, series, W + (m.differenced ? 1 : 0));
+  check(model, series, m.window + (m.differenced ? 1 : 0));
   if (!(level > 0 && level < 1))
     throw new ModelMismatchError(`the interval level must be between 0 and 1, got ${level}`);
-  // Only the tail matters: keep the last W (+1) levels (season-free when the model removed it) and extend them one
-  // prediction at a time; each output gets the season of its own future row back.
-  const n = series.values.length;
-  const from = Math.max(0, n - W - 1);
-  const removal = removalOf(m);
-  const tail = Array.from(withoutSeason(series.values.subarray(from), removal, from));
-  const out: number[] = [];
-  for (let h = 0; h < Math.max(1, steps); h++) {
-    const vals = Float64Array.from(tail.slice(tail.length - W - (m.differenced ? 1 : 0)));
-    const z = scaledSignal(vals, m.scaler, m.differenced);
-    const t = vals.length;
-    const y = predictScaled(model.net, { z, differenced: m.differenced, window: W }, Int32Array.of(t))[0];
-    const next = m.differenced ? vals[t - 1] + unscale(m.scaler, y) : unscale(m.scaler, y);
-    out.push(seasonAt(next, removal, n + h));
-    tail.push(next);
-  }
+  const out = forecastPath(model, series.values, Math.max(1, steps));
   const c = m.conformal;
   const around = (v: number, h: number): [number, number] => {
     if (!c) return interval(m.residuals, v, level, h);

@@ -6,5 +6,7 @@ export interface ModelHandle {
   readonly meta: ModelMeta;
   /** Internal: the network. Tensors never leave the model core. */
   readonly net: SeqNet;
+  /** An ensemble's other members (the same architecture, other seeds); `net` is the designated one. */
+  readonly members?: readonly SeqNet[];
   dispose(): void;
 }

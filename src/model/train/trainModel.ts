@@ -11,19 +11,23 @@ import type {
 import { resolveConfig, TOOL_VERSION } from '../config';
 import { assertKernel, createNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
-import { prepare, splitIndexOf, toLevel } from '../windows/prepare';
-import { chooseDifference, chooseWindow } from '../windows/auto';
+import { firstTarget, prepare, splitIndexOf, toLevel } from '../windows/prepare';
+import { chooseWindow } from '../windows/auto';
 import { detectSeason } from '../forecast/season';
 import { baselines } from '../forecast/baselines';
 import { metrics, naiveScale } from '../forecast/metrics';
 import { residualSummary } from '../forecast/intervals';
 import { calibrate } from '../forecast/conformal';
+import { checkForecasts, checkHorizon, checkOrigins } from '../forecast/check';
+import { recursiveForecasts } from '../forecast/recursive';
+import { recursiveModel } from '../forecast/forecast';
+import { Parts } from './parts';
+import { KPSS_CRITICAL_5, kpssStatistic } from '../eval/kpss';
 import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaledAsync } from './evaluate';
 import { scoringThreads } from '../kernel/threadCount';
 import { trainLoop, TrainingError } from './trainer';
 import { fitRemoval, removalOf, seasonAt, withoutSeason, type Deseasonalized } from '../forecast/seasonFree';
-import { chooseRemoval } from './deseasonChoice';
 
 /** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
 export const KERNEL_BACKEND = 'kernel';
@@ -57,33 +61,56 @@ function medianStep(time?: Float64Array): number | undefined {
 
 export interface Plan {
   window: number;
-  differenced: boolean;
   season: number;
   splitIndex: number;
 }
 
 /**
- * The worker announces a run's plan before training it, and trainModel needs the same plan: the season search and
- * the differencing test scan the whole series, so the plan is worked out once per series and setting.
+ * The worker announces a run's plan before training it, and trainModel needs the same plan: the season search scans
+ * the whole series, so the plan is worked out once per series and setting.
  */
 const plans = new WeakMap<Series, { key: string; plan: Plan }>();
 
-/** Resolves the window and differencing a config leaves to the data. */
+/** Resolves the window a config leaves to the data, with the season and the split. */
 export function planFor(series: Series, c: TrainConfig): Plan {
-  const key = `${c.validationSplit}:${c.window}:${c.difference}`;
+  const key = `${c.validationSplit}:${c.window}`;
   const known = plans.get(series);
   if (known?.key === key) return known.plan;
   const n = series.values.length;
   const splitIndex = splitIndexOf(n, c.validationSplit);
   const season = detectSeason(series.values, splitIndex, medianStep(series.time));
   const window = c.window || chooseWindow(season, splitIndex);
-  const differenced =
-    c.difference === 'first' ||
-    (c.difference === 'auto' && chooseDifference(series.values, splitIndex, window));
-  const plan = { window, differenced, season, splitIndex };
+  const plan = { window, season, splitIndex };
   plans.set(series, { key, plan });
   return plan;
 }
+
+/** One way of feeding the series to the network; 'auto' settings train each and keep the best. */
+interface Candidate {
+  seasonRemoved: boolean;
+  differenced: boolean;
+}
+
+/**
+ * The candidates a config leaves open, judged by the network's own multi-step error. Levels are a candidate only
+ * where KPSS (at 5%, on the training range) finds the series level-stationary: a tanh network on scaled levels
+ * cannot leave its training range, so on a trending series it forecasts back into it, and the few validation origins
+ * of a short series do not always show that before the test does (BJsales: levels won validation, then lost the
+ * backtest 4.2× to Theta). A linear proxy preferred levels there too.
+ */
+function candidatesOf(c: TrainConfig, seasonFound: boolean, values: Float64Array, splitIndex: number): Candidate[] {
+  const seasons = !seasonFound ? [false] : c.deseasonalize === 'on' ? [true] : [true, false];
+  const diffs =
+    c.difference !== 'auto'
+      ? [c.difference === 'first']
+      : kpssStatistic(values.subarray(Math.max(0, splitIndex - 20_000), splitIndex)) > KPSS_CRITICAL_5
+        ? [true]
+        : [true, false];
+  return seasons.flatMap((seasonRemoved) => diffs.map((differenced) => ({ seasonRemoved, differenced })));
+}
+
+/** Seeds of an ensemble's members after the first: far apart, so no two share a shuffle. */
+const memberSeed = (seed: number, k: number) => ((seed + 7919 * k - 1) % (2 ** 31 - 1)) + 1;
 
 export async function trainModel(
   series: Series,
@@ -108,27 +135,139 @@ export async function trainModel(
     c.deseasonalize === 'off' || c.deseasonalize === undefined
       ? null
       : fitRemoval(values, plan.splitIndex, plan.season);
-  if (!removal) return trainCandidate(series, c, plan, undefined, hooks);
-  if (c.deseasonalize === 'on')
-    return trainCandidate(series, c, plan, { ...removal, applied: true, setting: 'on' }, hooks);
-  return chooseRemoval(c, removal, (cc, d, h) => trainCandidate(series, cc, plan, d, h), hooks);
+  const candidates = candidatesOf(c, removal !== null, values, plan.splitIndex);
+  const members = c.ensemble ?? 1;
+  const parts = new Parts(c, hooks, candidates.length + members - 1);
+  const record = (applied: boolean): Deseasonalized | undefined =>
+    removal ? { ...removal, applied, setting: c.deseasonalize === 'on' ? 'on' : 'auto' } : undefined;
+  const labelled = candidates.length > 1;
+  let best: { model: TrainedModel; error: number; candidate: Candidate } | undefined;
+  const scored: (Candidate & { error: number })[] = [];
+  try {
+    for (const candidate of candidates) {
+      const model = await trainCandidate(
+        series,
+        parts.config(),
+        plan,
+        record(candidate.seasonRemoved),
+        candidate.differenced,
+        parts.hooksFor(
+          labelled
+            ? {
+                ...(removal && c.deseasonalize === 'auto' && { seasonRemoved: candidate.seasonRemoved }),
+                ...(c.difference === 'auto' && { differenced: candidate.differenced }),
+              }
+            : {},
+        ),
+      );
+      parts.done(model);
+      const error = candidateError(model, values, plan.season);
+      scored.push({ ...candidate, error });
+      // Ties keep the earlier candidate; a candidate that cannot be scored never displaces one that can.
+      if (!best || error < best.error || (Number.isNaN(best.error) && !Number.isNaN(error))) {
+        best?.model.dispose();
+        best = { model, error, candidate };
+      } else model.dispose();
+      if (model.stopped || hooks.shouldStop?.()) break;
+    }
+    const chosen = best!;
+    const extra: TrainedModel[] = [];
+    for (let k = 1; k < members && !chosen.model.stopped && !hooks.shouldStop?.(); k++) {
+      const member = await trainCandidate(
+        series,
+        parts.config(memberSeed(c.seed, k)),
+        plan,
+        record(chosen.candidate.seasonRemoved),
+        chosen.candidate.differenced,
+        parts.hooksFor({ member: true }),
+      );
+      parts.done(member);
+      extra.push(member);
+    }
+    return finish(chosen.model, extra, series, c, plan.season, scored, parts.seconds);
+  } catch (e) {
+    best?.model.dispose();
+    throw e;
+  }
 }
 
-/** One network trained on the series as the plan and the removal (if any) say. */
+/** The network's own mean multi-step validation error (series units); its one-step MAE when too few rows for it. */
+function candidateError(model: TrainedModel, values: Float64Array, season: number): number {
+  const m = model.meta;
+  const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
+  const origins = checkOrigins(values.length, first);
+  if (origins.length === 0) return m.metrics.val.mae;
+  const H = checkHorizon(season, values.length - first);
+  const paths = recursiveForecasts(values, recursiveModel(m, [model.net]), origins, H);
+  let sum = 0;
+  let count = 0;
+  origins.forEach((t, i) => {
+    for (let h = 0; h < H && t + h < values.length; h++) {
+      sum += Math.abs(values[t + h] - paths[i][h]);
+      count++;
+    }
+  });
+  return count ? sum / count : m.metrics.val.mae;
+}
+
+/**
+ * The chosen network (the designated member: hidden states and explain read it) with the other members, checked
+ * against the plain methods on the validation origins, its final forecast's errors calibrating the intervals.
+ */
+function finish(
+  model: TrainedModel,
+  extra: TrainedModel[],
+  series: Series,
+  c: TrainConfig,
+  season: number,
+  scored: (Candidate & { error: number })[],
+  seconds: number,
+): TrainedModel {
+  const values = series.values;
+  const m = model.meta;
+  const nets = [model.net, ...extra.map((e) => e.net)];
+  if (m.deseasonalized && c.deseasonalize === 'auto') {
+    const bestOf = (removed: boolean) =>
+      Math.min(...scored.filter((s) => s.seasonRemoved === removed).map((s) => s.error));
+    m.deseasonalized = { ...m.deseasonalized, errors: { on: bestOf(true), off: bestOf(false) } };
+  }
+  if (scored.length > 1) m.candidates = scored;
+  if (extra.length > 0) m.ensemble = { members: nets.length, seeds: [c.seed, ...extra.map((e) => e.meta.config.seed)] };
+  const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
+  const origins = checkOrigins(values.length, first);
+  if (origins.length > 0) {
+    const H = checkHorizon(season, values.length - first);
+    const network = recursiveForecasts(values, recursiveModel(m, nets), origins, H);
+    const { check, final } = checkForecasts(values, origins, H, season, network, c.combine === 'theta');
+    m.check = check;
+    m.conformal = calibrate(values, origins, final);
+  } else delete m.conformal;
+  m.config = { ...m.config, seed: c.seed, timeBudgetSeconds: c.timeBudgetSeconds };
+  m.trainSeconds = seconds;
+  const history = model.history;
+  return {
+    meta: m,
+    net: model.net,
+    ...(extra.length > 0 && { members: extra.map((e) => e.net) }),
+    history,
+    stopped: model.stopped || extra.some((e) => e.stopped),
+    dispose: () => nets.forEach((n) => n.dispose()),
+  };
+}
+
+/** One network trained on the series as the candidate says. */
 async function trainCandidate(
   series: Series,
   c: TrainConfig,
   plan: Plan,
   deseasonalized: Deseasonalized | undefined,
+  differenced: boolean,
   hooks: TrainHooks,
 ): Promise<TrainedModel> {
   const values = series.values;
   const removal = deseasonalized ? removalOf({ deseasonalized }) : null;
   // What the network reads: the series with its season removed when the model removes it.
   const netValues = withoutSeason(values, removal);
-  const differenced =
-    c.difference === 'first' ||
-    (c.difference === 'auto' && chooseDifference(netValues, plan.splitIndex, plan.window));
   let p;
   try {
     p = prepare(netValues, c, plan.window, differenced);
@@ -188,7 +327,6 @@ async function trainCandidate(
       throw new TrainingError('training diverged: the model predicts non-finite values');
     meta.metrics = { val: metrics(actual, predicted, naiveScale(values, p.splitIndex)) };
     meta.residuals = residualSummary(actual.map((a, i) => a - predicted[i]));
-    meta.conformal = calibrate(values, { ...meta, net, removal });
     Object.assign(meta, {
       epochsRun: run.history.length,
       bestEpoch: run.bestEpoch,

@@ -11,6 +11,7 @@ export const DIFFERENCES = ['auto', 'none', 'first'] as const;
 export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
 export const DESEASONALIZE = ['auto', 'on', 'off'] as const;
 export const ENGINES = ['kernel'] as const;
+export const COMBINE = ['theta', 'off'] as const;
 /** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
 export const RETIRED_ENGINES = ['fused', 'layers'] as const;
 /** The kernel splits a batch into two shards (model/kernel/kernel.ts), so more threads would have nothing to run. */
@@ -42,6 +43,7 @@ export const CONFIG_LIMITS = {
   patience: { min: 0, max: 10000, integer: true, label: 'patience' },
   maxWindowsPerEpoch: { min: 0, max: 1e9, integer: true, label: 'max windows per epoch' },
   timeBudgetSeconds: { min: 0, max: 86400, integer: true, label: 'time budget (seconds)' },
+  ensemble: { min: 1, max: 16, integer: true, label: 'ensemble members' },
 } as const satisfies Record<string, NumberLimit>;
 
 const ranged = (l: NumberLimit) =>
@@ -85,6 +87,13 @@ export const TrainConfigSchema = v.strictObject({
    * and keeps the lower multi-step validation error (train/deseasonChoice.ts). Absent: 'off', as models before it.
    */
   deseasonalize: v.optional(v.picklist(DESEASONALIZE)),
+  /** Networks trained with different seeds whose median is the forecast (train/trainModel.ts). Absent: 1. */
+  ensemble: v.optional(ranged(L.ensemble)),
+  /**
+   * 'theta': the forecast is the network's and Theta's, weighted by their multi-step validation errors
+   * (forecast/check.ts); 'off': the network's alone. Absent: 'off', as models before it.
+   */
+  combine: v.optional(v.picklist(COMBINE)),
 });
 export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);
 
@@ -106,6 +115,7 @@ const PICKLISTS: Record<string, readonly string[]> = {
   backend: BACKENDS,
   engine: ENGINES,
   deseasonalize: DESEASONALIZE,
+  combine: COMBINE,
 };
 
 /** The first thing wrong with a config, as one sentence naming the setting and what it allows; undefined when valid. */

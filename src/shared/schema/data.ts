@@ -41,6 +41,13 @@ export const EpochReportSchema = v.object({
    * while the season-free one trains, false while the one on the series as it is does.
    */
   seasonRemoved: v.optional(v.boolean()),
+  /** Set like seasonRemoved when 'auto' differencing trains a candidate on first differences (true) or on levels. */
+  differenced: v.optional(v.boolean()),
+  /**
+   * Which part of a run of several networks this epoch belongs to (1-based): the candidates first, then the extra
+   * ensemble members. Absent when a run trains one network.
+   */
+  part: v.optional(v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(1)), count: v.pipe(v.number(), v.integer(), v.minValue(1)), member: v.optional(v.boolean()) })),
 });
 export type EpochReport = v.InferOutput<typeof EpochReportSchema>;
 

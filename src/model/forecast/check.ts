@@ -1,0 +1,130 @@
+/**
+ * The validation check every single-series model gets: from evenly spaced validation origins the network forecasts
+ * one season ahead (recursive.ts), and so do naive, seasonal naive and Theta, each fitted only on the rows before
+ * the origin. What it yields:
+ *  - the forecast SeqLab gives: the network alone, or (combine 'theta', the default) the network and Theta weighted
+ *    by the inverse of their multi-step validation MSE (Bates & Granger 1969), so a network that extrapolates badly
+ *    is pulled toward a method that cannot, in proportion to how badly it did;
+ *  - whether a plain method beat that forecast on the same origins, so no room presents a loser as a model;
+ *  - the errors the conformal intervals are calibrated on.
+ */
+import { naiveForecast, seasonalNaiveForecast } from '../eval/naiveForecasts';
+import { thetaForecast } from '../eval/theta';
+
+/** Validation origins forecast from; enough for stable per-step quantiles, few enough to stay quick. */
+export const MAX_ORIGINS = 256;
+const MAX_HORIZON = 48;
+/** Theta is fitted on at most the latest rows before an origin: its SES level has long forgotten older ones. */
+const THETA_SPAN = 5000;
+
+export const CHECK_METHODS = ['naive', 'seasonalNaive', 'theta'] as const;
+export type CheckMethod = (typeof CHECK_METHODS)[number];
+
+/** meta.json's `check`: how the forecast did against plain methods on the validation origins (series units). */
+export interface ForecastCheck {
+  origins: number;
+  horizon: number;
+  /** Mean |actual − forecast| over every origin and step. `final` is the forecast SeqLab gives. */
+  errors: { network: number; final: number } & Record<CheckMethod, number>;
+  /** The network's share of the final forecast; Theta has the rest. 1: the network alone. */
+  weight: number;
+  /** The plain method with the lowest error, when it beat the final forecast: the forecast is a loser. */
+  better?: CheckMethod;
+}
+
+/** Steps checked and calibrated: one season (10 without one), at most 48 and fewer than the validation rows. */
+export function checkHorizon(season: number, valRows: number): number {
+  return Math.max(1, Math.min(season > 1 ? season : 10, MAX_HORIZON, valRows - 1));
+}
+
+/** Up to MAX_ORIGINS evenly spaced origins in [first, n); none when fewer than 4 rows are there. */
+export function checkOrigins(n: number, first: number): number[] {
+  const span = n - first;
+  if (span < 4) return [];
+  const count = Math.min(MAX_ORIGINS, span);
+  return Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
+}
+
+/** A plain method's point forecast of `horizon` rows from `end` (rows before it known). */
+export function plainForecast(
+  method: CheckMethod,
+  values: Float64Array,
+  end: number,
+  horizon: number,
+  season: number,
+): number[] {
+  if (method === 'naive') return naiveForecast(values, end, horizon).point;
+  if (method === 'seasonalNaive') return seasonalNaiveForecast(values, end, horizon, season).point;
+  const span = Math.min(end, THETA_SPAN);
+  return thetaForecast(values.subarray(end - span, end), span, horizon, season).point;
+}
+
+/** w·network + (1 − w)·theta, step by step. */
+export function combine(network: ArrayLike<number>, theta: ArrayLike<number>, weight: number): Float64Array {
+  return Float64Array.from(network, (v, h) => (weight === 1 ? v : weight * v + (1 - weight) * theta[h]));
+}
+
+/** Mean |actual − forecast| and mean squared error over the origins' steps that have an actual. */
+function scoreOf(values: Float64Array, origins: readonly number[], paths: ArrayLike<number>[]) {
+  let abs = 0;
+  let sq = 0;
+  let count = 0;
+  origins.forEach((t, i) => {
+    for (let h = 0; h < paths[i].length && t + h < values.length; h++) {
+      const e = values[t + h] - paths[i][h];
+      abs += Math.abs(e);
+      sq += e * e;
+      count++;
+    }
+  });
+  return { mae: count ? abs / count : NaN, mse: count ? sq / count : NaN };
+}
+
+export interface CheckResult {
+  check: ForecastCheck;
+  /** The final forecast from each origin: what the conformal intervals are calibrated on. */
+  final: Float64Array[];
+}
+
+/** Scores the network's forecasts from `origins` against the plain methods' and forms the final forecast. */
+export function checkForecasts(
+  values: Float64Array,
+  origins: readonly number[],
+  horizon: number,
+  season: number,
+  network: Float64Array[],
+  combineWithTheta: boolean,
+): CheckResult {
+  const plain = Object.fromEntries(
+    CHECK_METHODS.map((k) => [k, origins.map((t) => plainForecast(k, values, t, horizon, season))]),
+  ) as Record<CheckMethod, number[][]>;
+  const net = scoreOf(values, origins, network);
+  const theta = scoreOf(values, origins, plain.theta);
+  const weight = combineWithTheta ? combinationWeight(net.mse, theta.mse) : 1;
+  const final = network.map((p, i) => combine(p, plain.theta[i], weight));
+  const errors = {
+    network: net.mae,
+    final: scoreOf(values, origins, final).mae,
+    naive: scoreOf(values, origins, plain.naive).mae,
+    seasonalNaive: scoreOf(values, origins, plain.seasonalNaive).mae,
+    theta: theta.mae,
+  };
+  const best = CHECK_METHODS.reduce((a, b) => (errors[b] < errors[a] ? b : a));
+  return {
+    check: {
+      origins: origins.length,
+      horizon,
+      errors,
+      weight,
+      ...(errors[best] < errors.final && { better: best }),
+    },
+    final,
+  };
+}
+
+/** Inverse-MSE weight of the network against Theta; 1 (the network alone) when Theta could not be scored. */
+export function combinationWeight(networkMse: number, thetaMse: number): number {
+  if (!(thetaMse > 0) || !Number.isFinite(thetaMse)) return 1;
+  if (!(networkMse > 0)) return 1;
+  return 1 / networkMse / (1 / networkMse + 1 / thetaMse);
+}
