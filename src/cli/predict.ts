@@ -2,7 +2,17 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readPanel, readSeries, showText } from '../model/data';
-import { forecast, modelPlace, placeOfFolder, type ModelPlace } from '../model';
+import {
+  forecast,
+  modelPlace,
+  placeOfFolder,
+  plainMethodForecast,
+  twoSidedZ,
+  type CheckMethod,
+  type Forecast,
+  type ModelPlace,
+} from '../model';
+import { loserLine, METHOD_FLAG, METHOD_NAME } from './checkReport';
 import { modelName, PANEL_FLAGS, panelOptions } from './trainPanel';
 import { predictPanel } from './predictPanel';
 import { BACKENDS } from '../shared/schema/config';
@@ -20,6 +30,11 @@ const FLAGS = {
     type: 'string',
     choices: BACKENDS,
     help: 'TensorFlow.js backend, for a model only tfjs-layers runs (default auto)',
+  },
+  method: {
+    type: 'string',
+    choices: ['model', ...Object.values(METHOD_FLAG)],
+    help: 'model (default), or a plain method to forecast with instead: naive, seasonal-naive, theta',
   },
   json: { type: 'boolean', help: 'print one JSON object on stdout' },
   series: PANEL_FLAGS.series,
@@ -48,10 +63,16 @@ export async function run(argv: string[]): Promise<number> {
               { ...(flags.column !== undefined && { column: flags.column }), seriesColumn: 'none' },
             );
       const steps = flags.steps ?? 1;
-      const f = forecast(model, series, steps, flags.level ?? 0.8);
+      const method = (Object.keys(METHOD_FLAG) as CheckMethod[]).find((k) => METHOD_FLAG[k] === flags.method);
+      const f = method
+        ? plainForecastOf(method, series.values, steps, model.meta.season, flags.level ?? 0.8)
+        : forecast(model, series, steps, flags.level ?? 0.8);
+      const better = !method && model.meta.check?.better;
       if (flags.json) {
         printJson({
           column: series.name,
+          method: method ? METHOD_FLAG[method] : 'model',
+          better: (better && METHOD_FLAG[better]) || null,
           next: f.next,
           interval: f.interval,
           level: f.level,
@@ -71,6 +92,8 @@ export async function run(argv: string[]): Promise<number> {
           `${showText(series.name)}: next value ${tableNumber(f.next)}  (${pct}% interval ${tableNumber(f.interval[0])} … ${tableNumber(f.interval[1])}${achieved})`,
         ];
         if (steps > 1) lines.push(`forecast: ${f.forecast.map(tableNumber).join(', ')}`);
+        if (method) lines.push(`forecast by ${METHOD_NAME[method]}, not by the network`);
+        if (better) lines.push(loserLine(model.meta));
         process.stdout.write(`${lines.join('\n')}\n`);
       }
       return EXIT_OK;
@@ -80,6 +103,29 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw asCliError(err, file);
   }
+}
+
+/** A plain method's forecast in predict's shape; its interval is the method's own (normal), coverage unmeasured. */
+function plainForecastOf(
+  method: CheckMethod,
+  values: Float64Array,
+  steps: number,
+  season: number,
+  level: number,
+): Forecast {
+  const f = plainMethodForecast(method, values, values.length, steps, season, twoSidedZ(level));
+  const intervals = f.point.map((_, i): [number, number] => [
+    (f.lower ?? f.point)[i],
+    (f.upper ?? f.point)[i],
+  ]);
+  return {
+    next: f.point[0],
+    level,
+    interval: intervals[0],
+    forecast: f.point,
+    intervals,
+    intervalMethod: 'residual',
+  };
 }
 
 /** One series' own model if it was trained alone (train --series), else the model of the whole column. */

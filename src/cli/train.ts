@@ -15,6 +15,7 @@ import {
   placeOfFolder,
   saveModel,
   trainModel,
+  type EpochReport,
   type ModelMeta,
   type TrainConfig,
   type TrainHooks,
@@ -32,6 +33,7 @@ import {
   type NumberLimit,
 } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
+import { checkJson, checkLines } from './checkReport';
 import { EXIT_OK, tableNumber, formatTable, printJson, ProgressBar } from './output';
 import { PANEL_FLAGS, panelOptions, reportFilled, trainPanel } from './trainPanel';
 
@@ -68,7 +70,10 @@ export const FLAGS = {
     choices: DESEASONALIZE,
     help: 'remove the season before the network (default auto: keeps the better of both on validation)',
   },
-  ensemble: { ...range('ensemble'), help: 'networks trained with other seeds; the forecast is their median (default 5)' },
+  ensemble: {
+    ...range('ensemble'),
+    help: 'networks trained with other seeds; the forecast is their median (default 5)',
+  },
   combine: {
     type: 'string',
     choices: COMBINE,
@@ -195,7 +200,7 @@ export async function run(argv: string[]): Promise<number> {
       if (flags.json || !process.stderr.isTTY) return;
       if (r.epoch === r.epochs || r.best || r.epoch % 10 === 0) {
         process.stderr.write(
-          `epoch ${r.epoch}/${r.epochs}${candidate(r.seasonRemoved)}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
+          `epoch ${r.epoch}/${r.epochs}${candidate(r)}  loss ${tableNumber(r.loss)}  val ${tableNumber(r.valLoss)}${r.best ? '  *' : ''}\n`,
         );
       }
     },
@@ -236,6 +241,7 @@ export async function run(argv: string[]): Promise<number> {
           baselines: meta.baselines,
           rows: meta.rows,
           features: [],
+          ...checkJson(meta),
           next: next.next,
           interval: next.interval,
           modelDir: out,
@@ -246,6 +252,7 @@ export async function run(argv: string[]): Promise<number> {
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
             `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
             deseasonLine(meta) +
+            checkLines(meta) +
             `next value: ${tableNumber(next.next)}  (80% interval ${tableNumber(next.interval[0])} … ${tableNumber(next.interval[1])})\n` +
             `model saved to ${escapeControls(relative(process.cwd(), out) || out)}\n`,
         );
@@ -263,6 +270,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** Which of 'auto''s two candidates an epoch trains (it counts twice the epochs asked for). */
-function candidate(seasonRemoved: boolean | undefined): string {
-  return seasonRemoved === undefined ? '' : seasonRemoved ? '  (season removed)' : '  (season kept)';
+function candidate(r: EpochReport): string {
+  const tags = [
+    ...(r.seasonRemoved === undefined ? [] : [r.seasonRemoved ? 'season removed' : 'season kept']),
+    ...(r.differenced === undefined ? [] : [r.differenced ? 'differences' : 'levels']),
+    ...(r.part?.member ? [`ensemble member, part ${r.part.index} of ${r.part.count}`] : []),
+  ];
+  return tags.length ? `  (${tags.join(', ')})` : '';
 }

@@ -23,3 +23,6 @@ export type BacktestFold = v.InferOutput<typeof B.BacktestFoldSchema>;
 export type BacktestScore = v.InferOutput<typeof B.BacktestScoreSchema>;
 export type BacktestReport = v.InferOutput<typeof B.BacktestReportSchema>;
 export type BacktestProgress = v.InferOutput<typeof B.BacktestProgressSchema>;
+
+/** A plain forecasting method a model is checked against (model/forecast/check.ts). */
+export type CheckMethod = 'naive' | 'seasonalNaive' | 'theta';

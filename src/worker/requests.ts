@@ -3,6 +3,8 @@
  * Every parse of a data file happens here, so the extension host never parses one, however large; it only turns
  * the answers into quick picks, diagnostics and editor edits.
  */
+import { plainMethodForecast, type CheckMethod } from '../model/forecast/check';
+import type { Forecast } from '../shared/types';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inspectData, readPanel, readSeries, usableColumns, type Layout } from '../model/data';
@@ -96,6 +98,28 @@ async function fileSize(path: string): Promise<number> {
   return (await stat(path)).size;
 }
 
+/** A plain method's forecast from the end of the series, its 80% interval the method's own. */
+function plainMethodPrediction(
+  method: CheckMethod,
+  values: Float64Array,
+  steps: number,
+  season: number,
+): Forecast {
+  const f = plainMethodForecast(method, values, values.length, Math.max(1, steps), season);
+  const intervals = f.point.map((_, i): [number, number] => [
+    (f.lower ?? f.point)[i],
+    (f.upper ?? f.point)[i],
+  ]);
+  return {
+    next: f.point[0],
+    level: 0.8,
+    interval: intervals[0],
+    forecast: f.point,
+    intervals,
+    intervalMethod: 'residual',
+  };
+}
+
 export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
@@ -105,7 +129,9 @@ export async function predict(req: PredictRequest): Promise<Predicted> {
     return {
       type: 'predicted',
       column: model.meta.column,
-      forecast: forecast(model, series, req.steps),
+      forecast: req.method
+        ? plainMethodPrediction(req.method, series.values, req.steps, model.meta.season)
+        : forecast(model, series, req.steps),
       history,
     };
   } finally {

@@ -23,6 +23,8 @@ export interface ModelEntry {
   window?: number;
   /** Validation MASE, when meta.json has it. */
   mase?: number;
+  /** The plain method that forecast better than the model on validation (meta.json's check.better), if one did. */
+  better?: 'naive' | 'seasonalNaive' | 'theta';
   created?: Date;
   /** The model's last backtest (backtest.json), if it had one. */
   backtest?: BacktestReport;
@@ -93,6 +95,7 @@ export async function readModel(
     layers: num(config.layers),
     window: num(config.window) || num(meta.window),
     mase: valMase(meta.metrics),
+    ...betterOf(meta.check),
     created: date(meta.created ?? meta.createdAt),
     backtest: hasBacktest ? await loadBacktest({ base: folder.uri.fsPath, dir: dir.fsPath }) : undefined,
     key: `${data.toString()}\u0000${column}`,
@@ -167,6 +170,12 @@ function seriesFields(meta: Record<string, unknown>): Partial<ModelEntry> {
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.map(str).filter((s) => s !== undefined) : [];
+}
+
+/** meta.json's check.better, when it names a method the tree can show. */
+function betterOf(check: unknown): Pick<ModelEntry, 'better'> {
+  const b = isRecord(check) ? check.better : undefined;
+  return b === 'naive' || b === 'seasonalNaive' || b === 'theta' ? { better: b } : {};
 }
 
 /** meta.metrics may be `{ val: {mase} }` or `{ mase }`. */

@@ -122,6 +122,15 @@ export function modelLabel(m: ModelEntry): string {
   return `${m.data.path.slice(m.data.path.lastIndexOf('/') + 1)} › ${m.column}${seriesSuffix(m)}`;
 }
 
+/** A plain method's name as the user reads it. */
+export function methodName(method: 'naive' | 'seasonalNaive' | 'theta'): string {
+  return method === 'naive'
+    ? vscode.l10n.t('Naive')
+    : method === 'seasonalNaive'
+      ? vscode.l10n.t('Seasonal naive')
+      : vscode.l10n.t('Theta');
+}
+
 export function describeModel(m: ModelEntry): string {
   const parts = [cellName(m.cell)];
   if (m.units !== undefined) parts.push(vscode.l10n.t('{0} units', m.units));
@@ -129,6 +138,7 @@ export function describeModel(m: ModelEntry): string {
   const backtest = m.backtest?.models.rnn.mase;
   if (backtest !== undefined && Number.isFinite(backtest))
     parts.push(vscode.l10n.t('backtest MASE {0}', backtest.toFixed(2)));
+  if (m.better) parts.push(vscode.l10n.t('⚠ {0} forecasts better', methodName(m.better)));
   if (m.created) parts.push(m.created.toLocaleDateString(vscode.env.language));
   return parts.join(' · ');
 }

@@ -7,7 +7,8 @@ import { formatNumber, MESSAGE } from '../../shared/formatNumber';
 import type { ForecastMessage, Predicted } from '../../shared/protocol';
 import { isRecord } from '../../shared/validate';
 import type { ModelEntry } from '../models/modelCatalog';
-import { modelLabel } from '../models/modelsTree';
+import { methodName, modelLabel } from '../models/modelsTree';
+import type { Forecast } from '../../shared/types';
 import { backtestSentence } from '../models/backtestText';
 import { basename, sourceFor } from '../trust';
 import { insertRow, insertSeriesRows } from './insertRow';
@@ -52,6 +53,10 @@ export interface PredictResult {
   forecast: number[];
   /** The share of held-out values the interval covered when it was calibrated, if measured. */
   coverage?: number;
+  /** The plain method that forecast better than the model on validation, with both errors, if one did. */
+  better?: Forecast['better'];
+  /** After "Forecast with …": that method's next value. */
+  methodNext?: number;
   /** How the model ranked in its last backtest, as the notification says it (or that it has none). */
   ranking: string;
   /** The method with the lowest MASE in that backtest. */
@@ -112,6 +117,7 @@ export async function predictNext(
       level: forecast.level,
       forecast: forecast.forecast,
       coverage: forecast.coverage,
+      ...(forecast.better && { better: forecast.better }),
       ranking: model.backtest
         ? backtestSentence(model.backtest)
         : vscode.l10n.t('It has not been backtested yet (SeqLab: Backtest Model).'),
@@ -165,7 +171,7 @@ export async function forecastWith(
 
 export function formatResult(
   model: ModelEntry,
-  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking' | 'series'>,
+  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking' | 'series' | 'better'>,
 ): string {
   const [lo, hi] = r.interval;
   const args = [
@@ -184,7 +190,16 @@ export function formatResult(
           ...args,
           Math.round(r.coverage * 100),
         );
-  return `${value}. ${r.ranking}`;
+  const loser = r.better
+    ? ' ' +
+      vscode.l10n.t(
+        'Warning: {0} forecast better than this model on validation (error {1} against {2}).',
+        methodName(r.better.method),
+        formatNumber(r.better.error, MESSAGE),
+        formatNumber(r.better.modelError, MESSAGE),
+      )
+    : '';
+  return `${value}.${loser} ${r.ranking}`;
 }
 
 async function afterPrediction(
@@ -193,11 +208,19 @@ async function afterPrediction(
   result: PredictResult,
   ui: PredictUi,
 ): Promise<void> {
-  const action = await ui.show(formatResult(model, result), [
-    { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
-    { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
-    { title: vscode.l10n.t('Insert as New Row'), action: 'insertRow' },
-  ]);
+  const better = result.series === undefined ? result.better?.method : undefined;
+  const action = await ui.show(
+    formatResult(model, result),
+    [
+      ...(better
+        ? [{ title: vscode.l10n.t('Forecast with {0}', methodName(better)), action: 'useBetter' as const }]
+        : []),
+      { title: vscode.l10n.t('Forecast N Steps…'), action: 'forecastSteps' },
+      { title: vscode.l10n.t('Show in Panel'), action: 'showInPanel' },
+      { title: vscode.l10n.t('Insert as New Row'), action: 'insertRow' },
+    ],
+    result.better !== undefined,
+  );
   result.action = action;
   try {
     if (action === 'insertRow') {
@@ -207,6 +230,27 @@ async function afterPrediction(
       result.inserted = true;
     } else if (action === 'showInPanel') {
       await showForecast(deps, model, 1, result.series);
+    } else if (action === 'useBetter' && better) {
+      const { forecast: f } = await deps.worker.predict(
+        await sourceFor(model.data),
+        model.place,
+        1,
+        undefined,
+        undefined,
+        better,
+      );
+      result.methodNext = f.next;
+      await ui.show(
+        vscode.l10n.t(
+          '{0} by {1}: next {2} (80% interval {3}–{4}).',
+          modelLabel(model),
+          methodName(better),
+          formatNumber(f.next, MESSAGE),
+          formatNumber(f.interval[0], MESSAGE),
+          formatNumber(f.interval[1], MESSAGE),
+        ),
+        [],
+      );
     } else if (action === 'forecastSteps') {
       const steps = await ui.askSteps();
       if (steps) await showForecast(deps, model, steps, result.series);

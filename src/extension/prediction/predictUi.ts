@@ -1,13 +1,15 @@
 /** How Predict Next Value talks to the user: the result with its follow-up actions, and the number of steps. */
 import * as vscode from 'vscode';
 
-export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow';
+export type PredictAction = 'forecastSteps' | 'showInPanel' | 'insertRow' | 'useBetter';
 
 /** How the command talks to the user; tests pass their own (functions cannot arrive through a command link). */
 export interface PredictUi {
+  /** `warning`: a plain method beat the model, so the notification is a warning, not information. */
   show(
     message: string,
     actions: Array<{ title: string; action: PredictAction }>,
+    warning?: boolean,
   ): Thenable<PredictAction | undefined>;
   askSteps(): Thenable<number | undefined>;
   /** Which series of a model of many (null: all of them); undefined when cancelled. Absent: the quick pick. */
@@ -16,8 +18,11 @@ export interface PredictUi {
 
 /** Notifications and an input box; tests pass their own PredictUi instead. */
 export const defaultUi: PredictUi = {
-  async show(message, actions) {
-    const picked = await vscode.window.showInformationMessage(message, ...actions.map((a) => a.title));
+  async show(message, actions, warning) {
+    const titles = actions.map((a) => a.title);
+    const picked = await (warning
+      ? vscode.window.showWarningMessage(message, ...titles)
+      : vscode.window.showInformationMessage(message, ...titles));
     return actions.find((a) => a.title === picked)?.action;
   },
   async askSteps() {

@@ -3,6 +3,7 @@
  * as nothing is running or pending, so an idle extension host holds no model memory. Kept free of `vscode` so plain
  * Node tests and benchmarks drive exactly this class.
  */
+import type { CheckMethod } from '../../shared/types';
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
@@ -122,6 +123,7 @@ export class WorkerClient {
     steps: number,
     history?: number,
     series?: string,
+    method?: CheckMethod,
   ): Promise<Predicted> {
     return this.ask(
       {
@@ -132,6 +134,7 @@ export class WorkerClient {
         steps,
         history,
         series,
+        ...(method && { method }),
       },
       'predicted',
     );

@@ -7,7 +7,7 @@ import { resolveConfig } from '../config';
 import { detectSeason } from '../forecast/season';
 import { forecast } from '../forecast/forecast';
 import { trainModel } from '../train/trainModel';
-import { foldOrigins } from './folds';
+import { foldOrigins, MIN_FIRST_TRAIN } from './folds';
 import { scoreFold, summarise, type FoldForecast } from './scoring';
 import { naiveForecast, seasonalNaiveForecast } from './naiveForecasts';
 import { thetaForecast } from './theta';
@@ -59,10 +59,12 @@ export async function runBacktest(series: Series, opts: BacktestOptions = {}): P
   const values = series.values;
   const n = values.length;
   const step = medianStep(series.time);
-  const folds = opts.folds ?? DEFAULT_FOLDS;
   // The default horizon is a season of the whole series (a choice like the user's --horizon); the season the models
   // use comes only from values before the first fold's origin, so no fold learns anything from after its origin.
   const horizon = opts.horizon ?? detectSeason(values, n, step);
+  // Without --folds a short series gets as many of the default folds as fit (72 monthly values: 4 of 12), not a refusal.
+  const fit = Math.floor((n - Math.max(MIN_FIRST_TRAIN, 2 * horizon)) / horizon);
+  const folds = opts.folds ?? (fit >= 1 ? Math.min(DEFAULT_FOLDS, fit) : DEFAULT_FOLDS);
   const origins = foldOrigins(n, folds, horizon);
   const season = detectSeason(values, origins[0], step);
   const stop = () => {

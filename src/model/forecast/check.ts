@@ -8,8 +8,9 @@
  *  - whether a plain method beat that forecast on the same origins, so no room presents a loser as a model;
  *  - the errors the conformal intervals are calibrated on.
  */
-import { naiveForecast, seasonalNaiveForecast } from '../eval/naiveForecasts';
-import { thetaForecast } from '../eval/theta';
+import { naiveForecast, seasonalNaiveForecast, Z80 } from '../eval/naiveForecasts';
+import { fitTheta, thetaPredict } from '../eval/theta';
+import type { FoldForecast } from '../eval/scoring';
 
 /** Validation origins forecast from; enough for stable per-step quantiles, few enough to stay quick. */
 export const MAX_ORIGINS = 256;
@@ -45,7 +46,22 @@ export function checkOrigins(n: number, first: number): number[] {
   return Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
 }
 
-/** A plain method's point forecast of `horizon` rows from `end` (rows before it known). */
+/** A plain method's forecast of `horizon` rows from `end` (rows before it known), its interval at normal quantile z. */
+export function plainMethodForecast(
+  method: CheckMethod,
+  values: Float64Array,
+  end: number,
+  horizon: number,
+  season: number,
+  z = Z80,
+): FoldForecast {
+  if (method === 'naive') return naiveForecast(values, end, horizon, z);
+  if (method === 'seasonalNaive') return seasonalNaiveForecast(values, end, horizon, season, z);
+  const span = Math.min(end, THETA_SPAN);
+  return thetaPredict(fitTheta(values.subarray(end - span, end), span, season), horizon, z);
+}
+
+/** A plain method's point forecast of `horizon` rows from `end`. */
 export function plainForecast(
   method: CheckMethod,
   values: Float64Array,
@@ -53,10 +69,19 @@ export function plainForecast(
   horizon: number,
   season: number,
 ): number[] {
-  if (method === 'naive') return naiveForecast(values, end, horizon).point;
-  if (method === 'seasonalNaive') return seasonalNaiveForecast(values, end, horizon, season).point;
-  const span = Math.min(end, THETA_SPAN);
-  return thetaForecast(values.subarray(end - span, end), span, horizon, season).point;
+  return plainMethodForecast(method, values, end, horizon, season).point;
+}
+
+/**
+ * z with P(|Z| ≤ z) = level, by Abramowitz & Stegun 26.2.23 (error below 4.5e-4): enough for an interval's width.
+ */
+export function twoSidedZ(level: number): number {
+  const p = (1 - level) / 2;
+  const t = Math.sqrt(-2 * Math.log(p));
+  return (
+    t -
+    (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t ** 3)
+  );
 }
 
 /** w·network + (1 − w)·theta, step by step. */

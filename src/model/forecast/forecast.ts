@@ -75,6 +75,13 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
     intervals,
     intervalMethod: c ? 'conformal' : 'residual',
     ...(c && { coverage: heldOutCoverage(c, level) }),
+    ...(m.check?.better && {
+      better: {
+        method: m.check.better,
+        error: m.check.errors[m.check.better],
+        modelError: m.check.errors.final,
+      },
+    }),
   };
 }
 

@@ -45,7 +45,9 @@ export function recursiveForecasts(
   const z = scaledSignal(net, m.scaler, m.differenced);
   const paths = m.nets.map((member) => {
     const x = new Float32Array(count * W);
-    origins.forEach((t, i) => x.set(z.subarray(windowStart(m, t) - from, windowStart(m, t) - from + W), i * W));
+    origins.forEach((t, i) =>
+      x.set(z.subarray(windowStart(m, t) - from, windowStart(m, t) - from + W), i * W),
+    );
     const level = origins.map((t) => net[t - 1 - from]);
     const out = origins.map(() => new Float64Array(horizon));
     for (let h = 0; h < horizon; h++) {

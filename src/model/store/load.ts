@@ -14,6 +14,7 @@ import type { BackendName } from '../backend';
 import { StoreError } from './errors';
 import { featureCount } from './seriesMeta';
 import { checkMeta } from './meta';
+import { memberCount, memberFile } from './ensembleMeta';
 import type { ModelPlace } from './paths';
 import { recoverModelFolder } from './replace';
 import { reachModelFolder } from './safeFolder';
@@ -58,6 +59,8 @@ interface Snapshot {
   metaJson: Buffer;
   weights: Buffer[];
   paths: string[];
+  /** An ensemble's other members' weight files, in member order. */
+  members: Buffer[];
 }
 
 /**
@@ -81,9 +84,15 @@ export async function readSnapshot(dir: string, between?: () => Promise<void>): 
       weights.push(buf);
       total += buf.length;
     }
+    const members: Buffer[] = [];
+    for (let k = 1; k < memberCount(parseJson(join(dir, 'meta.json'), metaJson)); k++) {
+      const buf = await readInside(dir, memberFile(k), LIMITS.weights - total);
+      members.push(buf);
+      total += buf.length;
+    }
     const after = await fs.stat(dir).catch(() => undefined);
     if (after && after.ino === before.ino && after.dev === before.dev)
-      return { modelJson, metaJson, weights, paths };
+      return { modelJson, metaJson, weights, paths, members };
   }
   throw new StoreError(
     dir,
@@ -144,6 +153,20 @@ export async function loadModel(place: ModelPlace, backend: BackendName = 'auto'
       throw new StoreError(join(dir, snap.paths[0]), `weight value ${seen + badAt} is not finite`);
     seen += w.length;
   }
+  const members = snap.members.map((b, k) => {
+    if (b.length !== total)
+      throw new StoreError(
+        join(dir, memberFile(k + 1)),
+        `holds ${b.length} bytes but the manifest's shapes need ${total}`,
+      );
+    const w = decodeWeights(
+      new Uint8Array(b.buffer, b.byteOffset, b.length).slice(),
+      specs.map((s) => s.shape),
+    );
+    if (w.some((x) => x.some((v) => !Number.isFinite(v))))
+      throw new StoreError(join(dir, memberFile(k + 1)), 'holds a weight that is not finite');
+    return w;
+  });
   const topology = mj.modelTopology ?? null;
   const why = kernelAvailable() ? kernelCannotRun(topology) : 'the recurrent kernel does not load here';
   let net: SeqNet;
@@ -154,7 +177,15 @@ export async function loadModel(place: ModelPlace, backend: BackendName = 'auto'
   } catch (e) {
     throw new StoreError(modelFile, (e as Error).message.split('\n')[0]);
   }
-  return { meta, net, dispose: () => net.dispose() };
+  if (members.length > 0 && why)
+    throw new StoreError(modelFile, `an ensemble runs on the recurrent kernel only (${why})`);
+  const others = members.map((w) => kernelNet(spec, w));
+  return {
+    meta,
+    net,
+    ...(others.length > 0 && { members: others }),
+    dispose: () => [net, ...others].forEach((n) => n.dispose()),
+  };
 }
 
 /** tfjs-layers runs what the kernel cannot; required here, so nothing else ever loads tfjs. */

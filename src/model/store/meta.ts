@@ -5,6 +5,7 @@ import { RETIRED_ENGINES } from '../../shared/schema/config';
 import { StoreError } from './errors';
 import { checkSeriesMeta } from './seriesMeta';
 import { checkDeseasonMeta } from './deseasonMeta';
+import { checkEnsembleMeta } from './ensembleMeta';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -68,5 +69,6 @@ export function checkMeta(file: string, j: Json): ModelMeta {
     bad(`"config.window" ${m.config.window} differs from "window" ${m.window}`);
   checkSeriesMeta(file, m);
   checkDeseasonMeta(file, m);
+  checkEnsembleMeta(file, m);
   return m;
 }

@@ -11,6 +11,7 @@ import type { ModelHandle } from '../network/handle';
 import { StoreError } from './errors';
 import { encodeWeights, layersTopology, TFJS_LAYERS_VERSION, weightSpecs } from './layersFormat';
 import type { ModelPlace } from './paths';
+import { memberFile } from './ensembleMeta';
 import {
   markInFlight,
   realSteps,
@@ -80,6 +81,9 @@ export async function saveModel(
     await fs.mkdir(tmp);
     await writeSynced(join(tmp, 'model.json'), JSON.stringify(modelJson));
     await writeSynced(join(tmp, 'weights.bin'), weights);
+    // An ensemble's other members: the same shapes as weights.bin, one file each (memberFile in load.ts).
+    for (const [k, member] of (model.members ?? []).entries())
+      await writeSynced(join(tmp, memberFile(k + 1)), encodeWeights(member.readWeights()));
     await writeSynced(join(tmp, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
     await writeSynced(join(tmp, 'history.csv'), historyCsv(model.history ?? []));
     await replaceFolder(tmp, dir, old, existed, steps);

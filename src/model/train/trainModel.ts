@@ -98,7 +98,12 @@ interface Candidate {
  * of a short series do not always show that before the test does (BJsales: levels won validation, then lost the
  * backtest 4.2× to Theta). A linear proxy preferred levels there too.
  */
-function candidatesOf(c: TrainConfig, seasonFound: boolean, values: Float64Array, splitIndex: number): Candidate[] {
+function candidatesOf(
+  c: TrainConfig,
+  seasonFound: boolean,
+  values: Float64Array,
+  splitIndex: number,
+): Candidate[] {
   const seasons = !seasonFound ? [false] : c.deseasonalize === 'on' ? [true] : [true, false];
   const diffs =
     c.difference !== 'auto'
@@ -232,7 +237,8 @@ function finish(
     m.deseasonalized = { ...m.deseasonalized, errors: { on: bestOf(true), off: bestOf(false) } };
   }
   if (scored.length > 1) m.candidates = scored;
-  if (extra.length > 0) m.ensemble = { members: nets.length, seeds: [c.seed, ...extra.map((e) => e.meta.config.seed)] };
+  if (extra.length > 0)
+    m.ensemble = { members: nets.length, seeds: [c.seed, ...extra.map((e) => e.meta.config.seed)] };
   const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
   const origins = checkOrigins(values.length, first);
   if (origins.length > 0) {

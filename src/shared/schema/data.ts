@@ -47,7 +47,13 @@ export const EpochReportSchema = v.object({
    * Which part of a run of several networks this epoch belongs to (1-based): the candidates first, then the extra
    * ensemble members. Absent when a run trains one network.
    */
-  part: v.optional(v.object({ index: v.pipe(v.number(), v.integer(), v.minValue(1)), count: v.pipe(v.number(), v.integer(), v.minValue(1)), member: v.optional(v.boolean()) })),
+  part: v.optional(
+    v.object({
+      index: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      member: v.optional(v.boolean()),
+    }),
+  ),
 });
 export type EpochReport = v.InferOutput<typeof EpochReportSchema>;
 
@@ -107,6 +113,17 @@ export const ForecastSchema = v.object({
   intervalMethod: v.optional(v.picklist(['conformal', 'residual'])),
   /** The share of held-out actuals the intervals at `level` covered when they were calibrated (0–1), if measured. */
   coverage: v.optional(anyNumber),
+  /**
+   * The plain method that forecast better than the model on its validation origins (model/forecast/check.ts), with
+   * both multi-step errors; absent when none did or the model was not checked.
+   */
+  better: v.optional(
+    v.object({
+      method: v.picklist(['naive', 'seasonalNaive', 'theta']),
+      error: anyNumber,
+      modelError: anyNumber,
+    }),
+  ),
 });
 export type Forecast = v.InferOutput<typeof ForecastSchema>;
 

@@ -2,11 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { forecast, trainModel, type TrainedModel } from '../../../src/model';
 import { checkMeta } from '../../../src/model/store/meta';
-import {
-  calibrationHorizon,
-  conformalHalfWidth,
-  conformalQuantile,
-} from '../../../src/model/forecast/conformal';
+import { conformalHalfWidth, conformalQuantile } from '../../../src/model/forecast/conformal';
+import { checkHorizon } from '../../../src/model/forecast/check';
 import { normals, series } from './helpers';
 
 /** A seasonal AR(1): y = 10 + 3 sin(2πt/12) + e, e = 0.5 e₋₁ + noise. */
@@ -43,7 +40,7 @@ describe('conformal intervals', () => {
   it('is calibrated per step ahead at training time and survives meta.json', () => {
     const c = model.meta.conformal;
     assert.ok(c, 'calibrated');
-    assert.equal(c.a.length, calibrationHorizon(model.meta.season, 480));
+    assert.equal(c.a.length, checkHorizon(model.meta.season, 480));
     const back = checkMeta('meta.json', JSON.parse(JSON.stringify(model.meta)));
     assert.deepEqual(back.conformal, c);
     const f = forecast(model, trainPart, 12, 0.8);

@@ -34,6 +34,9 @@ describe('explain in the worker', function () {
         '2',
         '--backend',
         'cpu',
+        // Levels: the saliency then has one value per window step.
+        '--difference',
+        'none',
       ];
       assert.equal(await main(['train', csv, ...args, '--out', join(dir, 'm'), '--json']), 0);
     } finally {

@@ -1,0 +1,128 @@
+/**
+ * The rules behind the forecast SeqLab gives (forecast/check.ts, train/trainModel.ts): a trending series is never
+ * forecast back into its training range, a model a plain method beat on validation says so in every CLI output and
+ * can forecast with that method instead, an ensemble is saved and loaded whole, and a hostile check is refused.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { forecast, loadModel, placeOfFolder, saveModel, trainModel } from '../../../src/model';
+import { combinationWeight } from '../../../src/model/forecast/check';
+import { normals, series } from './helpers';
+import { cli } from '../cli/runCli';
+
+const QUICK = { units: 8, epochs: 30, seed: 3, timeBudgetSeconds: 0 };
+
+/** Linear trend + noise, and a random walk with drift: both leave their training range upward. */
+const trending = {
+  'linear trend + noise': normals(200, 11).map((z, t) => 50 + 0.8 * t + 3 * z),
+  'random walk with drift': normals(300, 12).reduce<number[]>(
+    (a, z) => [...a, (a.at(-1) ?? 100) + 0.5 + z],
+    [],
+  ),
+};
+
+describe('forecast check and combination', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'seqlab-check-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const [name, values] of Object.entries(trending)) {
+    for (const combine of ['off', 'theta'] as const) {
+      it(`never forecasts a ${name} back into its training range (combine ${combine})`, async () => {
+        const m = await trainModel(series(values), { ...QUICK, combine });
+        try {
+          const top = Math.max(...values.slice(0, m.meta.splitIndex));
+          const f = forecast(m, series(values), 12);
+          assert.ok(
+            f.forecast.every((v) => v > top),
+            `forecast ${f.forecast.map((v) => v.toFixed(1)).join(', ')} vs training max ${top.toFixed(1)}`,
+          );
+        } finally {
+          m.dispose();
+        }
+      });
+    }
+  }
+
+  it('weighs the network against Theta by inverse validation MSE', () => {
+    assert.equal(combinationWeight(1, 1), 0.5);
+    assert.ok(Math.abs(combinationWeight(1, 3) - 0.75) < 1e-12);
+    assert.equal(combinationWeight(1, NaN), 1);
+  });
+
+  it('flags a model a plain method beat on validation in train --json and predict, and forecasts with that method', async () => {
+    // A random walk, where naive is the best forecast there is, and a levels network trained for one epoch.
+    const walk = normals(240, 5).reduce<number[]>((a, z) => [...a, (a.at(-1) ?? 0) + z], []);
+    const csv = join(dir, 'walk.csv');
+    writeFileSync(csv, ['value', ...walk.map((v) => v.toFixed(4))].join('\n') + '\n');
+    const out = join(dir, 'walk-model');
+    const args = ['--epochs', '1', '--units', '2', '--difference', 'none', '--combine', 'off', '--out', out];
+    const t = await cli('train', csv, ...args, '--json');
+    assert.equal(t.code, 0, t.stderr);
+    const trained = JSON.parse(t.stdout) as {
+      check: { better: string | null; errors: Record<string, number> };
+    };
+    assert.ok(trained.check.better, 'flagged');
+    const b = trained.check.better as 'naive';
+    assert.ok(trained.check.errors[b] < trained.check.errors.final);
+    const p = await cli('predict', csv, '--model', out, '--json');
+    assert.equal(
+      JSON.parse(p.stdout).better,
+      b === 'naive' ? 'naive' : b === 'theta' ? 'theta' : 'seasonal-naive',
+    );
+    const text = await cli('predict', csv, '--model', out);
+    assert.match(text.stdout, /warning: .* forecast better than this model on validation/);
+    const naive = JSON.parse(
+      (await cli('predict', csv, '--model', out, '--method', 'naive', '--json')).stdout,
+    );
+    assert.equal(naive.method, 'naive');
+    assert.equal(naive.next, Number(walk.at(-1)!.toFixed(4)));
+  });
+
+  it('saves and loads an ensemble whole, forecasting as trained, and refuses one with a member missing', async () => {
+    const values = trending['linear trend + noise'];
+    const m = await trainModel(series(values), { ...QUICK, ensemble: 3 });
+    const folder = join(dir, 'ens');
+    try {
+      assert.equal(m.members?.length, 2);
+      await saveModel(placeOfFolder(folder), m, { dataFile: 'x.csv', column: 'value', dataHash: '' });
+      const loaded = await loadModel(placeOfFolder(folder));
+      try {
+        assert.deepEqual(loaded.meta.ensemble?.members, 3);
+        assert.deepEqual(
+          forecast(loaded, series(values), 5).forecast,
+          forecast(m, series(values), 5).forecast,
+        );
+      } finally {
+        loaded.dispose();
+      }
+    } finally {
+      m.dispose();
+    }
+    unlinkSync(join(folder, 'member-2.bin'));
+    await assert.rejects(loadModel(placeOfFolder(folder)), /member-2\.bin: missing/);
+  });
+
+  it('refuses a meta.json whose check weight is outside 0–1 or names an unknown method', async () => {
+    const m = await trainModel(series(trending['linear trend + noise']), QUICK);
+    const folder = join(dir, 'hostile');
+    try {
+      await saveModel(placeOfFolder(folder), m, { dataFile: 'x.csv', column: 'value', dataHash: '' });
+    } finally {
+      m.dispose();
+    }
+    const metaFile = join(folder, 'meta.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+    for (const [check, why] of [
+      [{ ...meta.check, weight: 2 }, /check\.weight/],
+      [{ ...meta.check, better: 'oracle' }, /check\.better/],
+    ] as const) {
+      writeFileSync(metaFile, JSON.stringify({ ...meta, check }));
+      await assert.rejects(loadModel(placeOfFolder(folder)), why);
+    }
+  });
+});
