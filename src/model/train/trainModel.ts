@@ -12,7 +12,7 @@ import { resolveConfig, TOOL_VERSION } from '../config';
 import { assertKernel, createNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
 import { firstTarget, prepare, splitIndexOf, toLevel } from '../windows/prepare';
-import { chooseWindow } from '../windows/auto';
+import { chooseDifference, chooseWindow } from '../windows/auto';
 import { detectSeason } from '../forecast/season';
 import { baselines } from '../forecast/baselines';
 import { metrics, naiveScale } from '../forecast/metrics';
@@ -92,25 +92,20 @@ interface Candidate {
 }
 
 /**
- * The candidates a config leaves open, judged by the network's own multi-step error. Levels are a candidate only
- * where KPSS (at 5%, on the training range) finds the series level-stationary: a tanh network on scaled levels
- * cannot leave its training range, so on a trending series it forecasts back into it, and the few validation origins
- * of a short series do not always show that before the test does (BJsales: levels won validation, then lost the
- * backtest 4.2× to Theta). A linear proxy preferred levels there too.
+ * The candidates a config leaves open. 'auto' differencing: where KPSS (at 5%, on the training range) finds a trend,
+ * first differences only, since a tanh network on scaled levels cannot leave its training range and forecasts a
+ * trending series back into it (BJsales: levels won validation, then lost the backtest 4.2× to Theta; a linear
+ * proxy preferred levels on Mauna Loa CO2). On a level-stationary series the one-step autoregression proxy
+ * (windows/auto.ts) decides, as before.
  */
-function candidatesOf(
-  c: TrainConfig,
-  seasonFound: boolean,
-  values: Float64Array,
-  splitIndex: number,
-): Candidate[] {
+function candidatesOf(c: TrainConfig, seasonFound: boolean, values: Float64Array, plan: Plan): Candidate[] {
   const seasons = !seasonFound ? [false] : c.deseasonalize === 'on' ? [true] : [true, false];
+  const trending = () =>
+    kpssStatistic(values.subarray(Math.max(0, plan.splitIndex - 20_000), plan.splitIndex)) > KPSS_CRITICAL_5;
   const diffs =
     c.difference !== 'auto'
       ? [c.difference === 'first']
-      : kpssStatistic(values.subarray(Math.max(0, splitIndex - 20_000), splitIndex)) > KPSS_CRITICAL_5
-        ? [true]
-        : [true, false];
+      : [trending() || chooseDifference(values, plan.splitIndex, plan.window)];
   return seasons.flatMap((seasonRemoved) => diffs.map((differenced) => ({ seasonRemoved, differenced })));
 }
 
@@ -140,7 +135,7 @@ export async function trainModel(
     c.deseasonalize === 'off' || c.deseasonalize === undefined
       ? null
       : fitRemoval(values, plan.splitIndex, plan.season);
-  const candidates = candidatesOf(c, removal !== null, values, plan.splitIndex);
+  const candidates = candidatesOf(c, removal !== null, values, plan);
   const members = c.ensemble ?? 1;
   const parts = new Parts(c, hooks, candidates.length + members - 1);
   const record = (applied: boolean): Deseasonalized | undefined =>
