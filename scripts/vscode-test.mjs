@@ -42,7 +42,11 @@ await runMain(async () => {
       // suite turns it on where it tests it).
       // Nor does 'auto' season removal train a second candidate, which counts both runs' epochs: the suites count
       // epochs (deseason.test.ts turns it on where it tests it).
-      settings: { 'seqlab.evaluateAfterTraining': false, 'seqlab.training.deseasonalize': 'off' },
+      settings: {
+        'seqlab.evaluateAfterTraining': false,
+        'seqlab.training.deseasonalize': 'off',
+        'seqlab.training.difference': 'none',
+      },
     },
     async ({ run, server, context, workspace }) => {
       const devPath = vsix ? probeExtension(run.dir) : repoRoot;

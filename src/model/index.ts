@@ -23,7 +23,13 @@ export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';
 export type { LoadedModel } from './store/load';
 export { StoreError } from './store/errors';
-export { CHECK_METHODS, plainMethodForecast, twoSidedZ, type CheckMethod } from './forecast/check';
+export {
+  CHECK_METHODS,
+  forecastReport,
+  plainMethodForecast,
+  twoSidedZ,
+  type CheckMethod,
+} from './forecast/check';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
 export { deseasonReport } from './forecast/seasonFree';
 export { metrics, naiveScale } from './forecast/metrics';

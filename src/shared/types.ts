@@ -19,6 +19,7 @@ export type {
 } from './schema/data';
 export type { BacktestModelKey } from './schema/backtest';
 export type { DeseasonReport } from './schema/deseason';
+export type { ForecastReport } from './schema/forecastReport';
 export type BacktestFold = v.InferOutput<typeof B.BacktestFoldSchema>;
 export type BacktestScore = v.InferOutput<typeof B.BacktestScoreSchema>;
 export type BacktestReport = v.InferOutput<typeof B.BacktestReportSchema>;

@@ -9,6 +9,7 @@ import { forgetTables, readSeries, type Panel } from '../model/data';
 import {
   KERNEL_BACKEND,
   deseasonReport,
+  forecastReport,
   saveModel,
   trainGlobal,
   trainModel,
@@ -158,6 +159,7 @@ export class TrainJob {
       }
       const perSeries = seriesScores(model.meta);
       const deseasonalized = deseasonReport(model.meta);
+      const report = forecastReport(model.meta);
       this.post({
         type: 'done',
         runId: req.runId,
@@ -169,6 +171,7 @@ export class TrainJob {
         stoppedEarly: model.stopped,
         ...(perSeries && { perSeries }),
         ...(deseasonalized && { deseasonalized }),
+        ...(report && { forecastReport: report }),
       });
     } finally {
       this.finished = true;

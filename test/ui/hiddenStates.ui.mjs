@@ -33,6 +33,8 @@ function train(workspace, file, cell) {
     // model's first window starts at row 1, not 0 (the slider test probes the first window).
     '--deseasonalize',
     'off',
+    '--difference',
+    'none',
     '--json',
   ];
   execFileSync(process.execPath, args, { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -66,6 +66,7 @@ describe('Many series and covariates in the training panel', function () {
       'seqlab.evaluateAfterTraining': false,
       // 'auto' trains a second candidate where a season is found and counts both runs' epochs: these tests count epochs.
       'seqlab.training.deseasonalize': 'off',
+      'seqlab.training.difference': 'none',
     },
     prepare: (_run, { workspace }) => {
       for (const f of [LONG, COVARIATE]) copyFileSync(join(DATA, f), join(workspace, f));

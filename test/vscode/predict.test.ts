@@ -5,6 +5,7 @@ import {
   activate,
   closeTo,
   copyFixture,
+  fixtureUri,
   predictSilently,
   runCli,
   trainWithCli,
@@ -97,6 +98,49 @@ describe('Predict Next Value', () => {
     assert.strictEqual(doc.getText(), original.toString('utf8'));
     await doc.save();
     assert.ok(fs.readFileSync(file.fsPath).equals(original), 'the file on disk differs from the original');
+  });
+
+  it('warns when a plain method beat the model on validation, and forecasts with it in one step', async () => {
+    // A random walk, where naive is the best forecast there is, and a levels network that barely trained.
+    let level = 0;
+    let seed = 5;
+    const rows = Array.from({ length: 240 }, () => {
+      seed = (seed * 16807) % 2147483647;
+      level += seed / 2147483647 - 0.5;
+      return level.toFixed(4);
+    });
+    const file = fixtureUri('predict-walk.csv');
+    fs.writeFileSync(file.fsPath, ['value', ...rows].join('\n') + '\n');
+    await trainWithCli('predict-walk.csv', 'gru', ['--difference', 'none', '--combine', 'off']);
+    const shown: Array<{ message: string; actions: string[]; warning?: boolean }> = [];
+    const ui = {
+      show: async (message: string, actions: Array<{ action: string }>, warning?: boolean) => {
+        shown.push({ message, actions: actions.map((a) => a.action), warning });
+        return shown.length === 1 ? 'useBetter' : undefined;
+      },
+      askSteps: async () => undefined,
+    };
+    const result = (await vscode.commands.executeCommand('seqlab.predictNext', file, {
+      ui,
+    })) as PredictResult;
+    assert.ok(result.better, 'the model is flagged');
+    assert.strictEqual(shown[0].warning, true);
+    assert.match(shown[0].message, /Warning: .+ forecast better than this model on validation/);
+    assert.strictEqual(shown[0].actions[0], 'useBetter');
+    assert.strictEqual(result.followUpError, undefined);
+    const cli = await runCli([
+      'predict',
+      'predict-walk.csv',
+      '--model',
+      '.seqlab/predict-walk.csv/value',
+      '--method',
+      result.better.method === 'seasonalNaive' ? 'seasonal-naive' : result.better.method,
+    ]);
+    assert.ok(
+      closeTo(result.methodNext ?? NaN, Number(cli.next)),
+      `${result.methodNext} vs ${String(cli.next)}`,
+    );
+    assert.match(shown[1].message, /next/);
   });
 
   it('leaves the data file untouched when it only predicts', async () => {

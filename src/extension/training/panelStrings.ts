@@ -104,7 +104,22 @@ export function panelStrings(): PanelStrings {
     deseasonRemoved: t('Season {0} removed before the network.'),
     deseasonKept: t("Season {0} kept in the network's input: removing it forecast worse."),
     deseasonErrors: t('Multi-step validation MAE: {0} with it removed, {1} with it kept.'),
-    candidateRemoved: t('comparing: season removed (1 of 2)'),
-    candidateKept: t('comparing: season kept (2 of 2)'),
+    partCandidate: t('comparing {0} of {1}: {2}'),
+    partMember: t('network {0} of {1}: ensemble member'),
+    tagSeasonRemoved: t('season removed'),
+    tagSeasonKept: t('season kept'),
+    tagDifferences: t('differences'),
+    tagLevels: t('levels'),
+    candidatesCompared: t('Compared on multi-step validation error: {0}. Kept: {1}.'),
+    forecastNetwork: t(
+      'Forecast: the network alone; {0}-step validation error {1} (naive {2}, seasonal naive {3}, Theta {4}).',
+    ),
+    forecastCombined: t(
+      'Forecast: the network {0}% with Theta {1}%; {2}-step validation error {3} (network {4}, naive {5}, seasonal naive {6}, Theta {7}).',
+    ),
+    forecastMembers: t('The network is the median of {0} networks; hidden states show the first.'),
+    forecastLoser: t(
+      'Warning: {0} forecast better than this model on validation (error {1} against {2}). Predict Next Value offers to forecast with it.',
+    ),
   };
 }

@@ -134,6 +134,7 @@ export class TrainingRun {
           baselines: m.baselines,
           ...(m.perSeries && { perSeries: m.perSeries }),
           ...(m.deseasonalized && { deseasonalized: m.deseasonalized }),
+          ...(m.forecastReport && { forecastReport: m.forecastReport }),
         };
         this.emit(this.summary);
         return this.setState(m.saved ? 'done' : 'stopped');

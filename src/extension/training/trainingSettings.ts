@@ -25,6 +25,9 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
     threads: parseThreads(get<unknown>('training.threads')),
     backend: get<TrainConfig['backend']>('backend'),
     deseasonalize: get<TrainConfig['deseasonalize']>('training.deseasonalize'),
+    difference: get<TrainConfig['difference']>('training.difference'),
+    ensemble: get<number>('training.ensemble'),
+    combine: get<TrainConfig['combine']>('training.combine'),
   };
 }
 

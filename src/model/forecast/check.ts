@@ -11,6 +11,7 @@
 import { naiveForecast, seasonalNaiveForecast, Z80 } from '../eval/naiveForecasts';
 import { fitTheta, thetaPredict } from '../eval/theta';
 import type { FoldForecast } from '../eval/scoring';
+import type { ForecastReport, ModelMeta } from '../types';
 
 /** Validation origins forecast from; enough for stable per-step quantiles, few enough to stay quick. */
 export const MAX_ORIGINS = 256;
@@ -119,13 +120,17 @@ export function checkForecasts(
   season: number,
   network: Float64Array[],
   combineWithTheta: boolean,
+  /** The weight with Theta is fitted on the first `fitted` origins only (default all). */
+  fitted = origins.length,
 ): CheckResult {
   const plain = Object.fromEntries(
     CHECK_METHODS.map((k) => [k, origins.map((t) => plainForecast(k, values, t, horizon, season))]),
   ) as Record<CheckMethod, number[][]>;
   const net = scoreOf(values, origins, network);
   const theta = scoreOf(values, origins, plain.theta);
-  const weight = combineWithTheta ? combinationWeight(net.mse, theta.mse) : 1;
+  const early = (paths: ArrayLike<number>[]) =>
+    scoreOf(values, origins.slice(0, fitted), paths.slice(0, fitted));
+  const weight = combineWithTheta ? combinationWeight(early(network).mse, early(plain.theta).mse) : 1;
   const final = network.map((p, i) => combine(p, plain.theta[i], weight));
   const errors = {
     network: net.mae,
@@ -144,6 +149,29 @@ export function checkForecasts(
       ...(errors[best] < errors.final && { better: best }),
     },
     final,
+  };
+}
+
+/** What the panel shows of a model's forecast; null for a model saved before the check (or too short for it). */
+export function forecastReport(
+  meta: Pick<ModelMeta, 'check' | 'candidates' | 'ensemble' | 'differenced' | 'deseasonalized'>,
+): ForecastReport | null {
+  const c = meta.check;
+  if (!c) return null;
+  const removed = meta.deseasonalized?.applied ?? false;
+  return {
+    ...(meta.candidates && {
+      candidates: meta.candidates.map((k) => ({
+        ...k,
+        chosen: k.differenced === meta.differenced && k.seasonRemoved === removed,
+      })),
+    }),
+    members: meta.ensemble?.members ?? 1,
+    networkWeight: c.weight,
+    horizon: c.horizon,
+    origins: c.origins,
+    errors: c.errors,
+    ...(c.better && { better: c.better }),
   };
 }
 

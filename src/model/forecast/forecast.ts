@@ -63,7 +63,7 @@ export function forecast(model: ModelHandle, series: Series, steps = 1, level = 
   const c = m.conformal;
   const around = (v: number, h: number): [number, number] => {
     if (!c) return interval(m.residuals, v, level, h);
-    const half = conformalHalfWidth(c, level, h);
+    const half = conformalHalfWidth(c, level, h, v);
     return [v - half, v + half];
   };
   const intervals = out.map((v, i) => around(v, i + 1));

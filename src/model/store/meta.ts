@@ -22,6 +22,8 @@ function conformalOk(c: unknown): boolean {
       (s) => Array.isArray(s) && s.length >= 1 && s.length <= 256 && s.every((e) => finite(e) && e >= 0),
     );
   if (!half(a) || !half(b) || a.length !== b.length) return false;
+  const relative = (c as { relative?: unknown }).relative;
+  if (relative !== undefined && relative !== true) return false;
   for (const s of [...a, ...b]) (s as number[]).sort((p, q) => p - q);
   return true;
 }

@@ -19,6 +19,7 @@ import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { stringsOf } from './strings';
 import { SeriesScoreSchema } from './workerMessages';
 import { DeseasonReportSchema } from './deseason';
+import { ForecastReportSchema } from './forecastReport';
 
 /** Every string the panel displays; the host localises them (training/panelStrings.ts). */
 export const PANEL_STRING_KEYS = [
@@ -115,8 +116,17 @@ export const PANEL_STRING_KEYS = [
   'deseasonRemoved',
   'deseasonKept',
   'deseasonErrors',
-  'candidateRemoved',
-  'candidateKept',
+  'partCandidate',
+  'partMember',
+  'tagSeasonRemoved',
+  'tagSeasonKept',
+  'tagDifferences',
+  'tagLevels',
+  'candidatesCompared',
+  'forecastNetwork',
+  'forecastCombined',
+  'forecastMembers',
+  'forecastLoser',
 ] as const;
 
 // ─── host → webview ─────────────────────────────────────────────────────────────
@@ -143,6 +153,7 @@ export const SummarySchema = v.object({
   /** A global model's per-series scores (the panel's sortable table). */
   perSeries: v.optional(v.array(SeriesScoreSchema)),
   deseasonalized: v.optional(DeseasonReportSchema),
+  forecastReport: v.optional(ForecastReportSchema),
 });
 /** The whole history so far, so a restored or re-shown webview is complete. */
 export const ReplaySchema = v.object({

@@ -22,6 +22,7 @@ import { anyInteger, anyNumber, count, finite, numbers } from './fields';
 import { ExplainedSchema, ExplainRequestSchema } from './explainMessages';
 import { BacktestProgressSchema, BacktestReportSchema } from './backtest';
 import { DeseasonReportSchema } from './deseason';
+import { ForecastReportSchema } from './forecastReport';
 
 const runId = v.string();
 
@@ -199,6 +200,7 @@ export const RunDoneSchema = v.object({
   perSeries: v.optional(v.array(SeriesScoreSchema)),
   /** Whether the season was removed before the network, and what 'auto' measured. */
   deseasonalized: v.optional(DeseasonReportSchema),
+  forecastReport: v.optional(ForecastReportSchema),
 });
 export const RunFailedSchema = v.object({
   type: v.literal('failed'),

@@ -1,7 +1,8 @@
 /** Turns the run's history into uPlot's aligned arrays. Pure functions, so they are cheap to rebuild per update. */
 import type { BatchReport, EpochReport, Forecast, ValidationTrace } from '../../shared/types';
 import { smooth } from './chartTheme';
-import type { ChartData } from './lineChart';
+import type { ChartData, ChartMarker } from './lineChart';
+import { partLabel } from './epochStatus';
 import type { TableData } from './tableAlternative';
 import type { PanelStrings } from '../../shared/protocol';
 import { formatNumber } from '../../shared/formatNumber';
@@ -26,6 +27,18 @@ export function lossData(epochs: readonly EpochReport[], batches: readonly Batch
     points.map((p) => p.val),
     points.map((p) => p.batch),
   ];
+}
+
+/** Where each part of a run of several networks starts on the loss chart's epoch axis, labelled with what it trains. */
+export function partMarkers(s: PanelStrings, epochs: readonly EpochReport[]): ChartMarker[] {
+  const out: ChartMarker[] = [];
+  let last: number | undefined;
+  for (const e of epochs) {
+    if (!e.part || e.part.index === last) continue;
+    last = e.part.index;
+    out.push({ x: e.epoch - 1, label: partLabel(s, e) });
+  }
+  return out;
 }
 
 /** The predictions chart's table alternative: one row per validation point (row index, actual, model, naive). */

@@ -33,10 +33,17 @@ export interface LineChartOptions {
 
 export type ChartData = [number[], ...Array<Array<number | null>>];
 
+/** A labelled vertical line at x: where a part of a run starts (the loss chart). */
+export interface ChartMarker {
+  x: number;
+  label: string;
+}
+
 export class LineChart {
   readonly element: HTMLDivElement;
   private plot: uPlot | undefined;
   private data: ChartData;
+  private markers: readonly ChartMarker[] = [];
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -61,8 +68,10 @@ export class LineChart {
   }
 
   /** Draws `data` (x first, then one array per series; null leaves a gap). */
-  setData(data: ChartData): void {
+  setData(data: ChartData, markers: readonly ChartMarker[] = []): void {
     this.data = data;
+    this.markers = markers;
+    this.element.dataset.markers = markers.map((m) => m.label).join('\n');
     if (data[0].length === 0) return;
     if (!this.plot) this.create();
     else {
@@ -106,7 +115,10 @@ export class LineChart {
       axes: [axis(this.options.xLabel), axis(this.options.yLabel)],
       legend: { show: true },
       // Off the chart, the legend shows the latest values instead of uPlot's "--".
-      hooks: { setCursor: [(u) => (u.cursor.idx == null ? this.showLatest(u) : undefined)] },
+      hooks: {
+        setCursor: [(u) => (u.cursor.idx == null ? this.showLatest(u) : undefined)],
+        draw: [(u) => this.drawMarkers(u, c)],
+      },
       cursor: { drag: { x: true, y: false } },
       bands: this.options.bands?.map((b) => ({ series: [b.upper, b.lower], fill: b.fill(c) })),
       series: [
@@ -123,6 +135,30 @@ export class LineChart {
     };
     this.plot = new uPlot(opts, this.data as uPlot.AlignedData, this.element);
     this.showLatest(this.plot);
+  }
+
+  /** Dashed vertical lines with their labels, so the parts of a run read as sections rather than one curve's jumps. */
+  private drawMarkers(u: uPlot, c: ChartColors): void {
+    if (this.markers.length === 0) return;
+    const ctx = u.ctx;
+    const dpr = window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.strokeStyle = c.fg;
+    ctx.fillStyle = c.fg;
+    ctx.globalAlpha = 0.7;
+    ctx.setLineDash([4 * dpr, 4 * dpr]);
+    ctx.font = `${11 * dpr}px sans-serif`;
+    this.markers.forEach((m, i) => {
+      const x = u.valToPos(m.x, 'x', true);
+      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
+      ctx.beginPath();
+      ctx.moveTo(x, u.bbox.top);
+      ctx.lineTo(x, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+      // Labels step down so neighbouring sections' labels do not overlap.
+      ctx.fillText(m.label, x + 4 * dpr, u.bbox.top + (12 + 13 * (i % 3)) * dpr);
+    });
+    ctx.restore();
   }
 
   /** Each series' own last point: series have gaps (the loss chart's batch and epoch points interleave). */

@@ -17,7 +17,8 @@ import type {
 import { SeriesSelector } from './seriesSelector';
 import type { HiddenStates, ValidationTrace } from '../../shared/types';
 import { BacktestView } from './backtestView';
-import { lossData, predictionData, predictionTable } from './chartData';
+import { lossData, partMarkers, predictionData, predictionTable } from './chartData';
+import { forecastReportLines } from './forecastReportLines';
 import { TableAlternative } from './tableAlternative';
 import { ConfigForm } from './configForm';
 import { button, el, format, section } from './dom';
@@ -247,6 +248,11 @@ export class PanelView {
       this.summary.append(el('p', undefined, this.s.notSaved));
     }
     if (m.deseasonalized) this.summary.append(el('p', 'deseason', deseasonText(this.s, m.deseasonalized)));
+    for (const line of m.forecastReport ? forecastReportLines(this.s, m.forecastReport) : []) {
+      const p = el('p', line.warning ? 'forecast-report loser' : 'forecast-report', line.text);
+      if (line.warning) p.setAttribute('role', 'alert');
+      this.summary.append(p);
+    }
     this.summary.append(el('p', 'took', format(this.s.tookSeconds, m.seconds.toFixed(1))));
     this.summary.hidden = false;
   }
@@ -286,7 +292,7 @@ export class PanelView {
     this.pendingDraw = true;
     requestAnimationFrame(() => {
       this.pendingDraw = false;
-      this.loss.setData(lossData(this.epochs, this.batches));
+      this.loss.setData(lossData(this.epochs, this.batches), partMarkers(this.s, this.epochs));
       // Lets a test (or a curious user in devtools) see how much history the chart holds.
       this.loss.element.dataset.epochs = String(this.epochs.length);
     });

@@ -121,7 +121,7 @@ describe('runBacktest', () => {
     const r = await runBacktest(series(sine), {
       folds: 3,
       horizon: 6,
-      config: { ...config, combine: 'off' },
+      config: { ...config, combine: 'off', difference: 'first' },
     });
     assert.ok(Object.values(r.models).every((m) => !Number.isFinite(m.mase)));
     assert.equal(r.bestBy, 'mae');

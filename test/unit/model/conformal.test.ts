@@ -45,7 +45,9 @@ describe('conformal intervals', () => {
     assert.deepEqual(back.conformal, c);
     const f = forecast(model, trainPart, 12, 0.8);
     assert.equal(f.intervalMethod, 'conformal');
-    assert.ok(Math.abs(f.intervals[4][1] - f.forecast[4] - conformalHalfWidth(c, 0.8, 5)) < 1e-9);
+    assert.ok(
+      Math.abs(f.intervals[4][1] - f.forecast[4] - conformalHalfWidth(c, 0.8, 5, f.forecast[4])) < 1e-9,
+    );
   });
 
   it('covers about 80% of new values at every horizon (1,200 unseen values, 12 steps ahead)', () => {
@@ -66,6 +68,22 @@ describe('conformal intervals', () => {
       f0.coverage !== undefined && Math.abs(f0.coverage - 0.8) <= 0.05,
       `held-out estimate ${f0.coverage}`,
     );
+  });
+
+  it('calibrates relative errors on a positive series whose errors grow with its level, and scales by the point', async () => {
+    // Exponential growth with multiplicative noise: absolute errors from the validation range understate later ones.
+    const z = normals(400, 9);
+    const grown = series(z.map((w, t) => 10 * Math.exp(0.01 * t + 0.05 * w)));
+    const m = await trainModel(grown, { units: 4, epochs: 10, patience: 0, seed: 3, difference: 'first' });
+    try {
+      const c = m.meta.conformal;
+      assert.ok(c?.relative, 'relative errors chosen');
+      assert.equal(conformalHalfWidth(c, 0.8, 1, 200), 2 * conformalHalfWidth(c, 0.8, 1, 100));
+      const back = checkMeta('meta.json', JSON.parse(JSON.stringify(m.meta)));
+      assert.equal(back.conformal?.relative, true);
+    } finally {
+      m.dispose();
+    }
   });
 
   it('falls back to the residual interval for a model saved before calibration', () => {

@@ -38,7 +38,10 @@ describe('package.json settings match the config schema', () => {
     assert.deepEqual(fields, [
       'batchSize',
       'cell',
+      'combine',
       'deseasonalize',
+      'difference',
+      'ensemble',
       'epochs',
       'layers',
       'learningRate',
