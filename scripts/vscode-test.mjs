@@ -40,12 +40,14 @@ await runMain(async () => {
       env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {},
       // Each suite's worker lifetime is its own: no forecast or backtest starts by itself after a run (the backtest
       // suite turns it on where it tests it).
-      // Nor does 'auto' season removal train a second candidate, which counts both runs' epochs: the suites count
-      // epochs (deseason.test.ts turns it on where it tests it).
+      // Nor do 'auto' season removal, differencing or transform train more candidates, which counts every run's
+      // epochs: the suites count epochs (deseason.test.ts turns season removal on where it tests it). Levels, as the
+      // suites' sine trained before 'auto' differencing compared candidates.
       settings: {
         'seqlab.evaluateAfterTraining': false,
         'seqlab.training.deseasonalize': 'off',
         'seqlab.training.difference': 'none',
+        'seqlab.training.transform': 'none',
       },
     },
     async ({ run, server, context, workspace }) => {

@@ -26,6 +26,7 @@ import {
   CELLS,
   CONFIG_LIMITS,
   COMBINE,
+  TRANSFORMS,
   DESEASONALIZE,
   DIFFERENCES,
   THREAD_CHOICES,
@@ -69,6 +70,11 @@ export const FLAGS = {
     type: 'string',
     choices: DESEASONALIZE,
     help: 'remove the season before the network (default auto: keeps the better of both on validation)',
+  },
+  transform: {
+    type: 'string',
+    choices: TRANSFORMS,
+    help: "log: model the logarithm of a positive series; auto (default): also tried where Guerrero's rule favours it",
   },
   ensemble: {
     ...range('ensemble'),
@@ -126,6 +132,7 @@ export function configFrom(flags: Flags<typeof FLAGS>): Partial<TrainConfig> {
       deseasonalize: flags.deseasonalize as TrainConfig['deseasonalize'],
     }),
     ensemble: flags.ensemble,
+    ...(flags.transform && { transform: flags.transform as TrainConfig['transform'] }),
     ...(flags.combine && { combine: flags.combine as TrainConfig['combine'] }),
     ...(flags.backend && { backend: flags.backend as TrainConfig['backend'] }),
   };
@@ -235,6 +242,7 @@ export async function run(argv: string[]): Promise<number> {
           threads: meta.threads ?? 1,
           window: meta.window,
           differenced: meta.differenced,
+          log: meta.log ?? false,
           deseasonalized: deseasonJson(meta),
           backend: meta.backend,
           metrics: { val: m },
@@ -250,7 +258,7 @@ export async function run(argv: string[]): Promise<number> {
         const how = `${meta.epochsRun} epochs${meta.stopped ? ' (stopped)' : ''}, best ${meta.bestEpoch}, ${meta.trainSeconds.toFixed(1)} s on ${meta.backend}${(meta.threads ?? 1) > 1 ? `, ${meta.threads} threads` : ''}${budgetNote(meta)}`;
         process.stdout.write(
           `${summaryTable(meta)}\n\n${meta.config.cell.toUpperCase()} ${meta.config.units} units, window ${meta.window}` +
-            `${meta.differenced ? ', first differences' : ''}; ${how}\n` +
+            `${meta.log ? ', log' : ''}${meta.differenced ? ', first differences' : ''}; ${how}\n` +
             deseasonLine(meta) +
             checkLines(meta) +
             `next value: ${tableNumber(next.next)}  (80% interval ${tableNumber(next.interval[0])} … ${tableNumber(next.interval[1])})\n` +
@@ -273,6 +281,7 @@ export async function run(argv: string[]): Promise<number> {
 function candidate(r: EpochReport): string {
   const tags = [
     ...(r.seasonRemoved === undefined ? [] : [r.seasonRemoved ? 'season removed' : 'season kept']),
+    ...(r.log === undefined ? [] : [r.log ? 'log' : 'no log']),
     ...(r.differenced === undefined ? [] : [r.differenced ? 'differences' : 'levels']),
     ...(r.part?.member ? [`ensemble member, part ${r.part.index} of ${r.part.count}`] : []),
   ];

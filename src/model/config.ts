@@ -30,6 +30,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   deseasonalize: 'auto',
   ensemble: 1,
   combine: 'theta',
+  transform: 'auto',
 };
 
 /**
@@ -53,6 +54,7 @@ export const SEED_PRESET: Partial<TrainConfig> = {
   deseasonalize: 'off',
   ensemble: 1,
   combine: 'off',
+  transform: 'none',
 };
 
 export const PRESETS: Record<string, Partial<TrainConfig>> = { seed: SEED_PRESET };

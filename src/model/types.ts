@@ -42,8 +42,10 @@ export interface ModelMeta {
   conformal?: ConformalCalibration;
   /** The season removed before the network (forecast/seasonFree.ts), or 'auto''s record of keeping it; absent: none. */
   deseasonalized?: Deseasonalized;
+  /** The network reads the logarithm of the series (config `transform`); absent: the series itself. */
+  log?: true;
   /** What 'auto' choices trained and each one's multi-step validation error (series units); the lowest was kept. */
-  candidates?: { seasonRemoved: boolean; differenced: boolean; error: number }[];
+  candidates?: { log: boolean; seasonRemoved: boolean; differenced: boolean; error: number }[];
   /** Networks whose median is the forecast; the model's own weights are the first (designated) member's. */
   ensemble?: { members: number; seeds: number[] };
   /** The forecast against plain methods on the validation origins (forecast/check.ts); absent in older models. */

@@ -34,6 +34,7 @@ describe('Season removal in the training panel', function () {
       'seqlab.training.deseasonalize': 'on',
       // One differencing candidate: this test counts the season candidates' epochs.
       'seqlab.training.difference': 'first',
+      'seqlab.training.transform': 'none',
       'seqlab.evaluateAfterTraining': false,
     },
     theme: null,

@@ -67,6 +67,7 @@ describe('Many series and covariates in the training panel', function () {
       // 'auto' trains a second candidate where a season is found and counts both runs' epochs: these tests count epochs.
       'seqlab.training.deseasonalize': 'off',
       'seqlab.training.difference': 'none',
+      'seqlab.training.transform': 'none',
     },
     prepare: (_run, { workspace }) => {
       for (const f of [LONG, COVARIATE]) copyFileSync(join(DATA, f), join(workspace, f));

@@ -66,6 +66,7 @@ describe('Training panel from the Explorer', function () {
       'seqlab.training.deseasonalize': 'off',
       // 'auto' differencing trains levels and differences where KPSS finds no trend: the sine as before, on levels.
       'seqlab.training.difference': 'none',
+      'seqlab.training.transform': 'none',
     },
     theme: null,
   });

@@ -110,6 +110,8 @@ export function panelStrings(): PanelStrings {
     tagSeasonKept: t('season kept'),
     tagDifferences: t('differences'),
     tagLevels: t('levels'),
+    tagLog: t('log'),
+    tagNoLog: t('no log'),
     candidatesCompared: t('Compared on multi-step validation error: {0}. Kept: {1}.'),
     forecastNetwork: t(
       'Forecast: the network alone; {0}-step validation error {1} (naive {2}, seasonal naive {3}, Theta {4}).',

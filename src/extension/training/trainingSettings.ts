@@ -28,6 +28,7 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
     difference: get<TrainConfig['difference']>('training.difference'),
     ensemble: get<number>('training.ensemble'),
     combine: get<TrainConfig['combine']>('training.combine'),
+    transform: get<TrainConfig['transform']>('training.transform'),
   };
 }
 

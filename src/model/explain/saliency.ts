@@ -11,7 +11,8 @@ import type { Series } from '../data/types';
 import type { ModelHandle } from '../network/handle';
 import { ModelMismatchError } from '../forecast/forecast';
 import { spread as spreadOf } from '../windows/scaler';
-import { removalSlope } from '../forecast/seasonFree';
+import { removalSlope, seasonAt } from '../forecast/seasonFree';
+import { unscale } from '../windows/scaler';
 import { occlusion } from './occlusion';
 import { explainInput, inputRows, inputsFor, spread, type ExplainInput } from './windows';
 
@@ -97,6 +98,21 @@ export interface Saliency {
   leans: { feature?: string; lag: number };
 }
 
+/** The model's one-step forecast of each target, in the series' units. */
+function forecastLevels(
+  x: ExplainInput,
+  model: ModelHandle,
+  windows: Float32Array,
+  targets: Int32Array,
+): number[] {
+  const y = model.net.predict(windows, targets.length);
+  const scaler = x.scalers[0];
+  return Array.from(targets, (t, b) => {
+    const step = unscale(scaler, y[b]);
+    return seasonAt(x.differenced ? x.net[t - 1] + step : step, x.removal, t);
+  });
+}
+
 /** Target row of the window whose first value is row `start` (the Hidden States view's window index). */
 export function targetOfStart(x: ExplainInput, start: number): number {
   return start + x.window;
@@ -127,18 +143,20 @@ export function saliency(model: ModelHandle, series: Series, windowAt?: number):
   const windows = new Float32Array(targets.length * T * F);
   targets.forEach((t, b) => windows.set(inputsFor(x, t), b * T * F));
   const g = inputGradients(model, windows, targets.length);
+  // Under a log the forecast leaves as exp(·): its slope is the forecast itself, so the forecasts are needed too.
+  const forecasts = x.removal?.log ? forecastLevels(x, model, windows, targets) : undefined;
   const L = inputRows(x);
   const values = Array.from({ length: F }, () => new Array<number>(L).fill(0));
   const col = new Float64Array(T);
   for (let b = 0; b < targets.length; b++) {
     const t = targets[b];
     // A removed season: the series' input at row k enters as v_k / index_k, the forecast leaves times index_t.
-    const out = removalSlope(x.removal, t);
+    const out = removalSlope(x.removal, t, forecasts?.[b] ?? 1);
     for (let f = 0; f < F; f++) {
       const factor = f === 0 ? 1 : spreadOf(x.scalers[0]) / spreadOf(x.scalers[f]);
       for (let p = 0; p < T; p++) col[p] = g[(b * T + p) * F + f] * factor;
       const v = valueGradient(col, x.differenced, f === 0).map(
-        (d, l) => (d * (f === 0 ? removalSlope(x.removal, t - l - 1) : 1)) / out,
+        (d, l) => (d * (f === 0 ? removalSlope(x.removal, t - l - 1, x.values[t - l - 1]) : 1)) / out,
       );
       for (let l = 0; l < L; l++)
         values[f][l] += targets.length === 1 ? v[l] : Math.abs(v[l]) / targets.length;

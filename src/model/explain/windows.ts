@@ -52,6 +52,11 @@ export function explainInput(model: ModelHandle, series: Series): ExplainInput {
     throw new ModelMismatchError(
       `${own && series.label ? `series "${series.label}"` : `column "${m.column}"`} has ${series.values.length} rows; the model's window needs at least ${first + 1}`,
     );
+  const bad = m.log ? series.values.findIndex((v) => !(v > 0)) : -1;
+  if (bad >= 0)
+    throw new ModelMismatchError(
+      `column "${m.column}": value ${bad + 1} is ${series.values[bad]}; the model reads the logarithm of the series, which needs every value above 0`,
+    );
   const scalers = own ? own.scalers : [m.scaler];
   const removal = removalOf(m);
   const net = withoutSeason(series.values, removal);

@@ -154,7 +154,7 @@ export function checkForecasts(
 
 /** What the panel shows of a model's forecast; null for a model saved before the check (or too short for it). */
 export function forecastReport(
-  meta: Pick<ModelMeta, 'check' | 'candidates' | 'ensemble' | 'differenced' | 'deseasonalized'>,
+  meta: Pick<ModelMeta, 'check' | 'candidates' | 'ensemble' | 'differenced' | 'deseasonalized' | 'log'>,
 ): ForecastReport | null {
   const c = meta.check;
   if (!c) return null;
@@ -163,7 +163,7 @@ export function forecastReport(
     ...(meta.candidates && {
       candidates: meta.candidates.map((k) => ({
         ...k,
-        chosen: k.differenced === meta.differenced && k.seasonRemoved === removed,
+        chosen: k.differenced === meta.differenced && k.seasonRemoved === removed && k.log === !!meta.log,
       })),
     }),
     members: meta.ensemble?.members ?? 1,

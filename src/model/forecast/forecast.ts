@@ -28,6 +28,11 @@ function check(model: ModelHandle, series: Series, need: number): void {
     throw new ModelMismatchError(
       `the model's window ${model.net.spec.window} differs from meta.json's ${m.window}`,
     );
+  const bad = m.log ? series.values.findIndex((v) => !(v > 0)) : -1;
+  if (bad >= 0)
+    throw new ModelMismatchError(
+      `column "${m.column}": value ${bad + 1} is ${series.values[bad]}; the model reads the logarithm of the series, which needs every value above 0`,
+    );
   if (series.values.length < need) {
     throw new ModelMismatchError(
       `column "${m.column}" has ${series.values.length} rows; the model's window needs at least ${need}`,

@@ -10,7 +10,12 @@ import { deseasonalise, fitSeason, reseasonalise, type SeasonFit } from './desea
 export interface SeasonRemoval extends SeasonFit {
   /** Row of phase 0: row i has phase (i − anchor) mod season. 0 when fitted; shifted when a series is sliced. */
   anchor: number;
+  /** The network reads ln(value) (the season, if any, fitted and removed on that scale): meta.json's `log`. */
+  log?: true;
 }
+
+/** A log transform with no season removed: season 1, whose one additive index is 0. */
+const NO_SEASON: SeasonRemoval = { season: 1, method: 'add', indices: [0], anchor: 0 };
 
 /** meta.json's record of the choice: the fit when the season was removed, and what 'auto' measured. */
 export interface Deseasonalized extends SeasonRemoval {
@@ -28,16 +33,24 @@ export interface Deseasonalized extends SeasonRemoval {
  * every series tried (monthly-sales MASE 0.53 vs 0.28, the hourly sample 0.93 vs 0.40), as a daily swing that does
  * not scale with the level is then mis-scaled wherever the level moves. meta.json may still say 'mul'.
  */
-export function fitRemoval(values: Float64Array, splitIndex: number, season: number): SeasonRemoval | null {
-  // A view, not a copy: a long series' training range is read in place.
-  const fit = fitSeason(values.subarray(0, splitIndex), season, 'add');
+export function fitRemoval(
+  values: Float64Array,
+  splitIndex: number,
+  season: number,
+  log = false,
+): SeasonRemoval | null {
+  // A view, not a copy: a long series' training range is read in place (a log model's is its logarithm).
+  const range = values.subarray(0, splitIndex);
+  const fit = fitSeason(log ? range.map(Math.log) : range, season, 'add');
   return fit && { ...fit, anchor: 0 };
 }
 
-/** The removal a model applies, or null. */
-export function removalOf(meta: Pick<ModelMeta, 'deseasonalized'>): SeasonRemoval | null {
+/** What a model applies to the series before its network (a season, a log, both), or null. */
+export function removalOf(meta: Pick<ModelMeta, 'deseasonalized' | 'log'>): SeasonRemoval | null {
   const d = meta.deseasonalized;
-  return d?.applied ? d : null;
+  const season = d?.applied ? d : null;
+  if (!meta.log) return season;
+  return { ...(season ?? NO_SEASON), log: true };
 }
 
 function phase(r: SeasonRemoval, row: number): number {
@@ -47,17 +60,23 @@ function phase(r: SeasonRemoval, row: number): number {
 /** Values whose first is row `from`, with the season removed (the same array when there is none). */
 export function withoutSeason(values: Float64Array, r: SeasonRemoval | null, from = 0): Float64Array {
   if (!r) return values;
-  return values.map((v, i) => deseasonalise(v, r, phase(r, from + i)));
+  return values.map((v, i) => deseasonalise(r.log ? Math.log(v) : v, r, phase(r, from + i)));
 }
 
 /** A season-free value at row t back in the series' units. */
 export function seasonAt(v: number, r: SeasonRemoval | null, t: number): number {
-  return r ? reseasonalise(v, r, phase(r, t)) : v;
+  if (!r) return v;
+  const x = reseasonalise(v, r, phase(r, t));
+  return r.log ? Math.exp(x) : x;
 }
 
-/** ∂(season-free value)/∂(value) at row t: 1/index when multiplicative, else 1. */
-export function removalSlope(r: SeasonRemoval | null, t: number): number {
-  return r?.method === 'mul' ? 1 / r.indices[phase(r, t)] : 1;
+/**
+ * ∂(season-free value)/∂(value) at row t, where the series' value there is `value`: 1/index when multiplicative,
+ * times 1/value under a log, else 1.
+ */
+export function removalSlope(r: SeasonRemoval | null, t: number, value: number): number {
+  const s = r?.method === 'mul' ? 1 / r.indices[phase(r, t)] : 1;
+  return r?.log ? s / value : s;
 }
 
 /** The same removal for a series sliced to start at row `offset`. */

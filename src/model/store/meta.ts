@@ -58,6 +58,7 @@ export function checkMeta(file: string, j: Json): ModelMeta {
     bad('"residuals" must be a list of finite numbers');
   m.residuals = [...m.residuals].sort((a, b) => a - b);
   if (m.conformal !== undefined && !conformalOk(m.conformal)) bad('"conformal" is invalid');
+  if (m.log !== undefined && m.log !== true) bad('"log" must be true or absent');
   if (!Number.isInteger(m.splitIndex) || m.splitIndex < 0) bad('"splitIndex" is invalid');
   const engine = (m.config as { engine?: unknown } | undefined)?.engine;
   // Same weights, same equations: a model an earlier version trained with a retired engine runs on the kernel.

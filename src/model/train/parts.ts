@@ -6,7 +6,7 @@
 import type { EpochReport, TrainConfig } from '../types';
 import type { TrainHooks, TrainedModel } from './trainModel';
 
-export type PartLabel = Pick<EpochReport, 'seasonRemoved' | 'differenced'> & { member?: boolean };
+export type PartLabel = Pick<EpochReport, 'seasonRemoved' | 'differenced' | 'log'> & { member?: boolean };
 
 export class Parts {
   private index = 0;
@@ -45,6 +45,7 @@ export class Parts {
     const tags = {
       ...(label.seasonRemoved !== undefined && { seasonRemoved: label.seasonRemoved }),
       ...(label.differenced !== undefined && { differenced: label.differenced }),
+      ...(label.log !== undefined && { log: label.log }),
       part,
     };
     return {

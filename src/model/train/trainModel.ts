@@ -12,7 +12,7 @@ import { resolveConfig, TOOL_VERSION } from '../config';
 import { assertKernel, createNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
 import { firstTarget, prepare, splitIndexOf, toLevel } from '../windows/prepare';
-import { chooseWindow } from '../windows/auto';
+import { chooseWindow, favoursLog } from '../windows/auto';
 import { detectSeason } from '../forecast/season';
 import { baselines } from '../forecast/baselines';
 import { metrics, naiveScale } from '../forecast/metrics';
@@ -27,7 +27,14 @@ import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaledAsync } from './evaluate';
 import { scoringThreads } from '../kernel/threadCount';
 import { trainLoop, TrainingError } from './trainer';
-import { fitRemoval, removalOf, seasonAt, withoutSeason, type Deseasonalized } from '../forecast/seasonFree';
+import {
+  fitRemoval,
+  removalOf,
+  seasonAt,
+  withoutSeason,
+  type Deseasonalized,
+  type SeasonRemoval,
+} from '../forecast/seasonFree';
 
 /** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
 export const KERNEL_BACKEND = 'kernel';
@@ -87,24 +94,44 @@ export function planFor(series: Series, c: TrainConfig): Plan {
 
 /** One way of feeding the series to the network; 'auto' settings train each and keep the best. */
 interface Candidate {
+  log: boolean;
   seasonRemoved: boolean;
   differenced: boolean;
 }
 
 /**
- * The candidates a config leaves open, judged by the network's own multi-step validation error. 'auto'
- * differencing: where KPSS (at 5%, on the training range) finds a trend, first differences only, since a tanh network
- * on scaled levels cannot leave its training range and forecasts a trending series back into it (BJsales: levels won
- * validation, then lost the backtest 4.2× to Theta; a linear proxy preferred levels on Mauna Loa CO2). On a
- * level-stationary series both are trained and the lower error wins (lynx: 1.16× the best statistical MASE against
- * 1.38× with the one-step proxy's pick; discoveries 0.88× against 1.14×).
+ * The candidates a config leaves open, judged by the network's own multi-step validation error.
+ *  - 'auto' differencing: where KPSS (at 5%, on the training range) finds a trend, first differences only, since a
+ *    tanh network on scaled levels cannot leave its training range and forecasts a trending series back into it
+ *    (BJsales: levels won validation, then lost the backtest 4.2× to Theta; a linear proxy preferred levels on Mauna
+ *    Loa CO2). On a level-stationary series both are trained (lynx: 0.95× the best statistical MASE against 1.38×
+ *    with the one-step proxy's pick).
+ *  - 'auto' transform: the log is a candidate only where Guerrero's rule favours it (windows/auto.ts).
+ *  - 'auto' season removal: with and without, where a season is found on that scale.
  */
-function candidatesOf(c: TrainConfig, seasonFound: boolean, values: Float64Array, plan: Plan): Candidate[] {
-  const seasons = !seasonFound ? [false] : c.deseasonalize === 'on' ? [true] : [true, false];
+function candidatesOf(
+  c: TrainConfig,
+  values: Float64Array,
+  plan: Plan,
+  removals: { raw: SeasonRemoval | null; log: SeasonRemoval | null },
+  positive: boolean,
+): Candidate[] {
+  const logs =
+    c.transform === 'log'
+      ? [true]
+      : c.transform === 'auto' && positive && favoursLog(values, plan.splitIndex, plan.season)
+        ? [true, false]
+        : [false];
   const trending = () =>
     kpssStatistic(values.subarray(Math.max(0, plan.splitIndex - 20_000), plan.splitIndex)) > KPSS_CRITICAL_5;
   const diffs = c.difference !== 'auto' ? [c.difference === 'first'] : trending() ? [true] : [true, false];
-  return seasons.flatMap((seasonRemoved) => diffs.map((differenced) => ({ seasonRemoved, differenced })));
+  return logs.flatMap((log) => {
+    const found = (log ? removals.log : removals.raw) !== null;
+    const seasons = !found ? [false] : c.deseasonalize === 'on' ? [true] : [true, false];
+    return seasons.flatMap((seasonRemoved) =>
+      diffs.map((differenced) => ({ log, seasonRemoved, differenced })),
+    );
+  });
 }
 
 /** Seeds of an ensemble's members after the first: far apart, so no two share a shuffle. */
@@ -129,15 +156,29 @@ export async function trainModel(
     throw new TrainingError((e as Error).message);
   }
   const plan = planFor(series, c);
-  const removal =
+  const nonPositive = values.findIndex((v) => !(v > 0));
+  if (c.transform === 'log' && nonPositive >= 0)
+    throw new TrainingError(
+      `column "${series.name}": value ${nonPositive + 1} is ${values[nonPositive]}; a log transform needs every value above 0`,
+    );
+  const seasonFit = (log: boolean) =>
     c.deseasonalize === 'off' || c.deseasonalize === undefined
       ? null
-      : fitRemoval(values, plan.splitIndex, plan.season);
-  const candidates = candidatesOf(c, removal !== null, values, plan);
+      : fitRemoval(values, plan.splitIndex, plan.season, log);
+  const removals = {
+    raw: c.transform === 'log' ? null : seasonFit(false),
+    log: c.transform === 'none' || c.transform === undefined || nonPositive >= 0 ? null : seasonFit(true),
+  };
+  const candidates = candidatesOf(c, values, plan, removals, nonPositive < 0);
   const members = c.ensemble ?? 1;
   const parts = new Parts(c, hooks, candidates.length + members - 1);
-  const record = (applied: boolean): Deseasonalized | undefined =>
-    removal ? { ...removal, applied, setting: c.deseasonalize === 'on' ? 'on' : 'auto' } : undefined;
+  const record = (k: Candidate): Deseasonalized | undefined => {
+    const removal = k.log ? removals.log : removals.raw;
+    return removal
+      ? { ...removal, applied: k.seasonRemoved, setting: c.deseasonalize === 'on' ? 'on' : 'auto' }
+      : undefined;
+  };
+  const varies = (key: keyof Candidate) => new Set(candidates.map((k) => k[key])).size > 1;
   const labelled = candidates.length > 1;
   let best: { model: TrainedModel; error: number; candidate: Candidate } | undefined;
   const scored: (Candidate & { error: number })[] = [];
@@ -147,13 +188,14 @@ export async function trainModel(
         series,
         parts.config(),
         plan,
-        record(candidate.seasonRemoved),
-        candidate.differenced,
+        record(candidate),
+        candidate,
         parts.hooksFor(
           labelled
             ? {
-                ...(removal && c.deseasonalize === 'auto' && { seasonRemoved: candidate.seasonRemoved }),
-                ...(c.difference === 'auto' && { differenced: candidate.differenced }),
+                ...(varies('log') && { log: candidate.log }),
+                ...(varies('seasonRemoved') && { seasonRemoved: candidate.seasonRemoved }),
+                ...(varies('differenced') && { differenced: candidate.differenced }),
               }
             : {},
         ),
@@ -175,8 +217,8 @@ export async function trainModel(
         series,
         parts.config(memberSeed(c.seed, k)),
         plan,
-        record(chosen.candidate.seasonRemoved),
-        chosen.candidate.differenced,
+        record(chosen.candidate),
+        chosen.candidate,
         parts.hooksFor({ member: true }),
       );
       parts.done(member);
@@ -235,7 +277,7 @@ function finish(
   const nets = [model.net, ...extra.map((e) => e.net)];
   if (m.deseasonalized && c.deseasonalize === 'auto') {
     const bestOf = (removed: boolean) =>
-      Math.min(...scored.filter((s) => s.seasonRemoved === removed).map((s) => s.error));
+      Math.min(...scored.filter((s) => s.seasonRemoved === removed && s.log === !!m.log).map((s) => s.error));
     m.deseasonalized = { ...m.deseasonalized, errors: { on: bestOf(true), off: bestOf(false) } };
   }
   if (scored.length > 1) m.candidates = scored;
@@ -273,11 +315,11 @@ async function trainCandidate(
   c: TrainConfig,
   plan: Plan,
   deseasonalized: Deseasonalized | undefined,
-  differenced: boolean,
+  { differenced, log }: Pick<Candidate, 'differenced' | 'log'>,
   hooks: TrainHooks,
 ): Promise<TrainedModel> {
   const values = series.values;
-  const removal = deseasonalized ? removalOf({ deseasonalized }) : null;
+  const removal = removalOf({ deseasonalized, ...(log && { log: true as const }) });
   // What the network reads: the series with its season removed when the model removes it.
   const netValues = withoutSeason(values, removal);
   let p;
@@ -310,6 +352,7 @@ async function trainCandidate(
     differenced,
     season: plan.season,
     ...(deseasonalized && { deseasonalized }),
+    ...(log && { log: true as const }),
     metrics: { val: baselines(values, p.valTargets, p.splitIndex, 1).naive },
     baselines: baselines(values, p.valTargets, p.splitIndex, plan.season),
     residuals: [],

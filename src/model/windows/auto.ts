@@ -77,3 +77,37 @@ export function chooseDifference(values: Float64Array, trainEnd: number, window:
   if (!Number.isFinite(dif)) return false;
   return dif <= lev * 1.02;
 }
+
+/**
+ * Guerrero's rule (as R's forecast::BoxCox.lambda applies it), between λ = 0 (log) and λ = 1 (none) only: over
+ * consecutive blocks of a season (2 without one) of the training range, the log is favoured when the blocks'
+ * sd/mean varies less than their sd, i.e. when the spread grows with the level. Never for a series that is not
+ * positive everywhere in its training range, nor with fewer than 4 blocks.
+ */
+export function favoursLog(values: ArrayLike<number>, trainEnd: number, season: number): boolean {
+  const m = Math.max(2, season);
+  const blocks = Math.floor(trainEnd / m);
+  if (blocks < 4) return false;
+  const sd: number[] = [];
+  const ratio: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    let mean = 0;
+    for (let i = 0; i < m; i++) {
+      const v = values[trainEnd - (b + 1) * m + i];
+      if (!(v > 0)) return false;
+      mean += v / m;
+    }
+    let ss = 0;
+    for (let i = 0; i < m; i++) ss += (values[trainEnd - (b + 1) * m + i] - mean) ** 2;
+    const s = Math.sqrt(ss / (m - 1));
+    sd.push(s);
+    ratio.push(s / mean);
+  }
+  for (let i = 0; i < trainEnd - blocks * m; i++) if (!(values[i] > 0)) return false;
+  const cv = (xs: number[]) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const v = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+    return mean > 0 ? Math.sqrt(v) / mean : Infinity;
+  };
+  return cv(ratio) < cv(sd);
+}

@@ -12,6 +12,7 @@ export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
 export const DESEASONALIZE = ['auto', 'on', 'off'] as const;
 export const ENGINES = ['kernel'] as const;
 export const COMBINE = ['theta', 'off'] as const;
+export const TRANSFORMS = ['auto', 'log', 'none'] as const;
 /** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
 export const RETIRED_ENGINES = ['fused', 'layers'] as const;
 /** The kernel splits a batch into two shards (model/kernel/kernel.ts), so more threads would have nothing to run. */
@@ -94,6 +95,11 @@ export const TrainConfigSchema = v.strictObject({
    * (forecast/check.ts); 'off': the network's alone. Absent: 'off', as models before it.
    */
   combine: v.optional(v.picklist(COMBINE)),
+  /**
+   * 'log': the network reads the logarithm of a positive series; 'auto': where Guerrero's rule favours it, log and
+   * the series itself are both trained and the lower multi-step validation error wins; 'none' (or absent): never.
+   */
+  transform: v.optional(v.picklist(TRANSFORMS)),
 });
 export const PartialTrainConfigSchema = v.partial(TrainConfigSchema);
 
@@ -116,6 +122,7 @@ const PICKLISTS: Record<string, readonly string[]> = {
   engine: ENGINES,
   deseasonalize: DESEASONALIZE,
   combine: COMBINE,
+  transform: TRANSFORMS,
 };
 
 /** The first thing wrong with a config, as one sentence naming the setting and what it allows; undefined when valid. */

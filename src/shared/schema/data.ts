@@ -43,6 +43,8 @@ export const EpochReportSchema = v.object({
   seasonRemoved: v.optional(v.boolean()),
   /** Set like seasonRemoved when 'auto' differencing trains a candidate on first differences (true) or on levels. */
   differenced: v.optional(v.boolean()),
+  /** Set like seasonRemoved when 'auto' transform trains a candidate on the logarithm (true) or on the series. */
+  log: v.optional(v.boolean()),
   /**
    * Which part of a run of several networks this epoch belongs to (1-based): the candidates first, then the extra
    * ensemble members. Absent when a run trains one network.

@@ -12,6 +12,7 @@ export const ForecastReportSchema = v.object({
   candidates: v.optional(
     v.array(
       v.object({
+        log: v.boolean(),
         seasonRemoved: v.boolean(),
         differenced: v.boolean(),
         error: anyNumber,

@@ -122,6 +122,8 @@ export const PANEL_STRING_KEYS = [
   'tagSeasonKept',
   'tagDifferences',
   'tagLevels',
+  'tagLog',
+  'tagNoLog',
   'candidatesCompared',
   'forecastNetwork',
   'forecastCombined',

@@ -5,8 +5,12 @@ import { formatNumber } from '../../shared/formatNumber';
 import { format } from './dom';
 
 /** "season removed, differences": what a candidate feeds its network, from its epoch report's tags. */
-export function partTags(s: PanelStrings, r: Pick<EpochReport, 'seasonRemoved' | 'differenced'>): string {
+export function partTags(
+  s: PanelStrings,
+  r: Pick<EpochReport, 'seasonRemoved' | 'differenced' | 'log'>,
+): string {
   return [
+    ...(r.log === undefined ? [] : [r.log ? s.tagLog : s.tagNoLog]),
     ...(r.seasonRemoved === undefined ? [] : [r.seasonRemoved ? s.tagSeasonRemoved : s.tagSeasonKept]),
     ...(r.differenced === undefined ? [] : [r.differenced ? s.tagDifferences : s.tagLevels]),
   ].join(', ');

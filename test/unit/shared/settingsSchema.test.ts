@@ -49,6 +49,7 @@ describe('package.json settings match the config schema', () => {
       'seed',
       'threads',
       'timeBudgetSeconds',
+      'transform',
       'units',
       'validationSplit',
       'window',
