@@ -4,7 +4,7 @@
  * total, and a time budget is shared out so that every part still to come gets an equal share of what is left.
  */
 import type { EpochReport, TrainConfig } from '../types';
-import type { TrainHooks, TrainedModel } from './trainModel';
+import type { TrainHooks, TrainedModel } from './trainTypes';
 
 export type PartLabel = Pick<EpochReport, 'seasonRemoved' | 'differenced' | 'log'> & { member?: boolean };
 

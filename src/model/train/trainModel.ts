@@ -1,13 +1,6 @@
 /** trainModel: from a series and a partial config to a trained model with its meta, metrics and baselines. */
 import type { Series } from '../data/types';
-import type {
-  EpochReport,
-  BatchReport,
-  HiddenStates,
-  ModelMeta,
-  TrainConfig,
-  ValidationTrace,
-} from '../types';
+import type { ModelMeta, TrainConfig } from '../types';
 import { resolveConfig, TOOL_VERSION } from '../config';
 import { assertKernel, createNet } from '../network/seqnet';
 import type { ModelHandle } from '../network/handle';
@@ -22,6 +15,7 @@ import { checkForecasts, checkHorizon, checkOrigins } from '../forecast/check';
 import { recursiveForecasts } from '../forecast/recursive';
 import { recursiveModel } from '../forecast/forecast';
 import { Parts } from './parts';
+import type { EpochView, TrainHooks, TrainedModel } from './trainTypes';
 import { KPSS_CRITICAL_5, kpssStatistic } from '../eval/kpss';
 import { probeHidden, validationTrace } from '../forecast/forecast';
 import { predictScaledAsync } from './evaluate';
@@ -39,26 +33,7 @@ import {
 /** What meta.json's `backend` says trained a model: SeqLab's WebAssembly kernel (tfjs' backends no longer train). */
 export const KERNEL_BACKEND = 'kernel';
 
-/** Lazily computed with the current weights: only what the panel asks for is computed. */
-export interface EpochView {
-  /** The model as it is at this epoch (weights in the tfjs network), for views of the caller's own. */
-  readonly model: ModelHandle;
-  validationTrace(): ValidationTrace;
-  /** Default: the latest window of the series. */
-  hidden(start?: number): HiddenStates;
-}
-
-export interface TrainHooks {
-  onEpoch?(r: EpochReport, view: EpochView): void | Promise<void>;
-  onBatch?(r: BatchReport): void;
-  /** Checked between batches; true ends training after the current batch and keeps the model. */
-  shouldStop?(): boolean;
-}
-
-export interface TrainedModel extends ModelHandle {
-  readonly history: EpochReport[];
-  readonly stopped: boolean;
-}
+export type { EpochView, TrainHooks, TrainedModel } from './trainTypes';
 
 function medianStep(time?: Float64Array): number | undefined {
   if (!time || time.length < 3) return undefined;
