@@ -14,7 +14,6 @@ import { BACKTEST_MODEL_NAMES, verdictText } from '../shared/backtestVerdict';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { asCliError, configFrom, FLAGS as TRAIN_FLAGS } from './train';
-import { modelName } from './trainPanel';
 
 // A backtest scores one series at a time: no --columns or --features here.
 const { out: _out, json: _json, column, columns: _columns, features: _features, ...trainFlags } = TRAIN_FLAGS;
@@ -74,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     });
     const place = flags.out
       ? placeOfFolder(flags.out)
-      : modelPlace(process.cwd(), file, modelName(series.name, flags.series));
+      : modelPlace(process.cwd(), file, { column: series.name, series: flags.series });
     // Beside a trained model by default (Predict and the Models tree report it); anywhere the user names with --out.
     const saved = await saveBacktest(place, report, flags.out !== undefined).catch((e: unknown) => {
       if (flags.out !== undefined) throw e;

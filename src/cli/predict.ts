@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readPanel, readSeries, showText } from '../model/data';
-import { forecast, modelPlace, placeOfFolder, type ModelPlace } from '../model';
-import { modelName, PANEL_FLAGS, panelOptions } from './trainPanel';
+import { checkModelTarget, forecast, modelPlace, placeOfFolder, type ModelPlace } from '../model';
+import { PANEL_FLAGS, panelOptions } from './trainPanel';
 import { predictPanel } from './predictPanel';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
@@ -39,6 +39,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const model = await loadTrained(file, place, column, flags.backend);
     try {
+      // The folder must hold what was asked for: the file's column (or --column with --model) and --series.
+      checkModelTarget(dir, model.meta, {
+        ...((panel || flags.column !== undefined) && { column: panel ? column : flags.column }),
+        ...(flags.series !== undefined && { series: flags.series }),
+      });
       if (model.meta.series) return await predictPanel(file, model, flags, flags['series-column'], dir);
       const series =
         panel && !panel.key && !panel.columns
@@ -90,6 +95,6 @@ export async function modelFor(
 ): Promise<ModelPlace> {
   const whole = modelPlace(process.cwd(), file, column);
   if (series === undefined) return whole;
-  const own = modelPlace(process.cwd(), file, modelName(column, series));
+  const own = modelPlace(process.cwd(), file, { column, series });
   return existsSync(join(own.dir, 'meta.json')) ? own : whole;
 }

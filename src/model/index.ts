@@ -21,6 +21,7 @@ export { engineFor } from './train/engines';
 export { kernelThreads } from './kernel/threadCount';
 export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';
+export { checkModelTarget } from './store/modelTarget';
 export type { LoadedModel } from './store/load';
 export { StoreError } from './store/errors';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
@@ -38,7 +39,8 @@ export {
   placeOfFolder,
   encodeSegment,
   decodeSegment,
+  modelSegment,
   isModelFolderName,
 } from './store/paths';
-export type { ModelPlace } from './store/paths';
+export type { ModelPlace, ModelTarget } from './store/paths';
 export type * from './types';

@@ -145,7 +145,7 @@ export async function forecastWith(
   series?: string,
 ): Promise<Predicted> {
   const source = await sourceFor(model.data);
-  const predicted = await deps.worker.predict(source, model.place, steps, history, series);
+  const predicted = await deps.worker.predict(source, model.place, steps, history, series, model.column);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(

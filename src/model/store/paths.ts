@@ -22,6 +22,11 @@ const MAX_SEGMENT = 100;
  * `%` is encoded too, so the encoding is reversible, and `~` marks a hashed (cut) name.
  */
 const UNSAFE = /[\\/:*?"<>|%~\p{Cc}]/u;
+/** In a column or series name `@` is encoded as well: a bare `@` in a model folder's name only separates the two. */
+const UNSAFE_IN_MODEL = /[\\/:*?"<>|%~@\p{Cc}]/u;
+
+/** The empty name's folder: `%` followed by no hex pair, which no other name encodes to (`\u0000` is `%00`). */
+const EMPTY = '%empty';
 
 function encodeChar(ch: string): string {
   return Array.from(
@@ -30,27 +35,52 @@ function encodeChar(ch: string): string {
   ).join('');
 }
 
+/** Unsafe characters, a leading dot and trailing dots or spaces percent-encoded; the empty name as EMPTY. */
+function encodeName(name: string, unsafe: RegExp): string {
+  if (name === '') return EMPTY;
+  const chars = Array.from(name);
+  let out = chars.map((ch, i) => (unsafe.test(ch) || (i === 0 && ch === '.') ? encodeChar(ch) : ch)).join('');
+  const trail = /[. ]+$/.exec(out);
+  if (trail) out = out.slice(0, trail.index) + Array.from(trail[0], encodeChar).join('');
+  return out;
+}
+
+/** A name over MAX_SEGMENT characters, cut before a partial %XX escape (the prefix still decodes) and ended by `mark`. */
+function cut(out: string, mark: string): string {
+  if (out.length <= MAX_SEGMENT) return out;
+  return `${out.slice(0, MAX_SEGMENT - mark.length).replace(/%[0-9A-F]?$/, '')}${mark}`;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
 /**
  * One name (a path part or a column) as one folder name, reversibly: unsafe characters, a leading dot (hidden
  * folders, and our own `.name.tmp-*` siblings) and trailing dots or spaces (Windows drops them) are percent-encoded,
  * so `a:b` and `a_b` never share a folder. Names over 100 characters are cut and end in `~` plus a hash.
  */
 export function encodeSegment(name: string): string {
-  const chars = Array.from(name);
-  let out = chars.map((ch, i) => (UNSAFE.test(ch) || (i === 0 && ch === '.') ? encodeChar(ch) : ch)).join('');
-  const trail = /[. ]+$/.exec(out);
-  if (trail) out = out.slice(0, trail.index) + Array.from(trail[0], encodeChar).join('');
-  if (out === '') return '%00';
-  if (out.length <= MAX_SEGMENT) return out;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 16);
-  // Cut before a partial %XX escape so the visible prefix still decodes.
-  const cut = out.slice(0, MAX_SEGMENT - 17).replace(/%[0-9A-F]?$/, '');
-  return `${cut}~${hash}`;
+  return cut(encodeName(name, UNSAFE), `~${hash(name)}`);
+}
+
+/**
+ * The model folder's own name: the column, or `COLUMN@SERIES` for one series trained alone. Both names are encoded
+ * with `@` too (`close%40B` is a column named `close@B`, `close@B` is series B of `close`), so no two (column,
+ * series) pairs share a folder. A cut pair ends in `~@` plus a hash of both, never in a cut column's `~` plus hex.
+ */
+export function modelSegment(column: string, series?: string): string {
+  if (series === undefined) {
+    const out = encodeName(column, UNSAFE_IN_MODEL);
+    return cut(out, `~${hash(column)}`);
+  }
+  const out = `${encodeName(column, UNSAFE_IN_MODEL)}@${encodeName(series, UNSAFE_IN_MODEL)}`;
+  return cut(out, `~@${hash(JSON.stringify([column, series]))}`);
 }
 
 /** The name an uncut folder name stands for; undefined for a cut (hashed) name or one we did not write. */
 export function decodeSegment(folder: string): string | undefined {
-  if (folder === '%00') return '';
+  if (folder === EMPTY) return '';
   if (folder.includes('~')) return undefined;
   try {
     const name = decodeURIComponent(folder);
@@ -65,11 +95,17 @@ export function isModelFolderName(name: string): boolean {
   return !name.startsWith('.');
 }
 
+/** Which model of a data file: its column's, or (`series`) the one of a single series trained alone. */
+export interface ModelTarget {
+  column: string;
+  series?: string;
+}
+
 /** The store for a data file and column. `base` is the workspace folder (CLI: the current directory). */
 export function modelPlace(
   base: string,
   dataFile: string,
-  column: string,
+  target: string | ModelTarget,
   storeName = '.seqlab',
 ): ModelPlace {
   const abs = resolve(base, dataFile);
@@ -80,7 +116,8 @@ export function modelPlace(
     .filter(Boolean)
     .map(encodeSegment);
   const store = storeName.split(/[\\/]+/).filter((s) => s && s !== '.');
-  return { base, dir: join(base, ...store, ...parts, encodeSegment(column)) };
+  const { column, series } = typeof target === 'string' ? { column: target, series: undefined } : target;
+  return { base, dir: join(base, ...store, ...parts, modelSegment(column, series)) };
 }
 
 /** A folder the user named (`--out`, `--model`): trusted as far as its parent, so it may not itself be a link. */
@@ -90,11 +127,11 @@ export function placeOfFolder(dir: string): ModelPlace {
 }
 
 /** The model folder for a data file and column (see modelPlace). */
-export function modelDirFor(base: string, dataFile: string, column: string, storeName = '.seqlab'): string {
-  return modelPlace(base, dataFile, column, storeName).dir;
-}
-
-/** The model folder's column part: one series of a long file gets its own, beside the global model. */
-export function modelName(column: string, series?: string): string {
-  return series === undefined ? column : `${column}@${series}`;
+export function modelDirFor(
+  base: string,
+  dataFile: string,
+  target: string | ModelTarget,
+  storeName = '.seqlab',
+): string {
+  return modelPlace(base, dataFile, target, storeName).dir;
 }

@@ -68,6 +68,8 @@ export const PredictRequestSchema = v.object({
   history: v.optional(count),
   /** A model of many series: the one to forecast (absent: every series of the file the model knows). */
   series: v.optional(v.string()),
+  /** The column the caller means: a model folder holding another column's model is refused. */
+  column: v.optional(v.string()),
 });
 /**
  * Hidden states of a saved model for the window starting at `start` (default: the most recent window); with

@@ -15,13 +15,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import {
   decodeSegment,
   encodeSegment,
   loadModel,
   modelDirFor,
+  modelSegment,
   placeOfFolder,
   saveModel,
   StoreError,
@@ -325,6 +326,35 @@ describe('model store safety', () => {
       assert.equal(encodeSegment('T (degC)'), 'T (degC)');
     });
 
+    it('gives every (column, series) its own model folder: @ in a name, the empty name and NUL', () => {
+      const targets = [
+        { column: 'close@B' },
+        { column: 'close', series: 'B' },
+        { column: 'a@b', series: 'c' },
+        { column: 'a', series: 'b@c' },
+        { column: 'a@b@c' },
+        { column: '' },
+        { column: '\u0000' },
+        { column: '', series: '' },
+        { column: '\u0000', series: '' },
+        { column: '', series: '\u0000' },
+        { column: 'x'.repeat(120) },
+        { column: 'x'.repeat(120), series: 'y' },
+        { column: 'x'.repeat(120), series: 'z' },
+        { column: `${'x'.repeat(120)}@y` },
+      ];
+      const dirs = targets.map((t) => modelDirFor('/ws', 'c.csv', t));
+      assert.equal(new Set(dirs).size, targets.length, dirs.join(' | '));
+      for (const d of dirs) assert.ok(Buffer.byteLength(basename(d)) <= 255);
+      // Plain names keep their folders: a column, and one series trained alone.
+      assert.equal(modelDirFor('/ws', 'c.csv', 'close'), join('/ws', '.seqlab', 'c.csv', 'close'));
+      assert.equal(
+        modelDirFor('/ws', 'c.csv', { column: 'close', series: 'AAA' }),
+        join('/ws', '.seqlab', 'c.csv', 'close@AAA'),
+      );
+      assert.equal(basename(modelDirFor('/ws', 'c.csv', 'close@B')), 'close%40B');
+    });
+
     it('keeps long names that share a prefix apart', () => {
       assert.notEqual(encodeSegment(`${'x'.repeat(200)}1`), encodeSegment(`${'x'.repeat(200)}2`));
     });
@@ -332,7 +362,7 @@ describe('model store safety', () => {
     it('gives a data file and a column the same folder whichever code asks (retrain appends the column to the parent)', () => {
       for (const column of names) {
         const dir = modelDirFor('/ws', 'a:b.csv', column);
-        assert.equal(join(dirname(dir), encodeSegment(column)), dir);
+        assert.equal(join(dirname(dir), modelSegment(column)), dir);
       }
       assert.notEqual(modelDirFor('/ws', 'a:b.csv', 'v'), modelDirFor('/ws', 'a_b.csv', 'v'));
     });
