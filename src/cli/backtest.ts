@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { DataError, readSeries, showText } from '../model/data';
 import {
   BacktestSetupError,
+  checkBacktestPlace,
   modelPlace,
   placeOfFolder,
   runBacktest,
@@ -52,6 +53,10 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('backtest', argv, FLAGS);
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
+  // --out is checked before any work: a folder that is not a model's or a backtest's, or a backtest.json SeqLab did
+  // not write, fails at once and nothing is written.
+  const out = flags.out === undefined ? undefined : placeOfFolder(flags.out);
+  if (out) await checkBacktestPlace(out).catch((e: unknown) => Promise.reject(asCliError(e, file)));
   const series = await readSeries(
     { path: file },
     {
@@ -71,9 +76,7 @@ export async function run(argv: string[]): Promise<number> {
         lastFold = p.fold;
       },
     });
-    const place = flags.out
-      ? placeOfFolder(flags.out)
-      : modelPlace(process.cwd(), file, { column: series.name, series: flags.series });
+    const place = out ?? modelPlace(process.cwd(), file, { column: series.name, series: flags.series });
     // Beside a trained model by default (Predict and the Models tree report it); anywhere the user names with --out.
     const saved = await saveBacktest(place, report, flags.out !== undefined).catch((e: unknown) => {
       if (flags.out !== undefined) throw e;

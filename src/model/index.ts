@@ -31,7 +31,7 @@ export { detectSeason } from './forecast/season';
 export { runBacktest, BacktestStopped } from './eval/backtest';
 export type { BacktestOptions } from './eval/backtest';
 export { BacktestSetupError } from './eval/folds';
-export { saveBacktest, loadBacktest, BACKTEST_FILE } from './store/backtestFile';
+export { checkBacktestPlace, saveBacktest, loadBacktest, BACKTEST_FILE } from './store/backtestFile';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
 export {
   modelDirFor,
