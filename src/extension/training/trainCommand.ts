@@ -171,7 +171,7 @@ export class TrainCommand {
     const delivered = Object.fromEntries(panel?.delivered ?? []);
     this.deps.reports.add(run.id, {
       delivered,
-      webviewErrors: [...(panel?.webviewErrors ?? [])],
+      webviewErrors: panel?.webviewErrors.lines() ?? [],
       workerExits: this.deps.worker.exits,
       timings,
     });
