@@ -39,9 +39,10 @@ export function modelPlaceFor(
 ): ModelPlace {
   const folder = vscode.workspace.getWorkspaceFolder(data);
   if (!folder || folder.uri.scheme !== 'file' || data.scheme !== 'file') {
+    // A local file keeps its whole path (`models/_external/…`): two files named data.csv must not share a model.
     return modelPlace(
       path.join(fallbackRoot.fsPath, 'models'),
-      path.basename(data.path) || 'data',
+      data.scheme === 'file' ? data.fsPath : path.basename(data.path) || 'data',
       target,
       '.',
     );

@@ -3,7 +3,7 @@
  * The extension, the worker and the CLI all take model folders from here, so the layout cannot drift between them.
  */
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * A model folder and the trusted folder it hangs below (the workspace folder, the CLI's current directory, or the
@@ -108,16 +108,35 @@ export function modelPlace(
   target: string | ModelTarget,
   storeName = '.seqlab',
 ): ModelPlace {
-  const abs = resolve(base, dataFile);
-  let rel = relative(base, abs);
-  if (rel.startsWith('..') || isAbsolute(rel)) rel = join('_external', abs.replace(/^[A-Za-z]:/, ''));
-  const parts = rel
-    .split(/[\\/]+/)
-    .filter(Boolean)
-    .map(encodeSegment);
   const store = storeName.split(/[\\/]+/).filter((s) => s && s !== '.');
   const { column, series } = typeof target === 'string' ? { column: target, series: undefined } : target;
-  return { base, dir: join(base, ...store, ...parts, modelSegment(column, series)) };
+  return { base, dir: join(base, ...store, ...dataParts(base, dataFile), modelSegment(column, series)) };
+}
+
+/** The folder that holds the models of files outside the base (`_external/<drive>/<absolute path>`). */
+const EXTERNAL = '_external';
+
+/**
+ * The data file's folder parts, one per path part, so that no two files share them: a file outside the base goes
+ * below `_external` (its drive letter a part of its own, so `C:\a.csv` and `D:\a.csv` differ), and a file inside it
+ * whose first folder is named `_external` gets `%5Fexternal`. Only the platform's separators split a path: on Linux
+ * and macOS `a\b.csv` is one name (`a%5Cb.csv`), not `a/b.csv`.
+ */
+function dataParts(base: string, dataFile: string): string[] {
+  const abs = resolve(base, dataFile);
+  const rel = relative(base, abs);
+  const split = (p: string) => p.split(sep === '\\' ? /[\\/]+/ : /\/+/).filter(Boolean);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    const drive = /^([A-Za-z]):/.exec(abs);
+    return [
+      EXTERNAL,
+      ...(drive ? [encodeSegment(`${drive[1].toUpperCase()}:`)] : []),
+      ...split(abs.slice(drive ? 2 : 0)).map(encodeSegment),
+    ];
+  }
+  const parts = split(rel).map(encodeSegment);
+  if (parts[0] === EXTERNAL) parts[0] = `%5F${EXTERNAL.slice(1)}`;
+  return parts;
 }
 
 /** A folder the user named (`--out`, `--model`): trusted as far as its parent, so it may not itself be a link. */

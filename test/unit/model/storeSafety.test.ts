@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { main } from '../../../src/cli/main';
 import {
   decodeSegment,
@@ -353,6 +353,28 @@ describe('model store safety', () => {
         join('/ws', '.seqlab', 'c.csv', 'close@AAA'),
       );
       assert.equal(basename(modelDirFor('/ws', 'c.csv', 'close@B')), 'close%40B');
+    });
+
+    it('gives every data file its own folders: outside the base, a folder named _external, a backslash, a leading ..', () => {
+      // On Windows a backslash separates folders, as it should; elsewhere it is part of a name.
+      const files = [
+        '/elsewhere/a.csv',
+        '_external/elsewhere/a.csv',
+        ...(sep === '/' ? ['a\\b.csv'] : []),
+        'a/b.csv',
+        '..a.csv',
+        '../a.csv',
+      ];
+      const dirOf = (f: string) => modelDirFor('/ws', f, 'v');
+      const dirs = files.map(dirOf);
+      assert.equal(new Set(dirs).size, files.length, dirs.join(' | '));
+      assert.equal(dirOf('/elsewhere/a.csv'), join('/ws', '.seqlab', '_external', 'elsewhere', 'a.csv', 'v'));
+      assert.equal(
+        dirOf('_external/elsewhere/a.csv'),
+        join('/ws', '.seqlab', '%5Fexternal', 'elsewhere', 'a.csv', 'v'),
+      );
+      assert.equal(dirOf('..a.csv'), join('/ws', '.seqlab', '%2E.a.csv', 'v'));
+      if (sep === '/') assert.equal(dirOf('a\\b.csv'), join('/ws', '.seqlab', 'a%5Cb.csv', 'v'));
     });
 
     it('keeps long names that share a prefix apart', () => {
