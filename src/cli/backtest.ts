@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { DataError, readSeries, showText } from '../model/data';
 import {
   BacktestSetupError,
+  checkBacktestPlace,
   modelPlace,
   placeOfFolder,
   runBacktest,
@@ -14,7 +15,6 @@ import { BACKTEST_MODEL_NAMES, verdictText } from '../shared/backtestVerdict';
 import { parseFileCommand } from './fileCommand';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { asCliError, configFrom, FLAGS as TRAIN_FLAGS } from './train';
-import { modelName } from './trainPanel';
 
 // A backtest scores one series at a time: no --columns or --features here.
 const { out: _out, json: _json, column, columns: _columns, features: _features, ...trainFlags } = TRAIN_FLAGS;
@@ -53,6 +53,10 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseFileCommand('backtest', argv, FLAGS);
   if (!parsed) return EXIT_OK;
   const { file, flags } = parsed;
+  // --out is checked before any work: a folder that is not a model's or a backtest's, or a backtest.json SeqLab did
+  // not write, fails at once and nothing is written.
+  const out = flags.out === undefined ? undefined : placeOfFolder(flags.out);
+  if (out) await checkBacktestPlace(out).catch((e: unknown) => Promise.reject(asCliError(e, file)));
   const series = await readSeries(
     { path: file },
     {
@@ -72,9 +76,7 @@ export async function run(argv: string[]): Promise<number> {
         lastFold = p.fold;
       },
     });
-    const place = flags.out
-      ? placeOfFolder(flags.out)
-      : modelPlace(process.cwd(), file, modelName(series.name, flags.series));
+    const place = out ?? modelPlace(process.cwd(), file, { column: series.name, series: flags.series });
     // Beside a trained model by default (Predict and the Models tree report it); anywhere the user names with --out.
     const saved = await saveBacktest(place, report, flags.out !== undefined).catch((e: unknown) => {
       if (flags.out !== undefined) throw e;

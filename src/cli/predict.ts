@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readPanel, readSeries, showText } from '../model/data';
 import {
+  checkModelTarget,
   forecast,
   modelPlace,
   placeOfFolder,
@@ -13,7 +14,7 @@ import {
   type ModelPlace,
 } from '../model';
 import { loserLine, METHOD_FLAG, METHOD_NAME } from './checkReport';
-import { modelName, PANEL_FLAGS, panelOptions } from './trainPanel';
+import { PANEL_FLAGS, panelOptions } from './trainPanel';
 import { predictPanel } from './predictPanel';
 import { BACKENDS } from '../shared/schema/config';
 import { parseFileCommand } from './fileCommand';
@@ -54,6 +55,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const model = await loadTrained(file, place, column, flags.backend);
     try {
+      // The folder must hold what was asked for: the file's column (or --column with --model) and --series.
+      checkModelTarget(dir, model.meta, {
+        ...((panel || flags.column !== undefined) && { column: panel ? column : flags.column }),
+        ...(flags.series !== undefined && { series: flags.series }),
+      });
       if (model.meta.series) return await predictPanel(file, model, flags, flags['series-column'], dir);
       const series =
         panel && !panel.key && !panel.columns
@@ -136,6 +142,6 @@ export async function modelFor(
 ): Promise<ModelPlace> {
   const whole = modelPlace(process.cwd(), file, column);
   if (series === undefined) return whole;
-  const own = modelPlace(process.cwd(), file, modelName(column, series));
+  const own = modelPlace(process.cwd(), file, { column, series });
   return existsSync(join(own.dir, 'meta.json')) ? own : whole;
 }

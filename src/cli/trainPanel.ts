@@ -11,13 +11,9 @@ import {
   type TrainConfig,
   type TrainHooks,
 } from '../model';
-import { modelName } from '../model/store/paths';
 import { UsageError } from './args';
 import { EXIT_OK, formatTable, printJson, tableNumber } from './output';
 import { hashFile } from './train';
-
-/** Kept here too for the CLI's other commands (the rule itself lives in the model's store paths). */
-export { modelName };
 
 export const PANEL_FLAGS = {
   series: { type: 'string', help: 'in a file of many series: train on this one only' },
@@ -82,7 +78,7 @@ export async function trainPanel(
 ): Promise<number> {
   const place = flags.out
     ? placeOfFolder(flags.out)
-    : modelPlace(process.cwd(), file, modelName(panel.column, flags.series));
+    : modelPlace(process.cwd(), file, { column: panel.column, series: flags.series });
   const model = await trainGlobal(panel, config, hooks);
   try {
     const meta = await saveModel(place, model, {

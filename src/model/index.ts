@@ -21,6 +21,7 @@ export { engineFor } from './train/engines';
 export { kernelThreads } from './kernel/threadCount';
 export type { SaveExtra } from './store/save';
 export { loadModel, LIMITS } from './store/load';
+export { checkModelTarget } from './store/modelTarget';
 export type { LoadedModel } from './store/load';
 export { StoreError } from './store/errors';
 export {
@@ -37,7 +38,7 @@ export { detectSeason } from './forecast/season';
 export { runBacktest, BacktestStopped } from './eval/backtest';
 export type { BacktestOptions } from './eval/backtest';
 export { BacktestSetupError } from './eval/folds';
-export { saveBacktest, loadBacktest, BACKTEST_FILE } from './store/backtestFile';
+export { checkBacktestPlace, saveBacktest, loadBacktest, BACKTEST_FILE } from './store/backtestFile';
 export { DEFAULT_CONFIG, SEED_PRESET, PRESETS, resolveConfig, ConfigError, TOOL_VERSION } from './config';
 export {
   modelDirFor,
@@ -45,7 +46,8 @@ export {
   placeOfFolder,
   encodeSegment,
   decodeSegment,
+  modelSegment,
   isModelFolderName,
 } from './store/paths';
-export type { ModelPlace } from './store/paths';
+export type { ModelPlace, ModelTarget } from './store/paths';
 export type * from './types';

@@ -15,6 +15,7 @@ import { errorText } from '../shared/errorText';
 import { sparkline } from '../shared/sparkline';
 import { MAX_TRACE_POINTS, recentTrace } from './traces';
 import {
+  checkModelTarget,
   forecast,
   forecastPanel,
   loadModel,
@@ -123,6 +124,10 @@ function plainMethodPrediction(
 export async function predict(req: PredictRequest): Promise<Predicted> {
   const model = await loadModel({ base: req.modelBase, dir: req.modelDir });
   try {
+    checkModelTarget(req.modelDir, model.meta, {
+      ...(req.column !== undefined && { column: req.column }),
+      ...(req.series !== undefined && { series: req.series }),
+    });
     if (model.meta.series) return await predictPanel(req, model);
     const series = await readSeries(req.source, { column: model.meta.column });
     const history = req.history ? Array.from(series.values.subarray(-req.history)) : undefined;

@@ -164,6 +164,11 @@ describe('Many series and covariates in the training panel', function () {
 
   it('trains lagged-covariate.csv with x chosen as a covariate, and the panel names it', async () => {
     await trainFromMenu(vs, COVARIATE);
+    // Covariates are asked for only through the column pick's last entry; then the column, then the covariates.
+    await vs.pickQuickItem('Customize…');
+    await vs.page
+      .locator('.quick-input-list .monaco-list-row[aria-label^="Customize"]')
+      .waitFor({ state: 'detached' });
     await vs.pickQuickItem('y');
     // The covariate step is a multi-select with nothing checked: check x, then accept.
     const row = vs.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^x/ }).first();

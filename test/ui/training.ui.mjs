@@ -242,7 +242,7 @@ describe('Training panel from the Explorer', function () {
       throw new Error(`${e.message}\nnotifications: ${(await vs.notifications()).join(' | ')}`);
     });
     const rows = pick.locator('.quick-input-list .monaco-list-row');
-    await rows.nth(1).waitFor();
+    await rows.nth(2).waitFor();
     const texts = await rows.allTextContents();
     await vs.screenshot('training-column-pick');
     await vs.page.keyboard.press('Escape');
@@ -250,10 +250,25 @@ describe('Training panel from the Explorer', function () {
       texts.some((t) => t.includes('temperature')) && texts.some((t) => t.includes('demand')),
       texts.join(' | '),
     );
+    // The columns, then one "Customize…" entry that leads to the covariates.
+    const columns = texts.filter((t) => !t.startsWith('Customize…'));
+    assert.strictEqual(texts.length - columns.length, 1, texts.join(' | '));
+    assert.ok(/^Customize…/.test(texts.at(-1) ?? ''), texts.join(' | '));
     assert.ok(
-      texts.every((t) => /\d+ values · \d+ missing/.test(t) && /[▁▂▃▄▅▆▇█]/.test(t)),
+      columns.every((t) => /\d+ values · \d+ missing/.test(t) && /[▁▂▃▄▅▆▇█]/.test(t)),
       texts.join(' | '),
     );
+  });
+
+  it('starts training right after the column pick on a file with two numeric columns (no covariate question)', async () => {
+    await trainFromMenu(vs, 'two-columns.csv');
+    await vs.pickQuickItem('temperature', { timeoutMs: 60_000 });
+    // Training starts: the panel opens and its run ends without any other question on the way.
+    const frame = await panelFrame(vs, 'two-columns.csv');
+    await frame.locator('body[data-state="done"]').waitFor({ timeout: 120_000 });
+    assert.strictEqual(await vs.page.locator('.quick-input-widget').isVisible(), false, 'another question');
+    assert.strictEqual(await frame.locator('header .column').textContent(), 'temperature');
+    assert.strictEqual(await frame.locator('header .features').count(), 0, 'covariates were chosen');
   });
 
   it('shows a file name and header holding HTML literally, with no CSP violation', async () => {

@@ -151,7 +151,7 @@ export async function forecastWith(
   series?: string,
 ): Promise<Predicted> {
   const source = await sourceFor(model.data);
-  const predicted = await deps.worker.predict(source, model.place, steps, history, series);
+  const predicted = await deps.worker.predict(source, model.place, steps, history, series, model.column);
   const f = predicted.forecast;
   if (predicted.column !== model.column) {
     throw new Error(
@@ -237,6 +237,7 @@ async function afterPrediction(
         1,
         undefined,
         undefined,
+        model.column,
         better,
       );
       result.methodNext = f.next;

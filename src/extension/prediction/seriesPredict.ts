@@ -45,7 +45,8 @@ export async function predictAll(
   const title = vscode.l10n.t('SeqLab: predicting {0}…', modelLabel(model));
   const predicted = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title },
-    async () => deps.worker.predict(await sourceFor(model.data), model.place, 1),
+    async () =>
+      deps.worker.predict(await sourceFor(model.data), model.place, 1, undefined, undefined, model.column),
   );
   const forecasts = predicted.forecasts ?? [];
   if (forecasts.length === 0 || predicted.column !== model.column)

@@ -102,6 +102,8 @@ export class Evaluation implements vscode.Disposable {
         run.place,
         steps,
         steps * HISTORY_SPANS,
+        run.key.series,
+        run.key.column,
       );
       run.showForecast({ type: 'forecast', history: history ?? [], forecast });
     } catch (e) {

@@ -30,7 +30,11 @@ export class RunRestorer {
     const known = this.service.runFor(key);
     if (known) return known;
     const uri = vscode.Uri.parse(key.file);
-    const run = await restoreRun(key, displayPath(uri), modelPlaceFor(uri, key.column, this.storage));
+    const run = await restoreRun(
+      key,
+      displayPath(uri),
+      modelPlaceFor(uri, { column: key.column, series: key.series }, this.storage),
+    );
     // A run may have started while meta.json was read: that one wins.
     const started = this.service.runFor(key);
     if (started) return started;

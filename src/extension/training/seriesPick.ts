@@ -1,11 +1,13 @@
 /**
  * What a training run reads from a file of many series or with covariates: the column, then (when the file has a
- * series key) "All series (one model)" or one series, then covariate columns (multi-select, none by default).
- * Callers that pass the column (tests, the panel's Retrain) are not asked: all series, and no covariates unless given.
+ * series key) "All series (one model)" or one series; training starts then. Covariates are asked for only after the
+ * column pick's "Customize…" entry: the column again, the series, then a multi-select of the other columns (none by
+ * default). Callers that pass the column (tests, the panel's Retrain) are not asked: all series, and no covariates
+ * unless given.
  */
 import * as vscode from 'vscode';
 import type { Inspected, WireSource } from '../../shared/protocol';
-import { chooseColumn } from './columnPick';
+import { chooseColumn, chooseColumnOrCustomize, CUSTOMIZE } from './columnPick';
 import type { WorkerClient } from './workerClient';
 
 export interface TrainTarget {
@@ -33,7 +35,16 @@ export async function pickTarget(
 ): Promise<TrainTarget | undefined> {
   const inspected = await client.inspect(source);
   const asked = args.column === undefined;
-  const column = args.column ?? (await chooseColumn(inspected, label));
+  let column = args.column;
+  let customize = false;
+  if (column === undefined) {
+    const first =
+      args.features === undefined
+        ? await chooseColumnOrCustomize(inspected, label)
+        : await chooseColumn(inspected, label);
+    customize = first === CUSTOMIZE;
+    column = first === CUSTOMIZE ? await chooseColumn(inspected, label) : first;
+  }
   if (column === undefined) return undefined;
   const key = inspected.seriesKey ?? undefined;
   let series = args.series ?? undefined;
@@ -44,7 +55,7 @@ export async function pickTarget(
   }
   let features = args.features;
   if (features === undefined) {
-    features = asked ? await pickFeatures(inspected, column, label) : [];
+    features = asked && customize ? await pickFeatures(inspected, column, label) : [];
     if (features === undefined) return undefined;
   }
   return {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveConfig } from '../../model/config';
-import { encodeSegment, modelName, type ModelPlace } from '../../model/store/paths';
+import { modelSegment, type ModelPlace } from '../../model/store/paths';
 import type { TrainConfig } from '../../model/types';
 import { errorText } from '../../shared/errorText';
 import type { RunState, SummaryMessage, ToWebviewMessage } from '../../shared/protocol';
@@ -85,10 +85,9 @@ export class TrainCommand {
       if (target === undefined) return undefined;
       const { column, series } = target;
       const config = resolveConfig({ ...configFromSettings(uri), ...args.config });
-      const folder = modelName(column, series);
       const place = args.modelRoot
-        ? { base: args.modelRoot.base, dir: path.join(args.modelRoot.dir, encodeSegment(folder)) }
-        : modelPlaceFor(uri, folder, this.deps.storage);
+        ? { base: args.modelRoot.base, dir: path.join(args.modelRoot.dir, modelSegment(column, series)) }
+        : modelPlaceFor(uri, { column, series }, this.deps.storage);
       const key: RunKey = { file: uri.toString(), ...target };
       if (!(await this.makeWay(key, label, args.restart === true))) return undefined;
       let listening: { dispose(): void } | undefined;
@@ -172,7 +171,7 @@ export class TrainCommand {
     const delivered = Object.fromEntries(panel?.delivered ?? []);
     this.deps.reports.add(run.id, {
       delivered,
-      webviewErrors: [...(panel?.webviewErrors ?? [])],
+      webviewErrors: panel?.webviewErrors.lines() ?? [],
       workerExits: this.deps.worker.exits,
       timings,
     });

@@ -11,6 +11,7 @@ import { isFromWebviewMessage } from '../../shared/protocolGuards';
 import { panelHtml } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import type { RunKey, TrainingRun } from './trainingRun';
+import { KEPT_WEBVIEW_ERRORS, MAX_LINE, RecentLines } from './recentLines';
 
 export const PANEL_VIEW_TYPE = 'seqlab.trainingPanel';
 
@@ -33,8 +34,8 @@ export class TrainingPanel {
   private readonly channel: MessageHandler<ToWebviewMessage, FromWebviewMessage>;
   /** Messages the webview accepted, by type: the run report (runReports.ts) shows that progress really reached it. */
   readonly delivered = new Map<string, number>();
-  /** Errors the webview reported (script errors, CSP violations): a clean render has none. */
-  readonly webviewErrors: string[] = [];
+  /** Errors the webview reported (script errors, CSP violations), the last 100: a clean render has none. */
+  readonly webviewErrors = new RecentLines(KEPT_WEBVIEW_ERRORS);
   private readonly posting = new Set<Thenable<boolean>>();
   /** When the webview first said Ready (its page and script loaded). */
   readyAt: number | undefined;
@@ -121,8 +122,8 @@ export class TrainingPanel {
       case 'selectSeries':
         return this.actions.selectSeries(this.key, m.series);
       case 'log':
-        if (m.level === 'error') this.webviewErrors.push(m.message.slice(0, 500));
-        return this.log[m.level](`panel: ${m.message.slice(0, 500)}`);
+        if (m.level === 'error') this.webviewErrors.push(m.message);
+        return this.log[m.level](`panel: ${m.message.slice(0, MAX_LINE)}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { modelPlace, type ModelPlace } from '../../model/store/paths';
+import { modelPlace, type ModelPlace, type ModelTarget } from '../../model/store/paths';
 import { modelStoreName, trustedSetting } from '../trust';
 import type { TrainConfig } from '../../model/types';
 import { parseThreads } from '../../shared/schema/config';
@@ -36,17 +36,22 @@ export function configFromSettings(scope?: vscode.Uri): Partial<TrainConfig> {
  * `<workspace folder>/<store>/<data path relative to the folder>/<column>/` (the CLI's layout too; the store's name
  * from trust.modelStoreName). Files outside a local workspace folder keep their models in the extension's storage.
  */
-export function modelPlaceFor(data: vscode.Uri, column: string, fallbackRoot: vscode.Uri): ModelPlace {
+export function modelPlaceFor(
+  data: vscode.Uri,
+  target: string | ModelTarget,
+  fallbackRoot: vscode.Uri,
+): ModelPlace {
   const folder = vscode.workspace.getWorkspaceFolder(data);
   if (!folder || folder.uri.scheme !== 'file' || data.scheme !== 'file') {
+    // A local file keeps its whole path (`models/_external/…`): two files named data.csv must not share a model.
     return modelPlace(
       path.join(fallbackRoot.fsPath, 'models'),
-      path.basename(data.path) || 'data',
-      column,
+      data.scheme === 'file' ? data.fsPath : path.basename(data.path) || 'data',
+      target,
       '.',
     );
   }
-  return modelPlace(folder.uri.fsPath, data.fsPath, column, modelStoreName(folder));
+  return modelPlace(folder.uri.fsPath, data.fsPath, target, modelStoreName(folder));
 }
 
 /** The path users see for a data file: relative to its workspace folder when it has one. */

@@ -116,13 +116,17 @@ export class WorkerClient {
     }
   }
 
-  /** The forecast, and with `history` the series' last `history` values (for a chart). */
+  /**
+   * The forecast, and with `history` the series' last `history` values (for a chart). `column` is the column the
+   * caller means: the worker refuses a folder whose meta.json is of another.
+   */
   async predict(
     source: WireSource,
     place: ModelPlace,
     steps: number,
     history?: number,
     series?: string,
+    column?: string,
     method?: CheckMethod,
   ): Promise<Predicted> {
     return this.ask(
@@ -134,6 +138,7 @@ export class WorkerClient {
         steps,
         history,
         series,
+        ...(column !== undefined && { column }),
         ...(method && { method }),
       },
       'predicted',

@@ -3,7 +3,7 @@
  * The extension, the worker and the CLI all take model folders from here, so the layout cannot drift between them.
  */
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * A model folder and the trusted folder it hangs below (the workspace folder, the CLI's current directory, or the
@@ -22,6 +22,11 @@ const MAX_SEGMENT = 100;
  * `%` is encoded too, so the encoding is reversible, and `~` marks a hashed (cut) name.
  */
 const UNSAFE = /[\\/:*?"<>|%~\p{Cc}]/u;
+/** In a column or series name `@` is encoded as well: a bare `@` in a model folder's name only separates the two. */
+const UNSAFE_IN_MODEL = /[\\/:*?"<>|%~@\p{Cc}]/u;
+
+/** The empty name's folder: `%` followed by no hex pair, which no other name encodes to (`\u0000` is `%00`). */
+const EMPTY = '%empty';
 
 function encodeChar(ch: string): string {
   return Array.from(
@@ -30,27 +35,52 @@ function encodeChar(ch: string): string {
   ).join('');
 }
 
+/** Unsafe characters, a leading dot and trailing dots or spaces percent-encoded; the empty name as EMPTY. */
+function encodeName(name: string, unsafe: RegExp): string {
+  if (name === '') return EMPTY;
+  const chars = Array.from(name);
+  let out = chars.map((ch, i) => (unsafe.test(ch) || (i === 0 && ch === '.') ? encodeChar(ch) : ch)).join('');
+  const trail = /[. ]+$/.exec(out);
+  if (trail) out = out.slice(0, trail.index) + Array.from(trail[0], encodeChar).join('');
+  return out;
+}
+
+/** A name over MAX_SEGMENT characters, cut before a partial %XX escape (the prefix still decodes) and ended by `mark`. */
+function cut(out: string, mark: string): string {
+  if (out.length <= MAX_SEGMENT) return out;
+  return `${out.slice(0, MAX_SEGMENT - mark.length).replace(/%[0-9A-F]?$/, '')}${mark}`;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
 /**
  * One name (a path part or a column) as one folder name, reversibly: unsafe characters, a leading dot (hidden
  * folders, and our own `.name.tmp-*` siblings) and trailing dots or spaces (Windows drops them) are percent-encoded,
  * so `a:b` and `a_b` never share a folder. Names over 100 characters are cut and end in `~` plus a hash.
  */
 export function encodeSegment(name: string): string {
-  const chars = Array.from(name);
-  let out = chars.map((ch, i) => (UNSAFE.test(ch) || (i === 0 && ch === '.') ? encodeChar(ch) : ch)).join('');
-  const trail = /[. ]+$/.exec(out);
-  if (trail) out = out.slice(0, trail.index) + Array.from(trail[0], encodeChar).join('');
-  if (out === '') return '%00';
-  if (out.length <= MAX_SEGMENT) return out;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 16);
-  // Cut before a partial %XX escape so the visible prefix still decodes.
-  const cut = out.slice(0, MAX_SEGMENT - 17).replace(/%[0-9A-F]?$/, '');
-  return `${cut}~${hash}`;
+  return cut(encodeName(name, UNSAFE), `~${hash(name)}`);
+}
+
+/**
+ * The model folder's own name: the column, or `COLUMN@SERIES` for one series trained alone. Both names are encoded
+ * with `@` too (`close%40B` is a column named `close@B`, `close@B` is series B of `close`), so no two (column,
+ * series) pairs share a folder. A cut pair ends in `~@` plus a hash of both, never in a cut column's `~` plus hex.
+ */
+export function modelSegment(column: string, series?: string): string {
+  if (series === undefined) {
+    const out = encodeName(column, UNSAFE_IN_MODEL);
+    return cut(out, `~${hash(column)}`);
+  }
+  const out = `${encodeName(column, UNSAFE_IN_MODEL)}@${encodeName(series, UNSAFE_IN_MODEL)}`;
+  return cut(out, `~@${hash(JSON.stringify([column, series]))}`);
 }
 
 /** The name an uncut folder name stands for; undefined for a cut (hashed) name or one we did not write. */
 export function decodeSegment(folder: string): string | undefined {
-  if (folder === '%00') return '';
+  if (folder === EMPTY) return '';
   if (folder.includes('~')) return undefined;
   try {
     const name = decodeURIComponent(folder);
@@ -65,22 +95,48 @@ export function isModelFolderName(name: string): boolean {
   return !name.startsWith('.');
 }
 
+/** Which model of a data file: its column's, or (`series`) the one of a single series trained alone. */
+export interface ModelTarget {
+  column: string;
+  series?: string;
+}
+
 /** The store for a data file and column. `base` is the workspace folder (CLI: the current directory). */
 export function modelPlace(
   base: string,
   dataFile: string,
-  column: string,
+  target: string | ModelTarget,
   storeName = '.seqlab',
 ): ModelPlace {
-  const abs = resolve(base, dataFile);
-  let rel = relative(base, abs);
-  if (rel.startsWith('..') || isAbsolute(rel)) rel = join('_external', abs.replace(/^[A-Za-z]:/, ''));
-  const parts = rel
-    .split(/[\\/]+/)
-    .filter(Boolean)
-    .map(encodeSegment);
   const store = storeName.split(/[\\/]+/).filter((s) => s && s !== '.');
-  return { base, dir: join(base, ...store, ...parts, encodeSegment(column)) };
+  const { column, series } = typeof target === 'string' ? { column: target, series: undefined } : target;
+  return { base, dir: join(base, ...store, ...dataParts(base, dataFile), modelSegment(column, series)) };
+}
+
+/** The folder that holds the models of files outside the base (`_external/<drive>/<absolute path>`). */
+const EXTERNAL = '_external';
+
+/**
+ * The data file's folder parts, one per path part, so that no two files share them: a file outside the base goes
+ * below `_external` (its drive letter a part of its own, so `C:\a.csv` and `D:\a.csv` differ), and a file inside it
+ * whose first folder is named `_external` gets `%5Fexternal`. Only the platform's separators split a path: on Linux
+ * and macOS `a\b.csv` is one name (`a%5Cb.csv`), not `a/b.csv`.
+ */
+function dataParts(base: string, dataFile: string): string[] {
+  const abs = resolve(base, dataFile);
+  const rel = relative(base, abs);
+  const split = (p: string) => p.split(sep === '\\' ? /[\\/]+/ : /\/+/).filter(Boolean);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    const drive = /^([A-Za-z]):/.exec(abs);
+    return [
+      EXTERNAL,
+      ...(drive ? [encodeSegment(`${drive[1].toUpperCase()}:`)] : []),
+      ...split(abs.slice(drive ? 2 : 0)).map(encodeSegment),
+    ];
+  }
+  const parts = split(rel).map(encodeSegment);
+  if (parts[0] === EXTERNAL) parts[0] = `%5F${EXTERNAL.slice(1)}`;
+  return parts;
 }
 
 /** A folder the user named (`--out`, `--model`): trusted as far as its parent, so it may not itself be a link. */
@@ -90,11 +146,11 @@ export function placeOfFolder(dir: string): ModelPlace {
 }
 
 /** The model folder for a data file and column (see modelPlace). */
-export function modelDirFor(base: string, dataFile: string, column: string, storeName = '.seqlab'): string {
-  return modelPlace(base, dataFile, column, storeName).dir;
-}
-
-/** The model folder's column part: one series of a long file gets its own, beside the global model. */
-export function modelName(column: string, series?: string): string {
-  return series === undefined ? column : `${column}@${series}`;
+export function modelDirFor(
+  base: string,
+  dataFile: string,
+  target: string | ModelTarget,
+  storeName = '.seqlab',
+): string {
+  return modelPlace(base, dataFile, target, storeName).dir;
 }

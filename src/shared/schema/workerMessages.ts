@@ -69,6 +69,8 @@ export const PredictRequestSchema = v.object({
   history: v.optional(count),
   /** A model of many series: the one to forecast (absent: every series of the file the model knows). */
   series: v.optional(v.string()),
+  /** The column the caller means: a model folder holding another column's model is refused. */
+  column: v.optional(v.string()),
   /** A plain method to forecast with instead of the model (one series only), as when the model lost to it. */
   method: v.optional(v.picklist(['naive', 'seasonalNaive', 'theta'])),
 });

@@ -1,6 +1,6 @@
 /** `seqlab backtest` end to end on a small CSV: the JSON contract, the table and verdict, exit codes, backtest.json. */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './runCli';
@@ -81,6 +81,87 @@ describe('seqlab backtest', () => {
     const b = JSON.parse(single.stdout);
     assert.deepEqual(a.models.naive, b.models.naive);
     assert.deepEqual(a.models.theta, b.models.theta);
+  });
+
+  describe("--out follows train --out's rule, checked before any work", () => {
+    let work: string;
+    let data: string;
+    const before = () =>
+      new Map(readdirSync(work, { recursive: true }).map((n) => [String(n), read(String(n))]));
+    const read = (n: string) => {
+      try {
+        return readFileSync(join(work, n), 'utf8');
+      } catch {
+        return '(folder)';
+      }
+    };
+    /** Runs the backtest with --out; it must exit 1 on one line naming `names`, with no fold run and no file changed. */
+    async function refused(out: string, names: RegExp): Promise<void> {
+      const snapshot = before();
+      const r = await cli(
+        'backtest',
+        data,
+        ...QUICK,
+        '--folds',
+        '2',
+        '--horizon',
+        '4',
+        '--out',
+        out,
+        '--json',
+      );
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.doesNotMatch(r.stderr, /backtest: fold/, 'refused before the backtest ran');
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, names);
+      assert.deepEqual(before(), snapshot);
+    }
+    beforeEach(() => {
+      work = mkdtempSync(join(tmpdir(), 'seqlab-bt-out-'));
+      // A data file named like the report, as in the issue: `backtest backtest.json --out .`.
+      data = join(work, 'backtest.json');
+      const values = Array.from({ length: 60 }, (_, i) => ({ v: 50 + 8 * Math.sin(i / 2) }));
+      writeFileSync(data, JSON.stringify(values));
+      mkdirSync(join(work, '.git'));
+      writeFileSync(join(work, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    });
+    afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+    it("refuses the data file's own folder and .git", async () => {
+      await refused(work, /holds no SeqLab model \(no meta\.json\) or backtest; refusing/);
+      await refused(join(work, '.git'), /\.git: is not empty and holds no SeqLab model/);
+    });
+
+    it('refuses a data file, a backtest.json SeqLab did not write, and a folder named backtest.json', async () => {
+      await refused(data, /backtest\.json: is a file, not a model folder/);
+      mkdirSync(join(work, 'mine'));
+      writeFileSync(join(work, 'mine', 'backtest.json'), '{"mine": true}\n');
+      writeFileSync(join(work, 'mine', 'meta.json'), '{}\n');
+      await refused(join(work, 'mine'), /mine.backtest\.json: was not written by SeqLab/);
+      mkdirSync(join(work, 'dir', 'backtest.json'), { recursive: true });
+      await refused(join(work, 'dir'), /dir.backtest\.json: is not a file; refusing to replace it/);
+    });
+
+    it('writes into a new folder, and replaces its own backtest.json there', async () => {
+      const out = join(work, 'reports');
+      for (let i = 0; i < 2; i++) {
+        const r = await cli(
+          'backtest',
+          data,
+          ...QUICK,
+          '--folds',
+          '2',
+          '--horizon',
+          '4',
+          '--out',
+          out,
+          '--json',
+        );
+        assert.equal(r.code, 0, r.stderr);
+      }
+      assert.deepEqual(readdirSync(out), ['backtest.json']);
+    });
   });
 
   it('refuses a keyed file without --series, naming the series, and a bad --folds as a usage error', async () => {

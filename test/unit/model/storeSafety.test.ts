@@ -15,13 +15,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { main } from '../../../src/cli/main';
 import {
   decodeSegment,
   encodeSegment,
   loadModel,
   modelDirFor,
+  modelSegment,
   placeOfFolder,
   saveModel,
   StoreError,
@@ -325,6 +326,57 @@ describe('model store safety', () => {
       assert.equal(encodeSegment('T (degC)'), 'T (degC)');
     });
 
+    it('gives every (column, series) its own model folder: @ in a name, the empty name and NUL', () => {
+      const targets = [
+        { column: 'close@B' },
+        { column: 'close', series: 'B' },
+        { column: 'a@b', series: 'c' },
+        { column: 'a', series: 'b@c' },
+        { column: 'a@b@c' },
+        { column: '' },
+        { column: '\u0000' },
+        { column: '', series: '' },
+        { column: '\u0000', series: '' },
+        { column: '', series: '\u0000' },
+        { column: 'x'.repeat(120) },
+        { column: 'x'.repeat(120), series: 'y' },
+        { column: 'x'.repeat(120), series: 'z' },
+        { column: `${'x'.repeat(120)}@y` },
+      ];
+      const dirs = targets.map((t) => modelDirFor('/ws', 'c.csv', t));
+      assert.equal(new Set(dirs).size, targets.length, dirs.join(' | '));
+      for (const d of dirs) assert.ok(Buffer.byteLength(basename(d)) <= 255);
+      // Plain names keep their folders: a column, and one series trained alone.
+      assert.equal(modelDirFor('/ws', 'c.csv', 'close'), join('/ws', '.seqlab', 'c.csv', 'close'));
+      assert.equal(
+        modelDirFor('/ws', 'c.csv', { column: 'close', series: 'AAA' }),
+        join('/ws', '.seqlab', 'c.csv', 'close@AAA'),
+      );
+      assert.equal(basename(modelDirFor('/ws', 'c.csv', 'close@B')), 'close%40B');
+    });
+
+    it('gives every data file its own folders: outside the base, a folder named _external, a backslash, a leading ..', () => {
+      // On Windows a backslash separates folders, as it should; elsewhere it is part of a name.
+      const files = [
+        '/elsewhere/a.csv',
+        '_external/elsewhere/a.csv',
+        ...(sep === '/' ? ['a\\b.csv'] : []),
+        'a/b.csv',
+        '..a.csv',
+        '../a.csv',
+      ];
+      const dirOf = (f: string) => modelDirFor('/ws', f, 'v');
+      const dirs = files.map(dirOf);
+      assert.equal(new Set(dirs).size, files.length, dirs.join(' | '));
+      assert.equal(dirOf('/elsewhere/a.csv'), join('/ws', '.seqlab', '_external', 'elsewhere', 'a.csv', 'v'));
+      assert.equal(
+        dirOf('_external/elsewhere/a.csv'),
+        join('/ws', '.seqlab', '%5Fexternal', 'elsewhere', 'a.csv', 'v'),
+      );
+      assert.equal(dirOf('..a.csv'), join('/ws', '.seqlab', '%2E.a.csv', 'v'));
+      if (sep === '/') assert.equal(dirOf('a\\b.csv'), join('/ws', '.seqlab', 'a%5Cb.csv', 'v'));
+    });
+
     it('keeps long names that share a prefix apart', () => {
       assert.notEqual(encodeSegment(`${'x'.repeat(200)}1`), encodeSegment(`${'x'.repeat(200)}2`));
     });
@@ -332,7 +384,7 @@ describe('model store safety', () => {
     it('gives a data file and a column the same folder whichever code asks (retrain appends the column to the parent)', () => {
       for (const column of names) {
         const dir = modelDirFor('/ws', 'a:b.csv', column);
-        assert.equal(join(dirname(dir), encodeSegment(column)), dir);
+        assert.equal(join(dirname(dir), modelSegment(column)), dir);
       }
       assert.notEqual(modelDirFor('/ws', 'a:b.csv', 'v'), modelDirFor('/ws', 'a_b.csv', 'v'));
     });

@@ -89,6 +89,19 @@ describe('predict in the worker on models of many series and covariates', functi
     await assert.rejects(client.predict({ path: long }, place('g'), 1, undefined, 'Z'), /series "Z"/);
   });
 
+  it('refuses a folder whose meta.json is of another column or knows no such series, naming both', async () => {
+    await assert.rejects(
+      client.predict({ path: long }, place('g'), 1, undefined, undefined, 'v@B'),
+      /meta\.json: this model is of column "v", 2 series, not of column "v@B"; train that one again/,
+    );
+    await assert.rejects(
+      client.predict({ path: lagged }, place('c'), 1, undefined, 'B', 'y'),
+      /this model is of column "y", series "y", not of column "y", series "B"/,
+    );
+    const reply = await client.predict({ path: long }, place('g'), 1, undefined, 'B', 'v');
+    assert.equal(reply.series, 'B');
+  });
+
   it('predicts with a covariate model from the target and its covariate, and refuses steps > 1 as the CLI does', async () => {
     const reply = await client.predict({ path: lagged }, place('c'), 1);
     const ours = await cli(['predict', lagged, '--model', join(dir, 'c')]);
