@@ -40,7 +40,7 @@ await runMain(async () => {
       env: opts.grep ? { SEQLAB_TEST_GREP: opts.grep } : {},
       // Each suite's worker lifetime is its own: no forecast or backtest starts by itself after a run (the backtest
       // suite turns it on where it tests it).
-      // Nor do 'auto' season removal, differencing or transform train more candidates, which counts every run's
+      // Nor do 'auto' season removal, differencing, transform or an ensemble train more networks, which counts every run's
       // epochs: the suites count epochs (deseason.test.ts turns season removal on where it tests it). Levels, as the
       // suites' sine trained before 'auto' differencing compared candidates.
       settings: {
@@ -48,6 +48,7 @@ await runMain(async () => {
         'seqlab.training.deseasonalize': 'off',
         'seqlab.training.difference': 'none',
         'seqlab.training.transform': 'none',
+        'seqlab.training.ensemble': 1,
       },
     },
     async ({ run, server, context, workspace }) => {

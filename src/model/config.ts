@@ -28,7 +28,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   timeBudgetSeconds: 60,
   threads: 'auto',
   deseasonalize: 'auto',
-  ensemble: 1,
+  ensemble: 5,
   combine: 'theta',
   transform: 'auto',
 };

@@ -35,6 +35,7 @@ describe('Season removal in the training panel', function () {
       // One differencing candidate: this test counts the season candidates' epochs.
       'seqlab.training.difference': 'first',
       'seqlab.training.transform': 'none',
+      'seqlab.training.ensemble': 1,
       'seqlab.evaluateAfterTraining': false,
     },
     theme: null,

@@ -68,6 +68,7 @@ describe('Many series and covariates in the training panel', function () {
       'seqlab.training.deseasonalize': 'off',
       'seqlab.training.difference': 'none',
       'seqlab.training.transform': 'none',
+      'seqlab.training.ensemble': 1,
     },
     prepare: (_run, { workspace }) => {
       for (const f of [LONG, COVARIATE]) copyFileSync(join(DATA, f), join(workspace, f));

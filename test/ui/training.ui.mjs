@@ -67,6 +67,7 @@ describe('Training panel from the Explorer', function () {
       // 'auto' differencing trains levels and differences where KPSS finds no trend: the sine as before, on levels.
       'seqlab.training.difference': 'none',
       'seqlab.training.transform': 'none',
+      'seqlab.training.ensemble': 1,
     },
     theme: null,
   });

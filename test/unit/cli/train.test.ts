@@ -32,7 +32,17 @@ describe('seqlab train / predict', () => {
     for (const k of ['mse', 'mae', 'rmse', 'mase']) assert.equal(typeof j.metrics.val[k], 'number');
     for (const k of ['mae', 'mse']) assert.equal(typeof j.baselines.naive[k], 'number');
     assert.equal(j.modelDir, modelDir);
-    assert.deepEqual(readdirSync(modelDir).sort(), ['history.csv', 'meta.json', 'model.json', 'weights.bin']);
+    // The default ensemble's other four members beside the designated one's weights.bin.
+    assert.deepEqual(readdirSync(modelDir).sort(), [
+      'history.csv',
+      'member-1.bin',
+      'member-2.bin',
+      'member-3.bin',
+      'member-4.bin',
+      'meta.json',
+      'model.json',
+      'weights.bin',
+    ]);
   });
 
   it('train --time-budget: reports the budget, the windows per epoch and whether the budget cut training', async () => {

@@ -28,7 +28,16 @@ export async function useCpu(): Promise<void> {
 }
 
 /** Tiny, quick training settings. wasm when it starts (faster for RNN loops), else cpu; each run stays on one. */
-export const TINY = { units: 4, epochs: 3, batchSize: 16, patience: 0, seed: 7, backend: 'auto' as const };
+/** One small network (no ensemble): the tests that count its epochs or compare its weights mean one. */
+export const TINY = {
+  units: 4,
+  epochs: 3,
+  batchSize: 16,
+  patience: 0,
+  seed: 7,
+  backend: 'auto' as const,
+  ensemble: 1,
+};
 
 /** Largest |a − b| over max |b|: relative to the variable's scale, as float32 sums over long windows need. */
 export function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -138,7 +138,7 @@ describe('season removal (deseasonalize)', () => {
     const seen: { epoch: number; epochs: number; seasonRemoved?: boolean }[] = [];
     const m = await trainModel(
       series(seasonFlat(300, 2)),
-      { ...QUICK, epochs: 3, deseasonalize: 'auto', difference: 'first', transform: 'none' },
+      { ...QUICK, epochs: 3, deseasonalize: 'auto', difference: 'first', transform: 'none', ensemble: 1 },
       {
         onEpoch: (r) => {
           seen.push({ epoch: r.epoch, epochs: r.epochs, seasonRemoved: r.seasonRemoved });

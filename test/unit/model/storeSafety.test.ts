@@ -149,6 +149,10 @@ describe('model store safety', () => {
       assert.equal((await cli(ws, 'train', 'data.csv', ...QUICK, '--out', 'empty')).code, 0);
       assert.deepEqual(readdirSync(join(ws, 'empty')).sort(), [
         'history.csv',
+        'member-1.bin',
+        'member-2.bin',
+        'member-3.bin',
+        'member-4.bin',
         'meta.json',
         'model.json',
         'weights.bin',

@@ -84,6 +84,7 @@ describe('WorkerClient with the real worker', function () {
       epochs: 600,
       // One candidate: 'auto' differencing trains two and counts both runs' epochs.
       difference: 'first',
+      ensemble: 1,
     });
     const seconds = (performance.now() - t0) / 1000;
     const messages = seen.filter((m) => m.type === 'epoch');
