@@ -19,6 +19,7 @@ export function checkJson(meta: ModelMeta) {
           horizon: c.horizon,
           errors: c.errors,
           networkWeight: c.weight,
+          partner: c.weight < 1 ? METHOD_FLAG[c.partner ?? 'theta'] : null,
           better: c.better ?? null,
         }
       : null,
@@ -31,10 +32,11 @@ export function checkJson(meta: ModelMeta) {
 export function checkLines(meta: ModelMeta): string {
   const c = meta.check;
   if (!c) return '';
+  const partner = METHOD_NAME[c.partner ?? 'theta'];
   const how =
     c.weight === 1
       ? 'the network alone'
-      : `the network ${Math.round(c.weight * 100)}% with Theta ${Math.round((1 - c.weight) * 100)}%`;
+      : `the network ${Math.round(c.weight * 100)}% with ${partner} ${100 - Math.round(c.weight * 100)}%`;
   const members = (meta.ensemble?.members ?? 1) > 1 ? `, median of ${meta.ensemble?.members} networks` : '';
   const e = c.errors;
   let out =

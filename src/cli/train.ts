@@ -83,7 +83,7 @@ export const FLAGS = {
   combine: {
     type: 'string',
     choices: COMBINE,
-    help: "theta: weigh the network's forecast with Theta's by validation error (default); off: the network alone",
+    help: "best (default): weigh the network's forecast with the best plain method's on validation; theta: with Theta's; off: the network alone",
   },
   preset: { type: 'string', choices: Object.keys(PRESETS), help: "the seed tutorial's set-up, done right" },
   backend: {

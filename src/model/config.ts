@@ -29,7 +29,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   threads: 'auto',
   deseasonalize: 'auto',
   ensemble: 5,
-  combine: 'theta',
+  combine: 'best',
   transform: 'auto',
 };
 

@@ -117,7 +117,7 @@ export function panelStrings(): PanelStrings {
       'Forecast: the network alone; {0}-step validation error {1} (naive {2}, seasonal naive {3}, Theta {4}).',
     ),
     forecastCombined: t(
-      'Forecast: the network {0}% with Theta {1}%; {2}-step validation error {3} (network {4}, naive {5}, seasonal naive {6}, Theta {7}).',
+      'Forecast: the network {0}% with {1} {2}%; {3}-step validation error {4} (network {5}, naive {6}, seasonal naive {7}, Theta {8}).',
     ),
     forecastMembers: t('The network is the median of {0} networks; hidden states show the first.'),
     forecastLoser: t(

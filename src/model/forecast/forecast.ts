@@ -47,7 +47,7 @@ export function recursiveModel(m: ModelMeta, nets: readonly SeqNet[]): Recursive
 
 /**
  * The forecast of `steps` rows past the series, as the validation check formed it (forecast/check.ts): the median of
- * the ensemble's recursive forecasts, combined with Theta's by the stored weight.
+ * the ensemble's recursive forecasts, combined with the stored partner's (a plain method) by the stored weight.
  */
 export function forecastPath(model: ModelHandle, values: Float64Array, steps: number): number[] {
   const m = model.meta;
@@ -55,7 +55,8 @@ export function forecastPath(model: ModelHandle, values: Float64Array, steps: nu
   const network = recursiveForecasts(values, recursiveModel(m, nets), [values.length], steps)[0];
   const w = m.check?.weight ?? 1;
   if (w === 1) return Array.from(network);
-  return Array.from(combine(network, plainForecast('theta', values, values.length, steps, m.season), w));
+  const partner = m.check?.partner ?? 'theta';
+  return Array.from(combine(network, plainForecast(partner, values, values.length, steps, m.season), w));
 }
 
 /** The next value with its interval at `level` (default 0.8), and `steps` values ahead, each fed back as input. */

@@ -36,7 +36,7 @@ export function checkEnsembleMeta(file: string, m: ModelMeta): void {
   }
   const c = m.check as unknown;
   if (c === undefined) return;
-  const { origins, horizon, errors, weight, better } = (c ?? {}) as Record<string, unknown>;
+  const { origins, horizon, errors, weight, better, partner } = (c ?? {}) as Record<string, unknown>;
   if (!Number.isInteger(origins) || (origins as number) < 1) bad('"check.origins" is invalid');
   if (!Number.isInteger(horizon) || (horizon as number) < 1 || (horizon as number) > 48)
     bad('"check.horizon" must be an integer from 1 to 48');
@@ -44,6 +44,8 @@ export function checkEnsembleMeta(file: string, m: ModelMeta): void {
   const errs = (errors ?? {}) as Record<string, unknown>;
   if (!['network', 'final', ...CHECK_METHODS].every((k) => errorOk(errs[k])))
     bad('"check.errors" is invalid');
+  if (partner !== undefined && !(CHECK_METHODS as readonly unknown[]).includes(partner))
+    bad(`"check.partner" must be one of ${CHECK_METHODS.join(', ')}`);
   if (better !== undefined && !(CHECK_METHODS as readonly unknown[]).includes(better))
     bad(`"check.better" must be one of ${CHECK_METHODS.join(', ')}`);
 }

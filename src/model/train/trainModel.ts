@@ -266,7 +266,7 @@ function finish(
     // The choices (candidate, weight with Theta) are fitted on the earlier half of the origins and the intervals
     // calibrated on the later half, which no choice saw and which lies nearer the end a forecast starts from.
     const half = splitOrigins(origins.length);
-    const { check, final } = checkForecasts(values, origins, H, season, network, c.combine === 'theta', half);
+    const { check, final } = checkForecasts(values, origins, H, season, network, c.combine ?? 'off', half);
     m.check = check;
     const late = half < origins.length ? half : 0;
     m.conformal = calibrateBest(values, origins.slice(late), final.slice(late));

@@ -11,7 +11,7 @@ export const DIFFERENCES = ['auto', 'none', 'first'] as const;
 export const BACKENDS = ['auto', 'wasm', 'cpu'] as const;
 export const DESEASONALIZE = ['auto', 'on', 'off'] as const;
 export const ENGINES = ['kernel'] as const;
-export const COMBINE = ['theta', 'off'] as const;
+export const COMBINE = ['best', 'theta', 'off'] as const;
 export const TRANSFORMS = ['auto', 'log', 'none'] as const;
 /** Engines of earlier versions that meta.json files may still name; their models load and retrain on the kernel. */
 export const RETIRED_ENGINES = ['fused', 'layers'] as const;
@@ -91,8 +91,9 @@ export const TrainConfigSchema = v.strictObject({
   /** Networks trained with different seeds whose median is the forecast (train/trainModel.ts). Absent: 1. */
   ensemble: v.optional(ranged(L.ensemble)),
   /**
-   * 'theta': the forecast is the network's and Theta's, weighted by their multi-step validation errors
-   * (forecast/check.ts); 'off': the network's alone. Absent: 'off', as models before it.
+   * 'best': the forecast is the network's and the best plain method's on validation (naive, seasonal naive or
+   * Theta), weighted by their multi-step validation errors (forecast/check.ts); 'theta': with Theta always; 'off':
+   * the network's alone. Absent: 'off', as models before it.
    */
   combine: v.optional(v.picklist(COMBINE)),
   /**

@@ -23,6 +23,8 @@ export const ForecastReportSchema = v.object({
   members: count,
   /** The network's share of the forecast; Theta has the rest. */
   networkWeight: anyNumber,
+  /** The plain method that has the rest of the forecast. */
+  partner: CheckMethodSchema,
   horizon: count,
   origins: count,
   errors: v.object({

@@ -13,6 +13,10 @@ export interface ReportLine {
   warning?: boolean;
 }
 
+function methodName(s: PanelStrings, m: ForecastReport['partner']): string {
+  return m === 'naive' ? s.naive : m === 'seasonalNaive' ? s.seasonalNaive : s.theta;
+}
+
 export function forecastReportLines(s: PanelStrings, r: ForecastReport): ReportLine[] {
   const lines: ReportLine[] = [];
   const candidates = r.candidates ?? [];
@@ -38,6 +42,7 @@ export function forecastReportLines(s: PanelStrings, r: ForecastReport): ReportL
         : format(
             s.forecastCombined,
             Math.round(w * 100),
+            methodName(s, r.partner),
             100 - Math.round(w * 100),
             r.horizon,
             formatNumber(e.final),
@@ -49,9 +54,13 @@ export function forecastReportLines(s: PanelStrings, r: ForecastReport): ReportL
   });
   if (r.members > 1) lines.push({ text: format(s.forecastMembers, r.members) });
   if (r.better) {
-    const name = r.better === 'naive' ? s.naive : r.better === 'seasonalNaive' ? s.seasonalNaive : s.theta;
     lines.push({
-      text: format(s.forecastLoser, name, formatNumber(e[r.better]), formatNumber(e.final)),
+      text: format(
+        s.forecastLoser,
+        methodName(s, r.better),
+        formatNumber(e[r.better]),
+        formatNumber(e.final),
+      ),
       warning: true,
     });
   }

@@ -95,21 +95,13 @@ describe('seqlab backtest', () => {
         return '(folder)';
       }
     };
+    /** A quick two-fold backtest of the data file with --out. */
+    const backtestInto = (out: string) =>
+      cli('backtest', data, ...QUICK, '--folds', '2', '--horizon', '4', '--out', out, '--json');
     /** Runs the backtest with --out; it must exit 1 on one line naming `names`, with no fold run and no file changed. */
     async function refused(out: string, names: RegExp): Promise<void> {
       const snapshot = before();
-      const r = await cli(
-        'backtest',
-        data,
-        ...QUICK,
-        '--folds',
-        '2',
-        '--horizon',
-        '4',
-        '--out',
-        out,
-        '--json',
-      );
+      const r = await backtestInto(out);
       assert.equal(r.code, 1, r.stderr);
       assert.equal(r.stdout, '');
       assert.doesNotMatch(r.stderr, /backtest: fold/, 'refused before the backtest ran');
@@ -146,18 +138,7 @@ describe('seqlab backtest', () => {
     it('writes into a new folder, and replaces its own backtest.json there', async () => {
       const out = join(work, 'reports');
       for (let i = 0; i < 2; i++) {
-        const r = await cli(
-          'backtest',
-          data,
-          ...QUICK,
-          '--folds',
-          '2',
-          '--horizon',
-          '4',
-          '--out',
-          out,
-          '--json',
-        );
+        const r = await backtestInto(out);
         assert.equal(r.code, 0, r.stderr);
       }
       assert.deepEqual(readdirSync(out), ['backtest.json']);

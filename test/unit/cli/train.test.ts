@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './runCli';
+import { DEFAULT_MODEL_FILES } from '../model/helpers';
 
 const QUICK = ['--epochs', '2', '--units', '3', '--window', '4', '--backend', 'cpu'];
 
@@ -32,17 +33,7 @@ describe('seqlab train / predict', () => {
     for (const k of ['mse', 'mae', 'rmse', 'mase']) assert.equal(typeof j.metrics.val[k], 'number');
     for (const k of ['mae', 'mse']) assert.equal(typeof j.baselines.naive[k], 'number');
     assert.equal(j.modelDir, modelDir);
-    // The default ensemble's other four members beside the designated one's weights.bin.
-    assert.deepEqual(readdirSync(modelDir).sort(), [
-      'history.csv',
-      'member-1.bin',
-      'member-2.bin',
-      'member-3.bin',
-      'member-4.bin',
-      'meta.json',
-      'model.json',
-      'weights.bin',
-    ]);
+    assert.deepEqual(readdirSync(modelDir).sort(), DEFAULT_MODEL_FILES);
   });
 
   it('train --time-budget: reports the budget, the windows per epoch and whether the budget cut training', async () => {

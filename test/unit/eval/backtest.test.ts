@@ -4,7 +4,7 @@ import { foldOrigins, BacktestSetupError } from '../../../src/model/eval/folds';
 import { foldScale, scoreFold, summarise } from '../../../src/model/eval/scoring';
 import { naiveForecast, seasonalNaiveForecast, Z80 } from '../../../src/model/eval/naiveForecasts';
 import { arimaForecast } from '../../../src/model/eval/arima';
-import { runBacktest, BacktestStopped } from '../../../src/model';
+import { forecast, runBacktest, trainModel, BacktestStopped } from '../../../src/model';
 import type { BacktestReport } from '../../../src/model';
 import { normals, series, TINY } from '../model/helpers';
 
@@ -129,6 +129,25 @@ describe('runBacktest', () => {
     assert.ok(['seasonalNaive', 'theta'].includes(r.best), r.best);
     assert.ok(r.models[r.best].mae < 1e-9 && r.models.rnn.mae > 0.01);
     assert.equal(report.bestBy, 'mase');
+  });
+
+  it("scores as the network's row exactly what train + predict give on each fold's data (ensemble and partner too)", async () => {
+    const cfg = { ...config, ensemble: 3 };
+    const r = await runBacktest(series(clean), { folds: 3, horizon: 6, config: cfg });
+    for (const [k, origin] of [54, 60, 66].entries()) {
+      const head = series(clean.slice(0, origin));
+      const m = await trainModel(head, cfg);
+      try {
+        assert.equal(m.members?.length, 2);
+        assert.deepEqual(
+          r.models.rnn.perFold[k].forecast,
+          forecast(m, head, 6, 0.8).forecast,
+          `fold ${k + 1}`,
+        );
+      } finally {
+        m.dispose();
+      }
+    }
   });
 
   it('never lets a fold see values after its origin', async () => {

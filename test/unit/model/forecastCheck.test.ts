@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forecast, loadModel, placeOfFolder, saveModel, trainModel } from '../../../src/model';
-import { combinationWeight } from '../../../src/model/forecast/check';
+import { checkForecasts, combinationWeight, plainForecast } from '../../../src/model/forecast/check';
 import { normals, series } from './helpers';
 import { cli } from '../cli/runCli';
 
@@ -31,7 +31,7 @@ describe('forecast check and combination', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const [name, values] of Object.entries(trending)) {
-    for (const combine of ['off', 'theta'] as const) {
+    for (const combine of ['off', 'theta', 'best'] as const) {
       it(`never forecasts a ${name} back into its training range (combine ${combine})`, async () => {
         const m = await trainModel(series(values), { ...QUICK, combine });
         try {
@@ -47,6 +47,31 @@ describe('forecast check and combination', () => {
       });
     }
   }
+
+  it("'best' combines the network with the plain method of lowest MSE on the fitted origins, and only there", () => {
+    // A random walk that wanders up and then down: Theta's drift (the whole range's slope) misleads, naive does not.
+    const steps = normals(120, 31);
+    const values = Float64Array.from({ length: 120 }, (_, t) =>
+      steps.slice(0, t + 1).reduce((a, z, i) => a + z + (i < 60 ? 0.4 : -0.4), 100),
+    );
+    const origins = Array.from({ length: 16 }, (_, i) => 90 + i);
+    const network = origins.map(() => new Float64Array(4).fill(values[89]));
+    const r = checkForecasts(values, origins, 4, 4, network, 'best', 8);
+    const mse = (m: 'naive' | 'seasonalNaive' | 'theta') =>
+      origins.slice(0, 8).reduce((s, t) => {
+        const f = plainForecast(m, values, t, 4, 4);
+        return s + f.reduce((a, v, h) => a + (values[t + h] - v) ** 2, 0);
+      }, 0);
+    const expected = (['naive', 'seasonalNaive', 'theta'] as const).reduce((a, b) =>
+      mse(b) < mse(a) ? b : a,
+    );
+    assert.equal(r.check.partner, expected);
+    assert.notEqual(expected, 'theta', 'a case where the best plain method is not Theta');
+    assert.ok(r.check.weight < 0.5, `a flat network gets the smaller share, got ${r.check.weight}`);
+    const theta = checkForecasts(values, origins, 4, 4, network, 'theta', 8);
+    assert.equal(theta.check.partner, 'theta');
+    assert.equal(checkForecasts(values, origins, 4, 4, network, 'off', 8).check.weight, 1);
+  });
 
   it('weighs the network against Theta by inverse validation MSE', () => {
     assert.equal(combinationWeight(1, 1), 0.5);

@@ -47,3 +47,15 @@ export function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
   return worst / Math.max(scale, 1e-12);
 }
+
+/** The files of a model saved with the default ensemble of five: weights.bin is the first member's. */
+export const DEFAULT_MODEL_FILES = [
+  'history.csv',
+  'member-1.bin',
+  'member-2.bin',
+  'member-3.bin',
+  'member-4.bin',
+  'meta.json',
+  'model.json',
+  'weights.bin',
+];
