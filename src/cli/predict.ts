@@ -5,6 +5,7 @@ import { readPanel, readSeries, showText } from '../model/data';
 import {
   checkModelTarget,
   forecast,
+  loadBacktest,
   modelPlace,
   placeOfFolder,
   plainMethodForecast,
@@ -74,6 +75,7 @@ export async function run(argv: string[]): Promise<number> {
         ? plainForecastOf(method, series.values, steps, model.meta.season, flags.level ?? 0.8)
         : forecast(model, series, steps, flags.level ?? 0.8);
       const better = !method && model.meta.check?.better;
+      const backtest = method ? undefined : await backtestCoverage(place, f.level);
       if (flags.json) {
         printJson({
           column: series.name,
@@ -86,14 +88,18 @@ export async function run(argv: string[]): Promise<number> {
           intervals: f.intervals,
           intervalMethod: f.intervalMethod,
           coverage: f.coverage ?? null,
+          backtestCoverage: backtest ?? null,
           modelDir: dir,
         });
       } else {
         const pct = Math.round(f.level * 100);
+        // An out-of-sample figure: the backtest's where the model has one, else the calibration's held-out half.
         const achieved =
-          f.coverage === undefined
-            ? ', coverage not measured'
-            : `, ${Math.round(f.coverage * 100)}% achieved on held-out validation forecasts`;
+          backtest !== undefined
+            ? `, ${Math.round(backtest * 100)}% of actuals covered in its backtest`
+            : f.coverage === undefined
+              ? ', coverage not measured'
+              : `, ${Math.round(f.coverage * 100)}% achieved on held-out validation forecasts`;
         const lines = [
           `${showText(series.name)}: next value ${tableNumber(f.next)}  (${pct}% interval ${tableNumber(f.interval[0])} … ${tableNumber(f.interval[1])}${achieved})`,
         ];
@@ -109,6 +115,13 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw asCliError(err, file);
   }
+}
+
+/** The coverage of the network's intervals in the model's last backtest (backtest.json), at the level asked for. */
+async function backtestCoverage(place: ModelPlace, level: number): Promise<number | undefined> {
+  const report = await loadBacktest(place).catch(() => undefined);
+  const c = report?.models.rnn.coverage;
+  return report && report.level === level && typeof c === 'number' && Number.isFinite(c) ? c : undefined;
 }
 
 /** A plain method's forecast in predict's shape; its interval is the method's own (normal), coverage unmeasured. */

@@ -53,6 +53,8 @@ export interface PredictResult {
   forecast: number[];
   /** The share of held-out values the interval covered when it was calibrated, if measured. */
   coverage?: number;
+  /** The share of actuals the model's 80% intervals covered in its last backtest, when it has one (level 0.8). */
+  backtestCoverage?: number;
   /** The plain method that forecast better than the model on validation, with both errors, if one did. */
   better?: Forecast['better'];
   /** After "Forecast with …": that method's next value. */
@@ -117,6 +119,7 @@ export async function predictNext(
       level: forecast.level,
       forecast: forecast.forecast,
       coverage: forecast.coverage,
+      ...backtestCoverageOf(model, forecast.level),
       ...(forecast.better && { better: forecast.better }),
       ranking: model.backtest
         ? backtestSentence(model.backtest)
@@ -169,9 +172,19 @@ export async function forecastWith(
   return predicted;
 }
 
+/** The backtest's coverage of the network's intervals, when the model has a backtest at the level asked for. */
+function backtestCoverageOf(model: ModelEntry, level: number): Pick<PredictResult, 'backtestCoverage'> {
+  const b = model.backtest;
+  const c = b?.models.rnn.coverage;
+  return b && b.level === level && typeof c === 'number' && Number.isFinite(c) ? { backtestCoverage: c } : {};
+}
+
 export function formatResult(
   model: ModelEntry,
-  r: Pick<PredictResult, 'next' | 'interval' | 'level' | 'coverage' | 'ranking' | 'series' | 'better'>,
+  r: Pick<
+    PredictResult,
+    'next' | 'interval' | 'level' | 'coverage' | 'backtestCoverage' | 'ranking' | 'series' | 'better'
+  >,
 ): string {
   const [lo, hi] = r.interval;
   const args = [
@@ -182,14 +195,21 @@ export function formatResult(
     formatNumber(lo, MESSAGE),
     formatNumber(hi, MESSAGE),
   ] as const;
+  // An out-of-sample figure: the backtest's where there is one, else the calibration's held-out half.
   const value =
-    r.coverage === undefined || !Number.isFinite(r.coverage)
-      ? vscode.l10n.t('{0}: next {1} ({2}% interval {3}–{4})', ...args)
-      : vscode.l10n.t(
-          '{0}: next {1} ({2}% interval {3}–{4}, which covered {5}% when calibrated)',
+    r.backtestCoverage !== undefined
+      ? vscode.l10n.t(
+          '{0}: next {1} ({2}% interval {3}–{4}, which covered {5}% of actuals in its backtest)',
           ...args,
-          Math.round(r.coverage * 100),
-        );
+          Math.round(r.backtestCoverage * 100),
+        )
+      : r.coverage === undefined || !Number.isFinite(r.coverage)
+        ? vscode.l10n.t('{0}: next {1} ({2}% interval {3}–{4})', ...args)
+        : vscode.l10n.t(
+            '{0}: next {1} ({2}% interval {3}–{4}, which covered {5}% when calibrated)',
+            ...args,
+            Math.round(r.coverage * 100),
+          );
   const loser = r.better
     ? ' ' +
       vscode.l10n.t(

@@ -108,6 +108,24 @@ describe('forecast check and combination', () => {
     assert.equal(naive.next, Number(walk.at(-1)!.toFixed(4)));
   });
 
+  it("quotes the backtest's coverage in predict once the model has a backtest, the calibration's before", async () => {
+    const values = trending['random walk with drift'];
+    const csv = join(dir, 'drift.csv');
+    writeFileSync(csv, ['value', ...values.map((v) => v.toFixed(4))].join('\n') + '\n');
+    const out = join(dir, 'drift-model');
+    const quick = ['--epochs', '5', '--units', '4', '--ensemble', '1'];
+    assert.equal((await cli('train', csv, ...quick, '--out', out)).code, 0);
+    const before = JSON.parse((await cli('predict', csv, '--model', out, '--json')).stdout);
+    assert.equal(before.backtestCoverage, null);
+    const bt = await cli('backtest', csv, ...quick, '--folds', '2', '--horizon', '5', '--out', out, '--json');
+    assert.equal(bt.code, 0, bt.stderr);
+    const coverage = JSON.parse(bt.stdout).models.rnn.coverage;
+    const after = JSON.parse((await cli('predict', csv, '--model', out, '--json')).stdout);
+    assert.equal(after.backtestCoverage, coverage);
+    const text = (await cli('predict', csv, '--model', out)).stdout;
+    assert.match(text, new RegExp(`${Math.round(coverage * 100)}% of actuals covered in its backtest`));
+  });
+
   it('saves and loads an ensemble whole, forecasting as trained, and refuses one with a member missing', async () => {
     const values = trending['linear trend + noise'];
     const m = await trainModel(series(values), { ...QUICK, ensemble: 3 });
