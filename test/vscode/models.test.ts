@@ -10,6 +10,7 @@ interface Entry {
   column: string;
   cell: string;
   units?: number;
+  better?: string;
 }
 
 const refresh = async (): Promise<Entry[]> =>
@@ -29,6 +30,24 @@ describe('Models tree', () => {
     const entry = (await refresh()).find((m) => m.data.fsPath === data.fsPath);
     assert.ok(entry, 'the model trained on models-sine.csv is not listed');
     assert.deepStrictEqual([entry.column, entry.cell, entry.units], ['value', 'lstm', 4]);
+  });
+
+  it('marks a model that a plain method beat on validation, from its meta.json', async () => {
+    // A random walk and a levels network that barely trained: naive (or another plain method) beats it.
+    let level = 0;
+    let seed = 9;
+    const rows = Array.from({ length: 240 }, () => {
+      seed = (seed * 16807) % 2147483647;
+      level += seed / 2147483647 - 0.5;
+      return level.toFixed(4);
+    });
+    const file = path.join(path.dirname(data.fsPath), 'models-walk.csv');
+    fs.writeFileSync(file, ['value', ...rows].join('\n') + '\n');
+    const dir = await trainWithCli('models-walk.csv', 'gru', ['--difference', 'none', '--combine', 'off']);
+    const better = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')).check?.better;
+    assert.ok(better, 'the model is flagged in meta.json');
+    const entry = (await refresh()).find((m) => m.data.fsPath === file);
+    assert.strictEqual(entry?.better, better);
   });
 
   it('deletes a model after confirmation, and the tree no longer lists it', async () => {
