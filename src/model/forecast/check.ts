@@ -30,8 +30,13 @@ export interface ForecastCheck {
   horizon: number;
   /** Mean |actual − forecast| over every origin and step. `final` is the forecast SeqLab gives. */
   errors: { network: number; final: number } & Record<CheckMethod, number>;
-  /** The network's share of the final forecast; `partner` has the rest. 1: the network alone. */
+  /** The network's share of the final forecast, averaged over the steps; `partner` has the rest. 1: the network alone. */
   weight: number;
+  /**
+   * The network's share at each step ahead (index 0 = 1 step; past the last, the last): a network that is good one
+   * step ahead and drifts further out gets a share per step. Absent in older models: `weight` at every step.
+   */
+  weights?: number[];
   /** The plain method combined with the network; absent in models saved before 'best' (Theta then). */
   partner?: CheckMethod;
   /** The plain method with the lowest error, when it beat the final forecast: the forecast is a loser. */
@@ -89,13 +94,34 @@ export function twoSidedZ(level: number): number {
   );
 }
 
-/** w·network + (1 − w)·partner, step by step. */
+/** w·network + (1 − w)·partner, step by step; per-step weights repeat their last past their end. */
 export function combine(
   network: ArrayLike<number>,
   partner: ArrayLike<number>,
-  weight: number,
+  weight: number | readonly number[],
 ): Float64Array {
-  return Float64Array.from(network, (v, h) => (weight === 1 ? v : weight * v + (1 - weight) * partner[h]));
+  return Float64Array.from(network, (v, h) => {
+    const w = typeof weight === 'number' ? weight : weight[Math.min(h, weight.length - 1)];
+    return w === 1 ? v : w * v + (1 - w) * partner[h];
+  });
+}
+
+/** Mean squared error at each step ahead over the origins that have that step's actual. */
+function stepMse(
+  values: Float64Array,
+  origins: readonly number[],
+  paths: ArrayLike<number>[],
+  H: number,
+): number[] {
+  const sum = new Float64Array(H);
+  const count = new Float64Array(H);
+  origins.forEach((t, i) => {
+    for (let h = 0; h < H && t + h < values.length; h++) {
+      sum[h] += (values[t + h] - paths[i][h]) ** 2;
+      count[h]++;
+    }
+  });
+  return Array.from(sum, (s, h) => (count[h] ? s / count[h] : NaN));
 }
 
 /** Mean |actual − forecast| and mean squared error over the origins' steps that have an actual. */
@@ -140,8 +166,15 @@ export function checkForecasts(
     combineWith === 'best'
       ? CHECK_METHODS.reduce((a, b) => (early(plain[b]).mse < early(plain[a]).mse ? b : a))
       : 'theta';
-  const weight = combineWith === 'off' ? 1 : combinationWeight(early(network).mse, early(plain[partner]).mse);
-  const final = network.map((p, i) => combine(p, plain[partner][i], weight));
+  const fit = origins.slice(0, fitted);
+  const netSteps = stepMse(values, fit, network.slice(0, fitted), horizon);
+  const partnerSteps = stepMse(values, fit, plain[partner].slice(0, fitted), horizon);
+  const weights =
+    combineWith === 'off'
+      ? Array<number>(horizon).fill(1)
+      : netSteps.map((n, h) => combinationWeight(n, partnerSteps[h]));
+  const weight = weights.reduce((a, b) => a + b, 0) / horizon;
+  const final = network.map((p, i) => combine(p, plain[partner][i], weights));
   const errors = {
     network: scoreOf(values, origins, network).mae,
     final: scoreOf(values, origins, final).mae,
@@ -156,7 +189,7 @@ export function checkForecasts(
       horizon,
       errors,
       weight,
-      ...(weight < 1 && { partner }),
+      ...(weight < 1 && { partner, weights }),
       ...(errors[best] < errors.final && { better: best }),
     },
     final,

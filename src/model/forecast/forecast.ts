@@ -56,7 +56,8 @@ export function forecastPath(model: ModelHandle, values: Float64Array, steps: nu
   const w = m.check?.weight ?? 1;
   if (w === 1) return Array.from(network);
   const partner = m.check?.partner ?? 'theta';
-  return Array.from(combine(network, plainForecast(partner, values, values.length, steps, m.season), w));
+  const partnerPath = plainForecast(partner, values, values.length, steps, m.season);
+  return Array.from(combine(network, partnerPath, m.check?.weights ?? w));
 }
 
 /** The next value with its interval at `level` (default 0.8), and `steps` values ahead, each fed back as input. */

@@ -36,11 +36,18 @@ export function checkEnsembleMeta(file: string, m: ModelMeta): void {
   }
   const c = m.check as unknown;
   if (c === undefined) return;
-  const { origins, horizon, errors, weight, better, partner } = (c ?? {}) as Record<string, unknown>;
+  const { origins, horizon, errors, weight, weights, better, partner } = (c ?? {}) as Record<string, unknown>;
   if (!Number.isInteger(origins) || (origins as number) < 1) bad('"check.origins" is invalid');
   if (!Number.isInteger(horizon) || (horizon as number) < 1 || (horizon as number) > 48)
     bad('"check.horizon" must be an integer from 1 to 48');
   if (!finite(weight) || weight < 0 || weight > 1) bad('"check.weight" must be a number from 0 to 1');
+  if (
+    weights !== undefined &&
+    (!Array.isArray(weights) ||
+      weights.length !== horizon ||
+      !weights.every((w) => finite(w) && w >= 0 && w <= 1))
+  )
+    bad('"check.weights" must hold one number from 0 to 1 per step of "check.horizon"');
   const errs = (errors ?? {}) as Record<string, unknown>;
   if (!['network', 'final', ...CHECK_METHODS].every((k) => errorOk(errs[k])))
     bad('"check.errors" is invalid');

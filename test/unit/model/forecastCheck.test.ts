@@ -163,6 +163,7 @@ describe('forecast check and combination', () => {
     for (const [check, why] of [
       [{ ...meta.check, weight: 2 }, /check\.weight/],
       [{ ...meta.check, better: 'oracle' }, /check\.better/],
+      [{ ...meta.check, weights: [2] }, /check\.weights/],
     ] as const) {
       writeFileSync(metaFile, JSON.stringify({ ...meta, check }));
       await assert.rejects(loadModel(placeOfFolder(folder)), why);
