@@ -48,11 +48,11 @@ export function checkHorizon(season: number, valRows: number): number {
   return Math.max(1, Math.min(season > 1 ? season : 10, MAX_HORIZON, valRows - 1));
 }
 
-/** Up to MAX_ORIGINS evenly spaced origins in [first, n); none when fewer than 4 rows are there. */
-export function checkOrigins(n: number, first: number): number[] {
+/** Up to `most` (MAX_ORIGINS) evenly spaced origins in [first, n); none when fewer than 4 rows are there. */
+export function checkOrigins(n: number, first: number, most = MAX_ORIGINS): number[] {
   const span = n - first;
   if (span < 4) return [];
-  const count = Math.min(MAX_ORIGINS, span);
+  const count = Math.min(most, MAX_ORIGINS, span);
   return Array.from({ length: count }, (_, i) => first + Math.floor((i * span) / count));
 }
 

@@ -11,7 +11,7 @@ import { baselines } from '../forecast/baselines';
 import { metrics, naiveScale } from '../forecast/metrics';
 import { residualSummary } from '../forecast/intervals';
 import { calibrateBest } from '../forecast/conformal';
-import { checkForecasts, checkHorizon, checkOrigins } from '../forecast/check';
+import { checkForecasts, checkHorizon, checkOrigins, MAX_ORIGINS } from '../forecast/check';
 import { recursiveForecasts } from '../forecast/recursive';
 import { recursiveModel } from '../forecast/forecast';
 import { Parts } from './parts';
@@ -156,6 +156,7 @@ export async function trainModel(
   const varies = (key: keyof Candidate) => new Set(candidates.map((k) => k[key])).size > 1;
   const labelled = candidates.length > 1;
   let best: { model: TrainedModel; error: number; candidate: Candidate } | undefined;
+  let most: number | undefined;
   const scored: (Candidate & { error: number })[] = [];
   try {
     for (const candidate of candidates) {
@@ -176,7 +177,15 @@ export async function trainModel(
         ),
       );
       parts.done(model);
-      const error = candidateError(model, values, plan.season);
+      // One cap for the whole run, from the first network's measured cost: the candidates' scores use the earlier
+      // half of the origins, the check every origin with every member.
+      most ??= originCap(
+        model,
+        c,
+        checkHorizon(plan.season, values.length - plan.splitIndex),
+        candidates.length / 2 + members,
+      );
+      const error = candidateError(model, values, plan.season, most);
       scored.push({ ...candidate, error });
       // Ties keep the earlier candidate; a candidate that cannot be scored never displaces one that can.
       if (!best || error < best.error || (Number.isNaN(best.error) && !Number.isNaN(error))) {
@@ -199,7 +208,10 @@ export async function trainModel(
       parts.done(member);
       extra.push(member);
     }
-    return finish(chosen.model, extra, series, c, plan.season, scored, parts.seconds);
+    // A stopped run answers soon: its evaluation keeps the fewest origins.
+    const stopped = chosen.model.stopped || hooks.shouldStop?.();
+    const cap = stopped ? MIN_EVAL_ORIGINS : (most ?? MAX_ORIGINS);
+    return finish(chosen.model, extra, series, c, plan.season, scored, parts.seconds, cap);
   } catch (e) {
     best?.model.dispose();
     throw e;
@@ -214,11 +226,31 @@ function splitOrigins(count: number): number {
   return count >= 8 ? Math.floor(count / 2) : count;
 }
 
+/** The fewest origins the evaluation keeps, however tight the budget: the intervals need a few per step. */
+const MIN_EVAL_ORIGINS = 8;
+/** The share of the time budget the evaluation after training (choice, check, intervals) may take. */
+const EVAL_SHARE = 0.25;
+
+/**
+ * How many validation origins the evaluation may forecast from so that it stays within its share of the time budget:
+ * each origin costs a forward pass per step and network, at the cost per window training measured (a training step
+ * is about three forward passes). Without a budget, or on a model too fast to matter, every origin (up to 256).
+ */
+function originCap(model: TrainedModel, c: TrainConfig, H: number, networks: number): number {
+  const budget = c.timeBudgetSeconds ?? 0;
+  const windows = model.history.reduce((s, e) => s + (e.windows ?? 0), 0);
+  const seconds = model.history.reduce((s, e) => s + e.seconds, 0);
+  if (!(budget > 0) || !(windows > 0) || !(seconds > 0)) return MAX_ORIGINS;
+  const perForward = seconds / windows / 3;
+  const cap = Math.floor((budget * EVAL_SHARE) / (perForward * H * networks));
+  return Math.max(MIN_EVAL_ORIGINS, Math.min(MAX_ORIGINS, cap));
+}
+
 /** The network's own mean multi-step validation error (series units); its one-step MAE when too few rows for it. */
-function candidateError(model: TrainedModel, values: Float64Array, season: number): number {
+function candidateError(model: TrainedModel, values: Float64Array, season: number, most: number): number {
   const m = model.meta;
   const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
-  const all = checkOrigins(values.length, first);
+  const all = checkOrigins(values.length, first, most);
   const origins = all.slice(0, splitOrigins(all.length));
   if (origins.length === 0) return m.metrics.val.mae;
   const H = checkHorizon(season, values.length - first);
@@ -246,6 +278,7 @@ function finish(
   season: number,
   scored: (Candidate & { error: number })[],
   seconds: number,
+  most: number,
 ): TrainedModel {
   const values = series.values;
   const m = model.meta;
@@ -259,7 +292,7 @@ function finish(
   if (extra.length > 0)
     m.ensemble = { members: nets.length, seeds: [c.seed, ...extra.map((e) => e.meta.config.seed)] };
   const first = Math.max(m.splitIndex, firstTarget(m.differenced, m.window));
-  const origins = checkOrigins(values.length, first);
+  const origins = checkOrigins(values.length, first, most);
   if (origins.length > 0) {
     const H = checkHorizon(season, values.length - first);
     const network = recursiveForecasts(values, recursiveModel(m, nets), origins, H);

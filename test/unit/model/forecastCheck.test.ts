@@ -8,7 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forecast, loadModel, placeOfFolder, saveModel, trainModel } from '../../../src/model';
-import { checkForecasts, combinationWeight, plainForecast } from '../../../src/model/forecast/check';
+import {
+  checkForecasts,
+  checkOrigins,
+  combinationWeight,
+  plainForecast,
+} from '../../../src/model/forecast/check';
 import { normals, series } from './helpers';
 import { cli } from '../cli/runCli';
 
@@ -71,6 +76,29 @@ describe('forecast check and combination', () => {
     const theta = checkForecasts(values, origins, 4, 4, network, 'theta', 8);
     assert.equal(theta.check.partner, 'theta');
     assert.equal(checkForecasts(values, origins, 4, 4, network, 'off', 8).check.weight, 1);
+  });
+
+  it('keeps the evaluation after training within a quarter of the time budget by forecasting from fewer origins', async () => {
+    const long = series(normals(3000, 41).map((z, t) => Math.sin(t / 9) + 0.1 * z));
+    const m = await trainModel(long, {
+      units: 128,
+      window: 100,
+      epochs: 1,
+      patience: 0,
+      timeBudgetSeconds: 1,
+      ensemble: 1,
+      difference: 'first',
+      deseasonalize: 'off',
+      transform: 'none',
+    });
+    try {
+      const every = checkOrigins(3000, m.meta.splitIndex).length;
+      assert.equal(every, 256);
+      const used = m.meta.check?.origins ?? 0;
+      assert.ok(used >= 8 && used < every, `${used} of ${every} origins`);
+    } finally {
+      m.dispose();
+    }
   });
 
   it('weighs the network against Theta by inverse validation MSE', () => {
