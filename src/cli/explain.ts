@@ -10,7 +10,7 @@ import type { Saliency } from '../model/explain/saliency';
 import { modelFor } from './predict';
 import { PANEL_FLAGS, panelOptions } from './trainPanel';
 import { MATCH_METHODS, MatchError, type MatchMethod } from '../model/explain/match';
-import { BACKENDS } from '../shared/schema/config';
+import { BACKENDS, CONFIG_LIMITS } from '../shared/schema/config';
 import { UsageError } from './args';
 import { parseFileCommand } from './fileCommand';
 import { loadTrained } from './loadTrained';
@@ -54,11 +54,27 @@ export function parseRange(text: string): { start: number; end: number } {
   return { start, end };
 }
 
+/** Each unit once, in order; more distinct units than any model has (config's units.max) is a usage error. */
 export function parseUnits(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   if (parts.some((p) => !/^\d+$/.test(p)))
     throw new UsageError(`--units must be unit numbers separated by commas (got ${JSON.stringify(text)})`);
-  return parts.map(Number);
+  const units = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  const max = CONFIG_LIMITS.units.max;
+  if (units.length > max || units[units.length - 1] >= max)
+    throw new UsageError(
+      `--units must be unit numbers from 0 to ${max - 1} (a model has at most ${max} units)`,
+    );
+  return units;
+}
+
+/** --units against the model's own units: a unit it lacks is a usage error naming the range. */
+export function checkUnits(units: number[], modelUnits: number): void {
+  const outside = units.find((k) => k >= modelUnits);
+  if (outside !== undefined)
+    throw new UsageError(
+      `--units ${outside} is outside 0-${modelUnits - 1}: the model has ${modelUnits} units`,
+    );
 }
 
 /**
@@ -81,6 +97,8 @@ export async function run(argv: string[]): Promise<number> {
   const { file, flags } = parsed;
   const range = flags.match !== undefined ? parseRange(flags.match) : undefined;
   const units = flags.units !== undefined ? parseUnits(flags.units) : undefined;
+  // --units chooses what a match compares; alone it would change nothing, so it is refused rather than ignored.
+  if (units && !range) throw new UsageError('--units applies only with --match START:END');
   // A model folder named on the command line says how to read the file; otherwise the file says which model.
   const panel = flags.model ? undefined : await readPanel({ path: file }, panelOptions(flags));
   const column = panel?.column ?? flags.column ?? '';
@@ -93,6 +111,7 @@ export async function run(argv: string[]): Promise<number> {
       const all = await readModelPanel({ path: file }, model.meta, {
         ...(flags['series-column'] !== undefined && { seriesColumn: flags['series-column'] }),
       });
+      if (units) checkUnits(units, model.meta.config.units);
       const chosen = chooseSeries(all, model.meta, flags.series);
       const { series } = chosen;
       const report = explain(model, series, {

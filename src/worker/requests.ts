@@ -239,10 +239,27 @@ async function planRows(
   }
 }
 
-export function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
+export async function newRow(req: NewRowRequest): Promise<NewRowPlanned> {
+  const latest = await latestRows(req.source, req.column);
   return planRows(req.source, (text, layout, columns) =>
-    newRowEdits(text, layout, { column: req.column, value: req.value, columns }),
+    newRowEdits(text, layout, { column: req.column, value: req.value, columns, ...(latest && { latest }) }),
   );
+}
+
+/**
+ * The series' two latest parsed rows (epoch ms, in time order): the forecast follows them, whatever order or quoting
+ * the file's last lines have. Undefined without a time column, or when the file does not read as one series (the
+ * text's own rows are continued then, as before).
+ */
+async function latestRows(
+  source: WireSource,
+  column: string,
+): Promise<{ last: number; prev?: number } | undefined> {
+  const series = await readSeries(source, { column }).catch(() => undefined);
+  const time = series?.time;
+  if (!time || time.length === 0) return undefined;
+  const n = time.length;
+  return { last: time[n - 1], ...(n > 1 && { prev: time[n - 2] }) };
 }
 
 /** Like newRow, for a model of many series: the rows of every series asked for, as one insertion. */

@@ -107,4 +107,25 @@ describe('Models tree', () => {
     assert.strictEqual(deleted, false);
     assert.ok(fs.existsSync(dir));
   });
+
+  it('lists a model whose meta.json is over the loader cap as too large, without reading it', async () => {
+    const file = copyFixture('sine.csv', 'models-huge.csv');
+    const dir = await trainWithCli('models-huge.csv', 'gru');
+    const metaFile = path.join(dir, 'meta.json');
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Record<string, unknown>;
+    // 5 MB: over LIMITS.metaJson (4 MB); still valid JSON naming the file and column, so only the cap can hide it.
+    fs.writeFileSync(metaFile, JSON.stringify({ ...meta, padding: 'x'.repeat(5 << 20) }));
+    const rows = (await vscode.commands.executeCommand('seqlab._modelsTreeItems')) as {
+      dir: string;
+      label: string;
+      description: string;
+    }[];
+    const row = rows.find((r) => r.dir === dir);
+    assert.ok(row, 'the model with a large meta.json is not listed');
+    assert.match(row.description, /meta\.json too large \(5\.0 MB, limit 4\.0 MB\)/);
+    assert.strictEqual(row.label, 'models-huge.csv › value');
+    const entry = (await refresh()).find((m) => m.dir.fsPath === dir);
+    assert.strictEqual(entry?.data.fsPath, file.fsPath);
+    assert.strictEqual(entry?.cell, '?', 'meta.json was read after all');
+  });
 });

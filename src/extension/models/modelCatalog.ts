@@ -3,8 +3,9 @@
  * Reads meta.json as untrusted JSON (it comes from the workspace) and keeps only the fields the UI shows.
  */
 import * as vscode from 'vscode';
-import { isModelFolderName, type ModelPlace } from '../../model/store/paths';
+import { decodeSegment, isModelFolderName, type ModelPlace } from '../../model/store/paths';
 import { loadBacktest } from '../../model/store/backtestFile';
+import { LIMITS } from '../../model/store/limits';
 import type { BacktestReport } from '../../shared/types';
 import { isRecord } from '../../shared/validate';
 import { isInsideRelative, modelRoot } from '../trust';
@@ -38,6 +39,11 @@ export interface ModelEntry {
   features?: string[];
   /** The key the training code uses for a run: data URI + NUL + column. */
   key: string;
+  /**
+   * meta.json's size in bytes when it is over the loader's cap (LIMITS.metaJson) and so was not read: the data file
+   * and column are then only what the folder names say, and nothing else is known.
+   */
+  tooLarge?: number;
 }
 
 /** Deeper than any sane data path; bounds the walk if the root holds something unexpected. */
@@ -70,12 +76,18 @@ export async function readModel(
   folder: vscode.WorkspaceFolder,
   /** Whether the folder lists a backtest.json (reading a missing file makes VS Code log a stack trace). */
   hasBacktest = true,
+  /** The folder names from the model root down to `dir`, for a meta.json too large to read. */
+  segments: string[] = [],
 ): Promise<ModelEntry | undefined> {
+  const file = vscode.Uri.joinPath(dir, 'meta.json');
   let meta: unknown;
   try {
-    meta = JSON.parse(
-      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'meta.json'))),
-    );
+    // This runs on the extension host's one thread: the loader's cap bounds what one model may cost it.
+    const { size } = await vscode.workspace.fs.stat(file);
+    if (size > LIMITS.metaJson) return tooLargeEntry(dir, folder, segments, size);
+    const bytes = await vscode.workspace.fs.readFile(file);
+    if (bytes.byteLength > LIMITS.metaJson) return tooLargeEntry(dir, folder, segments, bytes.byteLength);
+    meta = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return undefined;
   }
@@ -103,6 +115,37 @@ export async function readModel(
   };
 }
 
+/**
+ * A model whose meta.json is over the cap: listed (so the user sees it and can delete it) but not read. The data file
+ * and column are the folder names decoded as far as they go (a cut name stays as written).
+ */
+function tooLargeEntry(
+  dir: vscode.Uri,
+  folder: vscode.WorkspaceFolder,
+  segments: string[],
+  size: number,
+): ModelEntry {
+  const names = segments.map((s) => (s === '%5Fexternal' ? '_external' : (decodeSegment(s) ?? s)));
+  const column = names.at(-1) ?? dir.path.slice(dir.path.lastIndexOf('/') + 1);
+  const parts = names.slice(0, -1);
+  // store/paths.ts: a file outside the workspace folder is kept below `_external/<absolute path>`.
+  const data =
+    segments[0] === '_external'
+      ? vscode.Uri.file('/' + parts.slice(1).join('/'))
+      : parts.length > 0
+        ? vscode.Uri.joinPath(folder.uri, ...parts)
+        : vscode.Uri.joinPath(dir, '..');
+  return {
+    dir,
+    place: { base: folder.uri.fsPath, dir: dir.fsPath },
+    data,
+    column,
+    cell: '?',
+    key: `${data.toString()}\u0000${column}`,
+    tooLarge: size,
+  };
+}
+
 async function walk(
   dir: vscode.Uri,
   segments: string[],
@@ -120,7 +163,7 @@ async function walk(
     const hasBacktest = entries.some(
       ([name, type]) => name === 'backtest.json' && type === vscode.FileType.File,
     );
-    const model = await readModel(dir, folder, hasBacktest);
+    const model = await readModel(dir, folder, hasBacktest, segments);
     if (model) out.push(model);
     return;
   }

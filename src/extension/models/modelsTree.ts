@@ -5,6 +5,7 @@ import { modelRoot } from '../trust';
 import { cellName } from '../../shared/cellName';
 import { backtestSentence } from './backtestText';
 import { seriesSuffix, seriesTooltip } from './seriesLabel';
+import { LIMITS } from '../../model/store/limits';
 
 export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelEntry>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -132,6 +133,7 @@ export function methodName(method: 'naive' | 'seasonalNaive' | 'theta'): string 
 }
 
 export function describeModel(m: ModelEntry): string {
+  if (m.tooLarge !== undefined) return tooLargeText(m.tooLarge);
   const parts = [cellName(m.cell)];
   if (m.units !== undefined) parts.push(vscode.l10n.t('{0} units', m.units));
   if (m.mase !== undefined) parts.push(vscode.l10n.t('val MASE {0}', m.mase.toFixed(2)));
@@ -143,9 +145,24 @@ export function describeModel(m: ModelEntry): string {
   return parts.join(' · ');
 }
 
+/** A meta.json over the loader's cap is listed, not read. */
+function tooLargeText(bytes: number): string {
+  const mb = (n: number) => (n / (1 << 20)).toFixed(1);
+  return vscode.l10n.t(
+    'meta.json too large ({0} MB, limit {1} MB): not read',
+    mb(bytes),
+    mb(LIMITS.metaJson),
+  );
+}
+
 function tooltip(m: ModelEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.appendText(`${modelLabel(m)}\n\n`);
+  if (m.tooLarge !== undefined) {
+    md.appendText(tooLargeText(m.tooLarge) + '\n\n');
+    md.appendText(vscode.l10n.t('Folder: {0}', vscode.workspace.asRelativePath(m.dir)));
+    return md;
+  }
   for (const line of seriesTooltip(m)) md.appendText(line + '\n\n');
   md.appendText(vscode.l10n.t('Cell: {0}', cellName(m.cell)) + '\n\n');
   if (m.layers !== undefined) md.appendText(vscode.l10n.t('Layers: {0}', m.layers) + '\n\n');

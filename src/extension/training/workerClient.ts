@@ -7,6 +7,7 @@ import type { CheckMethod } from '../../shared/types';
 import type { ModelPlace } from '../../model/store/paths';
 import { Worker } from 'node:worker_threads';
 import { MessageHandler } from '../../shared/messageHandler';
+import { workerMemoryLimit } from '../../shared/workerMemory';
 import type { BacktestProgress } from '../../shared/types';
 import type {
   BacktestRequest,
@@ -252,7 +253,7 @@ export class WorkerClient {
   private channel(): MessageHandler<ToWorkerMessage, FromWorkerMessage> {
     if (this.disposed) throw new Error('SeqLab is shutting down');
     if (this.worker && this.handler) return this.handler;
-    const limit = this.options.memoryLimitMb?.();
+    const limit = workerMemoryLimit(this.options.memoryLimitMb?.());
     const worker = new Worker(
       this.workerPath,
       limit ? { resourceLimits: { maxOldGenerationSizeMb: limit } } : {},

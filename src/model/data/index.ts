@@ -8,7 +8,7 @@ import { MIN_VALUES } from './series';
 import { allSeries, oneSeries, type Panel, type PanelOptions } from './panel';
 import { pickRows, seriesGroups, type SeriesGroups } from './seriesKey';
 import type { Table } from './table';
-import { extensionOf, openSource } from './source';
+import { checkWholeSize, extensionOf, openSource } from './source';
 import { cachedParse } from './tableCache';
 import type {
   ColumnSummary,
@@ -131,6 +131,7 @@ async function parse(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   if (opened.size === 0) throw new DataError(file, 'the file is empty');
   const texts = decodeChunks(file, opened.chunks);
   const ext = extensionOf(file);
+  if (ext === 'json' || ext === 'jsonl' || ext === 'ndjson') checkWholeSize(file, opened.size);
   if (ext === 'jsonl' || ext === 'ndjson') return { file, ...readJsonLines(file, await collect(texts)) };
   if (ext === 'json') return { file, ...readJson(file, await collect(texts)) };
   if (ext === 'csv' || ext === 'tsv' || ext === 'tab')
@@ -141,6 +142,7 @@ async function parse(source: DataSource, opts: ReadOptions): Promise<Loaded> {
   const head = first.done ? '' : first.value;
   const rest = { [Symbol.asyncIterator]: () => iterator };
   if (/^\s*[[{]/.test(head)) {
+    checkWholeSize(file, opened.size);
     const text = head + (await collect(rest));
     return {
       file,

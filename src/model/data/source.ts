@@ -1,6 +1,8 @@
 /** Opens a DataSource as a stream of byte chunks, refusing files over the size cap before reading them. */
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { resourceLimits } from 'node:worker_threads';
 import { DataError } from './errors';
 import type { DataSource } from './types';
 
@@ -40,6 +42,25 @@ export async function openSource(source: DataSource, maxBytes = DEFAULT_MAX_BYTE
   }
   checkSize(file, size, maxBytes);
   return { file, size, chunks: readChunks(source.path) };
+}
+
+/**
+ * A file read whole (JSON) becomes one string of up to twice its bytes, then JSON.parse's objects. In a worker with a
+ * heap limit, one allocation that passes the limit by more than the 16 MB Node grants before ending the worker aborts
+ * the whole process ("Reached heap limit", SIGABRT), not the worker. Measured on the real worker with a JSON of
+ * records: limit 64 MB ended cleanly at 34 MB and aborted at 50 MB; 128 MB ended cleanly at 60 MB and aborted at 80 MB.
+ * So a file read whole may be at most a quarter of this thread's heap limit, under half the ratio that first aborted.
+ */
+export function checkWholeSize(file: string, size: number): void {
+  // A worker's limit is the setting (old generation); elsewhere, V8's whole heap limit.
+  const old = resourceLimits.maxOldGenerationSizeMb;
+  const limit = old ? old * 1024 * 1024 : getHeapStatistics().heap_size_limit;
+  if (size > limit / 4)
+    throw new DataError(
+      file,
+      `the file is ${formatBytes(size)}; a JSON file is read whole, and this one needs more memory than the ` +
+        `${formatBytes(limit)} heap allows (at most a quarter of it; in VS Code, setting seqlab.worker.memoryLimitMB)`,
+    );
 }
 
 function checkSize(file: string, size: number, maxBytes: number): void {

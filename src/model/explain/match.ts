@@ -54,9 +54,12 @@ export function matchRange(states: SeriesStates, start: number, end: number, o: 
   const layer = o.layer ?? states.layers.length - 1;
   const h = states.layers[layer]?.h;
   if (!h) throw new MatchError(`the model has no layer ${layer}`);
-  const units = o.units ?? Array.from({ length: u }, (_, k) => k);
+  // Each unit once: a repeated unit only multiplied the work (30,000 entries took a match from 1.2 s to 62 s).
+  const units = o.units
+    ? [...new Set(o.units)].sort((a, b) => a - b)
+    : Array.from({ length: u }, (_, k) => k);
   if (units.length === 0 || units.some((k) => !Number.isInteger(k) || k < 0 || k >= u))
-    throw new MatchError(`units must be between 0 and ${u - 1}`);
+    throw new MatchError(`units must be between 0 and ${u - 1} (the model has ${u} units)`);
   const len = end - start;
   const q = start - first;
   const threshold = o.threshold ?? 0.3;

@@ -12,6 +12,7 @@ import { kernelNet, type SeqNet } from '../network/seqnet';
 import type { NetSpec } from '../network/spec';
 import type { BackendName } from '../backend';
 import { StoreError } from './errors';
+import { LIMITS } from './limits';
 import { featureCount } from './seriesMeta';
 import { checkMeta } from './meta';
 import { memberCount, memberFile } from './ensembleMeta';
@@ -22,7 +23,7 @@ import { decodeWeights, kernelCannotRun, type WeightSpec } from './layersFormat'
 import { kernelAvailable } from '../kernel/load';
 import { checkClasses, checkManifest, checkShapes, checkTopology, isObj, type Json } from './modelChecks';
 
-export const LIMITS = { modelJson: 1 << 20, metaJson: 4 << 20, weights: 256 << 20 };
+export { LIMITS };
 
 export type LoadedModel = ModelHandle;
 

@@ -4,6 +4,7 @@
  * and the CLI share one list.
  */
 import * as v from 'valibot';
+import { CONFIG_LIMITS } from './config';
 import { WireSourceSchema } from './data';
 import { anyInteger, anyNumber, count, finite, int, numbers } from './fields';
 import { stringsOf } from './strings';
@@ -17,7 +18,8 @@ export const MatchQuerySchema = v.object({
   end: count,
   method: v.optional(v.picklist(MATCH_METHODS)),
   threshold: v.optional(finite),
-  units: v.optional(v.array(count)),
+  /** At most one entry per unit a model can have (config's units.max): a long list only repeats units. */
+  units: v.optional(v.pipe(v.array(count), v.maxLength(CONFIG_LIMITS.units.max))),
   layer: v.optional(count),
   top: v.optional(int(1, 1000)),
 });

@@ -103,4 +103,50 @@ describe('seqlab explain', () => {
     assert.equal(s.status, 2, s.stderr);
     assert.match(s.stderr, /^seqlab explain: --match END must be greater than START/);
   });
+
+  it('refuses --units without --match instead of ignoring it', async () => {
+    const r = await cli('explain', csv, '--model', modelDir, '--units', '99');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--units applies only with --match START:END/);
+  });
+
+  it('refuses a unit the model lacks, naming the flag and the range, in one line', async () => {
+    const r = await cli('explain', csv, '--model', modelDir, '--match', '40:46', '--units', '0,99');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr.split('\n')[0], /--units 99 is outside 0-3: the model has 4 units/);
+    const huge = await cli('explain', csv, '--model', modelDir, '--match', '40:46', '--units', '600');
+    assert.equal(huge.code, 2);
+    assert.match(huge.stderr, /--units must be unit numbers from 0 to 511/);
+  });
+
+  it('matches on each listed unit once: 30,000 entries give what the four units give', async () => {
+    const once = await cli(
+      'explain',
+      csv,
+      '--model',
+      modelDir,
+      '--match',
+      '40:46',
+      '--units',
+      '0,1,2,3',
+      '--json',
+    );
+    const long = Array.from({ length: 30000 }, (_, i) => i % 4).join(',');
+    const t0 = performance.now();
+    const many = await cli(
+      'explain',
+      csv,
+      '--model',
+      modelDir,
+      '--match',
+      '40:46',
+      '--units',
+      long,
+      '--json',
+    );
+    assert.equal(many.code, 0, many.stderr);
+    assert.ok(performance.now() - t0 < 10000, 'the repeated units were each compared again');
+    const matches = (out: string) => (JSON.parse(out) as { matches: unknown }).matches;
+    assert.deepEqual(matches(many.stdout), matches(once.stdout));
+  });
 });

@@ -74,6 +74,13 @@ describe('protocol validators', () => {
     assert.equal(isToWebviewMessage({ ...init, strings: { ...panelStrings, loss: 3 } }), false);
   });
 
+  it("cap an explain request's match units at the most units a model can have (issue 20: 30,000 took 62 s)", () => {
+    const base = { type: 'explain', source: { path: '/w/a.csv' }, modelDir: '/m', modelBase: '/w' };
+    const match = (units: number[]) => ({ ...base, match: { start: 40, end: 46, units } });
+    assert.ok(isToWorkerMessage(match(Array.from({ length: 512 }, (_, k) => k))));
+    assert.equal(isToWorkerMessage(match(Array.from({ length: 30000 }, (_, k) => k % 4))), false);
+  });
+
   it('accept the data-file requests and replies (check, newRow) and reject malformed ones', () => {
     const source = { path: '/w/a.csv' };
     assert.ok(isToWorkerMessage({ type: 'check', source }));

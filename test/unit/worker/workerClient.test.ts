@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WorkerClient } from '../../../src/extension/training/workerClient';
 import type { FromWorkerMessage } from '../../../src/shared/protocol';
+import { WORKER_MEMORY_FLOOR_MB } from '../../../src/shared/workerMemory';
 
 /** The tsc-compiled worker entry: the same code esbuild bundles into dist/worker.js. */
 const WORKER = join(__dirname, '../../../src/worker/main.js');
@@ -165,23 +166,22 @@ describe('WorkerClient with the real worker', function () {
     assert.equal(client.exits, 1);
   });
 
-  it('ends a run whose worker runs out of memory with a clear message, and the next run works', async () => {
-    let limit = 16;
+  it('ends a request whose worker runs out of memory with a clear message, and the next run works', async () => {
+    let limit = WORKER_MEMORY_FLOOR_MB;
     const limited = new WorkerClient(WORKER, undefined, { memoryLimitMb: () => limit });
     try {
-      // A file whose parse alone needs far more than 16 MB of heap (without tfjs in the worker, 400,000 rows fit).
-      const big = join(dir, 'big.csv');
-      writeFileSync(
-        big,
-        ['t,value', ...Array.from({ length: 1200000 }, (_, i) => `${i},${Math.sin(i / 5).toFixed(5)}`)].join(
-          '\n',
-        ),
+      // A JSON file is read whole: at just under a quarter of the limit it passes the size check, and its inspection
+      // runs the worker out of memory (workerMemory.test.ts: the process survives that).
+      const big = join(dir, 'big.json');
+      const rows = Array.from({ length: 350000 }, (_, i) =>
+        JSON.stringify({ date: new Date(Date.UTC(2000, 0, 1) + i * 3600e3).toISOString(), value: i % 7 }),
       );
-      const failed = (await train(limited, big, join(dir, 'm-oom'), small)).pop();
-      assert.ok(failed?.type === 'failed', JSON.stringify(failed));
-      assert.match(
-        failed.message,
-        /ran out of memory \(its limit is 16 MB, setting seqlab.worker.memoryLimitMB\)/,
+      writeFileSync(big, `[${rows.join(',')}]`);
+      await assert.rejects(
+        limited.inspect({ path: big }),
+        new RegExp(
+          `ran out of memory \\(its limit is ${WORKER_MEMORY_FLOOR_MB} MB, setting seqlab.worker.memoryLimitMB\\)`,
+        ),
       );
       limit = 0;
       const done = (await train(limited, csv, join(dir, 'm-after'), small)).pop();

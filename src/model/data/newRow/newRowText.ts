@@ -4,7 +4,7 @@
  */
 import type { Layout } from '../types';
 import { itemSeparator, scanJsonSpans, type JsonNode } from './jsonSpans';
-import { nextTime } from './nextTime';
+import { nextStamp, nextTime } from './nextTime';
 
 export interface Insertion {
   offset: number;
@@ -17,6 +17,11 @@ export interface NewRow {
   value: number;
   /** Column names in file order (CSV without a header: as the data layer named them). */
   columns: string[];
+  /**
+   * Epoch ms of the series' two latest parsed rows, in time order: the new stamp follows these, not the file's last
+   * lines (which may be out of time order, or lines inside a quoted multi-line cell).
+   */
+  latest?: { last: number; prev?: number };
 }
 
 export function newRowEdits(text: string, layout: Layout, row: NewRow): Insertion[] {
@@ -45,11 +50,15 @@ function csvRow(text: string, layout: Layout, row: NewRow): Insertion {
   const recent = lines
     .slice(Math.max(first, lines.length - 10))
     .map((l) => splitCells(l.text, delimiter)[target] ?? '');
+  if (unquote(last[target] ?? '') === '')
+    throw new Error(
+      `the last row has no value for "${row.column}"; fill it in rather than add a row after it`,
+    );
   const comma = layout.decimalComma?.includes(row.column) ?? false;
   const out = row.columns.map((name, i) => {
     if (i === target) return formatValue(row.value, recent, comma);
     if (name === layout.timeColumn)
-      return continueTime(name, unquote(last[i] ?? ''), prev && unquote(prev[i] ?? ''), layout);
+      return continueTime(name, unquote(last[i] ?? ''), prev && unquote(prev[i] ?? ''), layout, row.latest);
     return '';
   });
   return { offset: lines[lines.length - 1].end, text: eol + out.join(delimiter) };
@@ -86,7 +95,7 @@ function jsonRow(text: string, layout: Layout, row: NewRow): Insertion[] {
       let item = 'null';
       if (key === row.column) item = formatValue(row.value, raws.slice(-10), false);
       else if (key === layout.timeColumn)
-        item = continueJsonTime(key, raws[raws.length - 1], raws[raws.length - 2], layout);
+        item = continueJsonTime(key, raws[raws.length - 1], raws[raws.length - 2], layout, row.latest);
       return [{ offset: items[items.length - 1].end, text: ',' + itemSeparator(text, items) + item }];
     });
   }
@@ -104,6 +113,11 @@ function recordText(
 ): string {
   if (last.kind === 'value') return formatValue(row.value, recent, false);
   if (last.kind !== 'object') throw new Error('rows must be numbers or objects');
+  const own = last.entries.find((e) => e.key === row.column)?.value;
+  if (!own || (own.kind === 'value' && own.raw.trim() === 'null'))
+    throw new Error(
+      `the last record has no value for "${row.column}"; fill it in rather than add a record after it`,
+    );
   let out = text.slice(last.start, last.end);
   for (const { key, value } of [...last.entries].reverse()) {
     let replacement = 'null';
@@ -115,6 +129,7 @@ function recordText(
         value.kind === 'value' ? value.raw : '',
         prevRaw?.kind === 'value' ? prevRaw.raw : undefined,
         layout,
+        row.latest,
       );
     }
     out = out.slice(0, value.start - last.start) + replacement + out.slice(value.end - last.start);
@@ -136,6 +151,7 @@ export function continueJsonTime(
   lastRaw: string,
   prevRaw: string | undefined,
   layout: Layout,
+  latest?: NewRow['latest'],
 ): string {
   const quoted = lastRaw.trim().startsWith('"');
   const decode = (raw: string): string => (raw.trim().startsWith('"') ? String(JSON.parse(raw)) : raw.trim());
@@ -144,12 +160,21 @@ export function continueJsonTime(
     decode(lastRaw),
     prevRaw === undefined ? undefined : decode(prevRaw),
     layout,
+    latest,
   );
   return quoted ? JSON.stringify(next) : next;
 }
 
-export function continueTime(column: string, last: string, prev: string | undefined, layout: Layout): string {
-  const next = nextTime(last, prev, layout.timeStepMs);
+export function continueTime(
+  column: string,
+  last: string,
+  prev: string | undefined,
+  layout: Layout,
+  latest?: NewRow['latest'],
+): string {
+  const next = latest
+    ? nextStamp(last, latest.last, latest.prev, layout.timeStepMs)
+    : nextTime(last, prev, layout.timeStepMs);
   if (next === undefined) throw new Error(`cannot continue the dates of column "${column}" after "${last}"`);
   return next;
 }

@@ -69,3 +69,19 @@ export function nextTime(last: string, prev: string | undefined, stepMs?: number
   if (step === undefined || !Number.isFinite(step) || step <= 0) return undefined;
   return a.format(a.ms + step);
 }
+
+/**
+ * The next time stamp after the series' latest parsed row (`lastMs`, `prevMs`: epoch ms of its two latest rows in time
+ * order), written in the format of `sample`, one of the file's own cells. Undefined when `sample` has no format we
+ * can continue.
+ */
+export function nextStamp(
+  sample: string,
+  lastMs: number,
+  prevMs: number | undefined,
+  stepMs?: number,
+): string | undefined {
+  const f = parse(sample);
+  if (!f) return undefined;
+  return nextTime(f.format(lastMs), prevMs === undefined ? undefined : f.format(prevMs), stepMs);
+}
