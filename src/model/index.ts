@@ -24,13 +24,8 @@ export { loadModel, LIMITS } from './store/load';
 export { checkModelTarget } from './store/modelTarget';
 export type { LoadedModel } from './store/load';
 export { StoreError } from './store/errors';
-export {
-  CHECK_METHODS,
-  forecastReport,
-  plainMethodForecast,
-  twoSidedZ,
-  type CheckMethod,
-} from './forecast/check';
+export { CHECK_METHODS, plainMethodForecast, twoSidedZ, type CheckMethod } from './forecast/check';
+export { forecastReport } from './forecast/forecastReport';
 export { forecast, probeHidden, validationTrace, ModelMismatchError } from './forecast/forecast';
 export { deseasonReport } from './forecast/seasonFree';
 export { metrics, naiveScale } from './forecast/metrics';

@@ -5,7 +5,7 @@ export type * from '../shared/types';
 import type { Baselines, Metrics, ScalerKind, TrainConfig } from '../shared/types';
 import type { ConformalCalibration } from './forecast/conformal';
 import type { Deseasonalized } from './forecast/seasonFree';
-import type { ForecastCheck } from './forecast/check';
+import type { ForecastCheck } from './forecast/checkTypes';
 
 export type BackendName = 'wasm' | 'cpu';
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, copyFixture, trainWithCli } from './predictHelpers';
+import { activate, copyFixture, trainWithCli, writeRandomWalk } from './predictHelpers';
 
 interface Entry {
   dir: vscode.Uri;
@@ -33,16 +33,7 @@ describe('Models tree', () => {
   });
 
   it('marks a model that a plain method beat on validation, from its meta.json', async () => {
-    // A random walk and a levels network that barely trained: naive (or another plain method) beats it.
-    let level = 0;
-    let seed = 9;
-    const rows = Array.from({ length: 240 }, () => {
-      seed = (seed * 16807) % 2147483647;
-      level += seed / 2147483647 - 0.5;
-      return level.toFixed(4);
-    });
-    const file = path.join(path.dirname(data.fsPath), 'models-walk.csv');
-    fs.writeFileSync(file, ['value', ...rows].join('\n') + '\n');
+    const file = writeRandomWalk('models-walk.csv', 9).fsPath;
     const dir = await trainWithCli('models-walk.csv', 'gru', ['--difference', 'none', '--combine', 'off']);
     const better = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')).check?.better;
     assert.ok(better, 'the model is flagged in meta.json');

@@ -5,7 +5,7 @@ import {
   activate,
   closeTo,
   copyFixture,
-  fixtureUri,
+  writeRandomWalk,
   predictSilently,
   runCli,
   trainWithCli,
@@ -101,16 +101,7 @@ describe('Predict Next Value', () => {
   });
 
   it('warns when a plain method beat the model on validation, and forecasts with it in one step', async () => {
-    // A random walk, where naive is the best forecast there is, and a levels network that barely trained.
-    let level = 0;
-    let seed = 5;
-    const rows = Array.from({ length: 240 }, () => {
-      seed = (seed * 16807) % 2147483647;
-      level += seed / 2147483647 - 0.5;
-      return level.toFixed(4);
-    });
-    const file = fixtureUri('predict-walk.csv');
-    fs.writeFileSync(file.fsPath, ['value', ...rows].join('\n') + '\n');
+    const file = writeRandomWalk('predict-walk.csv', 5);
     await trainWithCli('predict-walk.csv', 'gru', ['--difference', 'none', '--combine', 'off']);
     const shown: Array<{ message: string; actions: string[]; warning?: boolean }> = [];
     const ui = {

@@ -99,3 +99,20 @@ export function closeTo(a: number, b: number): boolean {
   // Same model, data and backend: equal up to float32 rounding in the last place.
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 }
+
+/**
+ * Writes a 240-row random walk (one `value` column) into the workspace: naive is the best forecast there is, so a
+ * levels network that barely trained loses to a plain method on validation.
+ */
+export function writeRandomWalk(name: string, seed: number): vscode.Uri {
+  let level = 0;
+  let s = seed;
+  const rows = Array.from({ length: 240 }, () => {
+    s = (s * 16807) % 2147483647;
+    level += s / 2147483647 - 0.5;
+    return level.toFixed(4);
+  });
+  const file = fixtureUri(name);
+  fs.writeFileSync(file.fsPath, ['value', ...rows].join('\n') + '\n');
+  return file;
+}

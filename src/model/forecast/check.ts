@@ -13,35 +13,13 @@
 import { naiveForecast, seasonalNaiveForecast, Z80 } from '../eval/naiveForecasts';
 import { fitTheta, thetaPredict } from '../eval/theta';
 import type { FoldForecast } from '../eval/scoring';
-import type { ForecastReport, ModelMeta } from '../types';
+import { CHECK_METHODS, MAX_ORIGINS, type CheckMethod, type ForecastCheck } from './checkTypes';
 
-/** Validation origins forecast from; enough for stable per-step quantiles, few enough to stay quick. */
-export const MAX_ORIGINS = 256;
+export { CHECK_METHODS, MAX_ORIGINS, type CheckMethod, type ForecastCheck } from './checkTypes';
+
 const MAX_HORIZON = 48;
 /** Theta is fitted on at most the latest rows before an origin: its SES level has long forgotten older ones. */
 const THETA_SPAN = 5000;
-
-export const CHECK_METHODS = ['naive', 'seasonalNaive', 'theta'] as const;
-export type CheckMethod = (typeof CHECK_METHODS)[number];
-
-/** meta.json's `check`: how the forecast did against plain methods on the validation origins (series units). */
-export interface ForecastCheck {
-  origins: number;
-  horizon: number;
-  /** Mean |actual − forecast| over every origin and step. `final` is the forecast SeqLab gives. */
-  errors: { network: number; final: number } & Record<CheckMethod, number>;
-  /** The network's share of the final forecast, averaged over the steps; `partner` has the rest. 1: the network alone. */
-  weight: number;
-  /**
-   * The network's share at each step ahead (index 0 = 1 step; past the last, the last): a network that is good one
-   * step ahead and drifts further out gets a share per step. Absent in older models: `weight` at every step.
-   */
-  weights?: number[];
-  /** The plain method combined with the network; absent in models saved before 'best' (Theta then). */
-  partner?: CheckMethod;
-  /** The plain method with the lowest error, when it beat the final forecast: the forecast is a loser. */
-  better?: CheckMethod;
-}
 
 /** Steps checked and calibrated: one season (10 without one), at most 48 and fewer than the validation rows. */
 export function checkHorizon(season: number, valRows: number): number {
@@ -193,30 +171,6 @@ export function checkForecasts(
       ...(errors[best] < errors.final && { better: best }),
     },
     final,
-  };
-}
-
-/** What the panel shows of a model's forecast; null for a model saved before the check (or too short for it). */
-export function forecastReport(
-  meta: Pick<ModelMeta, 'check' | 'candidates' | 'ensemble' | 'differenced' | 'deseasonalized' | 'log'>,
-): ForecastReport | null {
-  const c = meta.check;
-  if (!c) return null;
-  const removed = meta.deseasonalized?.applied ?? false;
-  return {
-    ...(meta.candidates && {
-      candidates: meta.candidates.map((k) => ({
-        ...k,
-        chosen: k.differenced === meta.differenced && k.seasonRemoved === removed && k.log === !!meta.log,
-      })),
-    }),
-    members: meta.ensemble?.members ?? 1,
-    networkWeight: c.weight,
-    partner: c.partner ?? 'theta',
-    horizon: c.horizon,
-    origins: c.origins,
-    errors: c.errors,
-    ...(c.better && { better: c.better }),
   };
 }
 

@@ -5,7 +5,7 @@
  * meta.json. The origins are dealt alternately into two halves, so
  * the coverage each half's quantile achieves on the other half is a held-out estimate reported next to the level.
  */
-import { MAX_ORIGINS } from './check';
+import { MAX_ORIGINS } from './checkTypes';
 
 export interface ConformalCalibration {
   /** Sorted |actual − forecast| per step ahead (index 0 = 1 step), from the two halves of the origins. */

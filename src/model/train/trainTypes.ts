@@ -22,3 +22,10 @@ export interface TrainedModel extends ModelHandle {
   readonly history: EpochReport[];
   readonly stopped: boolean;
 }
+
+/** What a run works out from the data before training: the window, the season and the split. */
+export interface Plan {
+  window: number;
+  season: number;
+  splitIndex: number;
+}
